@@ -1,0 +1,48 @@
+# maqal — make is the front door: `make run`, `make test`, `make install`.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+CONFIG ?= debug
+SAMPLE ?= Fixtures/sample/article.txt
+BIN = .build/$(CONFIG)/maqal
+
+.PHONY: all deps build release run test install clean
+
+all: build
+
+## deps: libxml2's headers (pkg-config libxml-2.0), cmark-gfm and Python's jsonschema for the tests.
+deps:
+	@if ! pkg-config --exists libxml-2.0 2>/dev/null || ! command -v cmark-gfm >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing libxml2-dev, pkg-config and cmark-gfm with apt-get"; \
+	    (apt-get install -y -qq libxml2-dev pkg-config cmark-gfm >/dev/null 2>&1 || \
+	     (apt-get update -qq >/dev/null && apt-get install -y -qq libxml2-dev pkg-config cmark-gfm >/dev/null)) || exit 1; \
+	  elif ! pkg-config --exists libxml-2.0 2>/dev/null; then \
+	    echo "maqal needs libxml2's headers: install libxml2-dev and pkg-config (apt-get install libxml2-dev pkg-config)"; exit 1; \
+	  fi; \
+	fi
+
+test-deps: deps
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema || \
+	  { echo "the tests need Python's jsonschema: pip install jsonschema"; exit 1; }
+
+build: deps
+	$(SWIFT) build -c $(CONFIG)
+
+release:
+	$(MAKE) build CONFIG=release
+
+## run: parse the bundled sample article and print it as Markdown.
+run: build
+	$(BIN) $(SAMPLE)
+
+## test: the whole suite (unit, golden files, corpus, CLI end to end).
+test: test-deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build/release/maqal $(DESTDIR)$(PREFIX)/bin/maqal
+
+clean:
+	rm -rf .build

@@ -1,0 +1,55 @@
+/// Matching keys for Arabic phrases: the lossy folding of ARABIC.md §2.8, for lookups only.
+///
+/// `اقرأ أيضاً`, `إقرأ أيضًا` and `اقرا ايضا` all give the key `اقرا ايضا`. Output text is never
+/// folded; only the keys that are compared against lexicons are.
+enum ArabicKey {
+    /// Folds `text` to a key: harakat and tatweel dropped, alef, yeh and teh marbuta forms
+    /// folded, presentation forms decomposed, digits made ASCII, and every run of anything that
+    /// is not a letter or digit (punctuation, emoji, spaces) turned into one space.
+    static func make(_ text: some StringProtocol) -> String {
+        var scalars = String.UnicodeScalarView()
+        var pendingSpace = false
+        func append(_ value: UInt32) {
+            if pendingSpace, !scalars.isEmpty { scalars.append(" ") }
+            pendingSpace = false
+            scalars.append(Unicode.Scalar(value)!)
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if ArabicScalar.isHaraka(value) || value == ArabicScalar.tatweel
+                || (0x0653...0x0655).contains(value)
+            {
+                continue
+            }
+            if value == 0x200C || value == 0x200D { continue }
+            if (0xFB50...0xFDFF).contains(value) || (0xFE70...0xFEFF).contains(value) {
+                let folded = String(scalar).precomposedStringWithCompatibilityMapping
+                for inner in folded.unicodeScalars where inner.value != 0x20 {
+                    if let mapped = fold(inner.value) { append(mapped) }
+                }
+                continue
+            }
+            if let digit = ArabicScalar.digitValue(value) {
+                append(0x30 + UInt32(digit))
+                continue
+            }
+            if ArabicScalar.isLetter(scalar) {
+                if let mapped = fold(value) { append(mapped) }
+                continue
+            }
+            pendingSpace = true
+        }
+        return String(scalars)
+    }
+
+    private static func fold(_ value: UInt32) -> UInt32? {
+        switch value {
+        case 0x0623, 0x0625, 0x0622, 0x0671: 0x0627  // أ إ آ ٱ → ا
+        case 0x0649, 0x06CC: 0x064A  // ى ی → ي
+        case 0x0629: 0x0647  // ة → ه
+        case 0x06A9: 0x0643  // ک → ك
+        case 0x41...0x5A: value + 0x20  // Latin to lower case
+        default: value
+        }
+    }
+}

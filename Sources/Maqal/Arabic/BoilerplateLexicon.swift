@@ -1,0 +1,126 @@
+/// Arabic site furniture: phrases that mark a line, block or box as not part of the article.
+///
+/// Entries are written as sites write them; lookups go through ``ArabicKey`` so spelling
+/// variants (أيضاً / أيضًا / ايضا, إ / ا) match. Numbers in the comments refer to the table in
+/// ARABIC.md §4, where each phrase's source is recorded.
+struct BoilerplateLexicon: Sendable {
+    /// What a phrase says about the block that holds it.
+    enum Role: Sendable, Equatable {
+        /// The block is furniture: drop it when the phrase is all (or, for `.prefix`, the start) of it.
+        case furniture
+        /// The block opens a non-article box (related posts, comments): drop it and what follows it.
+        case boxTitle
+        /// A table of contents title: drop it and the list of links under it.
+        case tableOfContents
+    }
+
+    /// How much of a block the phrase must cover.
+    enum Extent: Sendable, Equatable {
+        /// The block's key equals the phrase's key.
+        case whole
+        /// The block's key starts with the phrase's key (a label followed by a title or a name).
+        case prefix
+    }
+
+    struct Entry: Sendable {
+        let phrase: String
+        let role: Role
+        let extent: Extent
+    }
+
+    static let shared = BoilerplateLexicon(entries: entries)
+
+    private let whole: [String: Role]
+    private let prefixes: [(key: String, role: Role)]
+
+    init(entries: [Entry]) {
+        var whole: [String: Role] = [:]
+        var prefixes: [(String, Role)] = []
+        for entry in entries {
+            let key = ArabicKey.make(entry.phrase)
+            whole[key] = whole[key] ?? entry.role
+            if entry.extent == .prefix { prefixes.append((key, entry.role)) }
+        }
+        self.whole = whole
+        self.prefixes = prefixes.sorted { $0.0.count > $1.0.count }
+    }
+
+    /// The role of a block whose text has the key `key`, if it is furniture at all.
+    ///
+    /// A prefix phrase matches only a short block (at most `maxWords` words after the phrase), so
+    /// a paragraph that merely starts with "تابعونا" is not dropped.
+    func role(ofKey key: String, maxWords: Int = 14) -> Role? {
+        if key.isEmpty { return nil }
+        if let role = whole[key] { return role }
+        for (prefix, role) in prefixes where key.hasPrefix(prefix) {
+            let rest = key.dropFirst(prefix.count)
+            guard rest.first == " " else { continue }
+            if rest.split(separator: " ").count <= maxWords { return role }
+        }
+        return nil
+    }
+
+    func role(of text: some StringProtocol) -> Role? {
+        role(ofKey: ArabicKey.make(text))
+    }
+
+    // MARK: - The table
+
+    static let entries: [Entry] = {
+        var list: [Entry] = []
+        func add(_ role: Role, _ extent: Extent, _ phrases: String...) {
+            list += phrases.map { Entry(phrase: $0, role: role, extent: extent) }
+        }
+        // §4 #1–2, #52: "read also" labels followed by a linked title.
+        add(.furniture, .prefix, "اقرأ أيضاً", "إقرأ أيضاً", "اقرأ أيضا", "اقرأ المزيد", "إقرأ المزيد",
+            "أكمل القراءة", "تابع القراءة", "للمزيد", "لمزيد من المعلومات اقرأ", "اقرأ كذلك", "طالع أيضاً",
+            "يمكنك أيضاً قراءة", "ننصحك بقراءة", "قد يهمك أيضاً", "قد يعجبك أيضاً", "شاهد أيضاً")
+        // §4 #3–9: titles of related-posts boxes and sidebar lists.
+        add(.boxTitle, .whole, "مقالات ذات صلة", "أخبار ذات صلة", "موضوعات ذات صلة", "مواضيع ذات صلة",
+            "مقالات مشابهة", "مواضيع مشابهة", "أخبار مشابهة", "قد يعجبك أيضاً", "قد يهمك", "مقالات قد تهمك",
+            "الأكثر قراءة", "الأكثر مشاهدة", "الأكثر تداولاً", "الأكثر شعبية", "رائج الآن", "آخر الأخبار",
+            "أحدث الأخبار", "أحدث المقالات", "أحدث المنشورات", "المشاركات الشائعة", "المزيد من الأخبار",
+            "مقالات أخرى", "اخترنا لك", "المقالات المرتبطة")
+        // §4 #27, #30–31: comment sections.
+        add(.boxTitle, .whole, "اترك تعليقاً", "اترك رداً", "أضف تعليقاً", "أضف تعليق", "شارك بتعليقك",
+            "التعليقات", "تعليقات فيسبوك", "إرسال تعليق", "لا توجد تعليقات", "كن أول من يعلق", "تعليق واحد",
+            "0 تعليق", "التعليقات مغلقة")
+        // §4 #10–19: tickers, "more", post navigation, breadcrumbs, UI words.
+        add(.furniture, .whole, "عاجل", "الأخبار العاجلة", "شريط الأخبار", "المزيد", "عرض المزيد",
+            "إظهار المزيد", "تحميل المزيد", "المقال السابق", "المقال التالي", "الخبر السابق", "الخبر التالي",
+            "السابق", "التالي", "رسالة أحدث", "رسالة أقدم", "الصفحة الرئيسية", "الرئيسية", "إغلاق", "بحث",
+            "بحث عن", "ابحث", "ابحث هنا", "اكتب كلمة البحث", "القائمة", "القائمة الرئيسية",
+            "القائمة الجانبية", "تبديل التنقل", "تسجيل الدخول", "تسجيل", "حسابي", "تسجيل الخروج",
+            "نسيت كلمة المرور", "رد", "إلغاء الرد")
+        // §4 #15: back-to-top links.
+        add(.furniture, .whole, "زر الذهاب إلى الأعلى", "العودة إلى الأعلى", "الرجوع للأعلى", "للأعلى",
+            "العودة للأعلى", "الذهاب إلى الأعلى")
+        // §4 #20: table-of-contents titles (the seed article writes "جدول المحتوي").
+        add(.tableOfContents, .whole, "جدول المحتويات", "جدول المحتوي", "محتويات المقال", "فهرس المحتويات",
+            "المحتويات", "محتويات", "فهرس المقال", "محتوى المقال")
+        // §4 #21–26: share, follow, save and newsletter bars.
+        add(.furniture, .whole, "شارك", "شارك المقال", "شارك الخبر", "شاركها", "مشاركة", "انسخ الرابط",
+            "تم نسخ الرابط", "فيسبوك", "تويتر", "إكس", "واتساب", "تيليجرام", "تلغرام", "لينكدإن", "بينتيريست",
+            "البريد الإلكتروني", "طباعة", "أرسل لصديق", "إرسال بالبريد", "حفظ", "أضف إلى المفضلة",
+            "اشترك الآن", "النشرة البريدية", "النشرة الإخبارية", "شارك هذا المقال", "مشاركة الخبر")
+        add(.furniture, .prefix, "تابعونا", "تابعنا", "تابعوا", "انضم إلى قناتنا", "تابع آخر الأخبار",
+            "اشترك في قناتنا", "اشترك في النشرة البريدية", "أدخل بريدك الإلكتروني", "شارك المقال على",
+            "شارك على", "حمل التطبيق", "حمّل التطبيق", "تحميل تطبيق")
+        // §4 #28–29: WordPress comment form.
+        add(.furniture, .prefix, "لن يتم نشر عنوان بريدك الإلكتروني", "احفظ اسمي", "إرسال التعليق")
+        add(.furniture, .whole, "الاسم", "التعليق", "الموقع الإلكتروني")
+        // §4 #32–38: cookies, legal footers, footer navigation, ads.
+        add(.furniture, .prefix, "يستخدم هذا الموقع ملفات تعريف الارتباط", "نستخدم ملفات تعريف الارتباط",
+            "جميع الحقوق محفوظة", "حقوق النشر محفوظة", "حقوق الطبع والنشر", "تم اكتشاف مانع الإعلانات",
+            "يرجى تعطيل مانع الإعلانات")
+        add(.furniture, .whole, "أوافق", "موافق", "قبول", "قبول الكل", "رفض", "سياسة الخصوصية",
+            "شروط الاستخدام", "الشروط والأحكام", "اتفاقية الاستخدام", "من نحن", "اتصل بنا", "أعلن معنا",
+            "أعلن لدينا", "هيئة التحرير", "فريق العمل", "خريطة الموقع", "إعلان", "إعلانات", "مساحة إعلانية",
+            "Advertisement", "محتوى مدفوع", "محتوى ممول")
+        // §4 #40–42: engagement widgets and calls to action.
+        add(.furniture, .whole, "هل أعجبك المقال", "ما رأيك", "قيم هذا المقال", "شاركنا رأيك",
+            "هل كان المقال مفيداً", "مواقيت الصلاة", "أسعار العملات", "أسعار الذهب", "حالة الطقس",
+            "اضغط هنا", "انقر هنا")
+        return list
+    }()
+}

@@ -1,0 +1,47 @@
+/// Word lists that tell what a line of an article is: ordinals, speech verbs, caption cues and
+/// the labels of metadata lines (ARABIC.md §3 and §4 M-class rows).
+enum TextCues {
+    /// Adverbial ordinals that open heading lines (`أولاً:` … `عاشراً:`), as keys.
+    static let ordinalKeys: Set<String> = Set([
+        "أولاً", "ثانياً", "ثالثاً", "رابعاً", "خامساً", "سادساً", "سابعاً", "ثامناً", "تاسعاً", "عاشراً",
+        "أخيراً", "وأخيراً",
+    ].map(ArabicKey.make))
+
+    /// Verbs of speech: a "term" containing one is an attribution (`قال الوزير: «…»`), not a term.
+    static let speechVerbKeys: Set<String> = Set([
+        "قال", "يقول", "تقول", "قالت", "أكد", "أكدت", "يؤكد", "أضاف", "أضافت", "يضيف", "أوضح", "أوضحت",
+        "صرح", "صرحت", "أشار", "أشارت", "ذكر", "ذكرت", "كتب", "كتبت", "غرد", "غردت", "أعلن", "أعلنت",
+        "نقل", "رد", "ردت", "تابع", "تابعت", "اعتبر", "اعتبرت", "لفت", "لفتت", "وقال", "وقالت", "وأكد",
+        "وأضاف", "وأوضح", "وأشار", "وتابع", "يرى", "ترى", "سأل", "أجاب", "أجابت", "علق", "علقت", "حذر",
+        "حذرت", "شدد", "شددت", "قائلا", "قائلة", "مضيفا",
+    ].map(ArabicKey.make))
+
+    /// Words in a line that name an illustration: `… - صورة توضيحية`, `(صورة أرشيفية)`.
+    static let captionKeys: [String] = [
+        "صورة توضيحية", "صورة أرشيفية", "صورة تعبيرية", "صورة ارشيف", "أرشيفية", "مصدر الصورة",
+        "الصورة", "صورة", "صور", "تصوير", "رسم توضيحي", "إنفوجراف",
+    ].map(ArabicKey.make)
+
+    /// A metadata label at the start of a line and the field its value goes to.
+    enum Field: Sendable, Equatable {
+        case author, published, modified, source, tags, categories
+    }
+
+    /// Labels of metadata lines (ARABIC.md §4 #43–47), longest first when matched.
+    static let metadataLabels: [(key: String, field: Field)] = {
+        let table: [(String, Field)] = [
+            ("بقلم", .author), ("كتب", .author), ("كتبت", .author), ("الكاتب", .author),
+            ("الكاتبة", .author), ("إعداد", .author), ("تحرير", .author), ("بواسطة", .author),
+            ("نشر بواسطة", .author), ("تقرير", .author), ("المؤلف", .author), ("اسم الكاتب", .author),
+            ("تاريخ النشر", .published), ("نشر في", .published), ("نُشر في", .published),
+            ("نشر بتاريخ", .published), ("بتاريخ", .published), ("تاريخ", .published),
+            ("آخر تحديث", .modified), ("تم التحديث", .modified), ("تاريخ التحديث", .modified),
+            ("المصدر", .source), ("مصدر الخبر", .source), ("المصادر", .source),
+            ("الوسوم", .tags), ("وسوم", .tags), ("الكلمات المفتاحية", .tags), ("كلمات مفتاحية", .tags),
+            ("الكلمات الدلالية", .tags), ("كلمات دلالية", .tags), ("الأوسمة", .tags), ("التسميات", .tags),
+            ("التصنيف", .categories), ("التصنيفات", .categories), ("القسم", .categories),
+            ("الأقسام", .categories),
+        ]
+        return table.map { (ArabicKey.make($0.0), $0.1) }.sorted { $0.key.count > $1.key.count }
+    }()
+}

@@ -1,0 +1,145 @@
+/// Bytes → Unicode text, and how the encoding was decided (the Decode stage).
+///
+/// Order of evidence, after ARABIC.md §1.3: a user's choice, a byte-order mark, UTF-16 without
+/// one, valid UTF-8 (whatever a label says), a declared Arabic code page, then byte statistics
+/// between windows-1256 and ISO-8859-6. libxml2 is never left to guess (DESIGN.md).
+struct DecodedText: Sendable {
+    var text: String
+    var encoding: TextEncoding
+    var origin: Source.EncodingOrigin
+    /// The label the page declared, if any, as written.
+    var declared: String?
+    var diagnostics: [Diagnostic] = []
+}
+
+enum ByteDecoder {
+    /// How many leading bytes are searched for a charset declaration.
+    static let declarationWindow = 4096
+
+    static func decode(_ bytes: [UInt8], format: Source.Format, user: TextEncoding?) -> DecodedText {
+        let declared = format == .html ? CharsetDeclaration.find(in: bytes.prefix(declarationWindow)) : nil
+        if let user {
+            var body = bytes[...]
+            if let bom = byteOrderMark(bytes), bom.encoding == user { body = body.dropFirst(bom.length) }
+            return DecodedText(text: decode(body, as: user), encoding: user, origin: .user, declared: declared)
+        }
+        if let bom = byteOrderMark(bytes) {
+            return DecodedText(
+                text: decode(bytes.dropFirst(bom.length), as: bom.encoding), encoding: bom.encoding,
+                origin: .bom, declared: declared)
+        }
+        if let utf16 = sniffUTF16(bytes) {
+            return DecodedText(text: decode(bytes[...], as: utf16), encoding: utf16, origin: .sniffed, declared: declared)
+        }
+        let declaredEncoding = declared.flatMap { TextEncoding(label: $0) }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            let fromMeta = declaredEncoding == .utf8 || (declaredEncoding != nil && !bytes.contains { $0 >= 0x80 })
+            if fromMeta, let declaredEncoding, declaredEncoding != .utf8 {
+                // Pure ASCII: every ASCII-compatible label reads it the same way.
+                return DecodedText(text: text, encoding: declaredEncoding, origin: .meta, declared: declared)
+            }
+            return DecodedText(text: text, encoding: .utf8, origin: fromMeta ? .meta : .sniffed, declared: declared)
+        }
+        if let repaired = truncatedUTF8(bytes) {
+            var result = DecodedText(text: repaired, encoding: .utf8, origin: declaredEncoding == .utf8 ? .meta : .sniffed, declared: declared)
+            result.diagnostics.append(Diagnostic(.warning, "encoding.truncated", "the input ends in the middle of a UTF-8 character; the partial character was dropped"))
+            return result
+        }
+        if declaredEncoding == .windows1256 || declaredEncoding == .iso88596 {
+            return DecodedText(text: decode(bytes[...], as: declaredEncoding!), encoding: declaredEncoding!, origin: .meta, declared: declared)
+        }
+        let sniffed = sniffSingleByte(bytes, declared: declaredEncoding)
+        let origin: Source.EncodingOrigin = sniffed == declaredEncoding ? .meta : .sniffed
+        return DecodedText(text: decode(bytes[...], as: sniffed), encoding: sniffed, origin: origin, declared: declared)
+    }
+
+    static func decode(_ bytes: ArraySlice<UInt8>, as encoding: TextEncoding) -> String {
+        switch encoding {
+        case .utf8: return String(decoding: bytes, as: UTF8.self)
+        case .utf16LE, .utf16BE: return decodeUTF16(bytes, littleEndian: encoding == .utf16LE)
+        case .windows1256: return CodePage.windows1256.decode(bytes)
+        case .iso88596: return CodePage.iso88596.decode(bytes)
+        case .windows1252: return CodePage.windows1252.decode(bytes)
+        }
+    }
+
+    // MARK: - Evidence
+
+    static func byteOrderMark(_ bytes: [UInt8]) -> (encoding: TextEncoding, length: Int)? {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8, 3) }
+        if bytes.starts(with: [0xFF, 0xFE]) { return (.utf16LE, 2) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return (.utf16BE, 2) }
+        return nil
+    }
+
+    /// UTF-16 without a BOM: ASCII and Arabic code units put `00` or `06` in every other byte.
+    static func sniffUTF16(_ bytes: [UInt8]) -> TextEncoding? {
+        let sample = bytes.prefix(4096)
+        let pairs = sample.count / 2
+        guard pairs >= 4 else { return nil }
+        var evenHits = 0
+        var oddHits = 0
+        var index = sample.startIndex
+        while index + 1 < sample.endIndex {
+            if sample[index] == 0x00 || sample[index] == 0x06 { evenHits += 1 }
+            if sample[index + 1] == 0x00 || sample[index + 1] == 0x06 { oddHits += 1 }
+            index += 2
+        }
+        let threshold = pairs * 2 / 5
+        if oddHits > threshold && evenHits * 10 < pairs { return .utf16LE }
+        if evenHits > threshold && oddHits * 10 < pairs { return .utf16BE }
+        return nil
+    }
+
+    /// A file cut off in the middle of a UTF-8 sequence is still UTF-8 (ARABIC.md §1.3).
+    private static func truncatedUTF8(_ bytes: [UInt8]) -> String? {
+        for cut in 1...3 where bytes.count > cut {
+            let head = bytes[..<(bytes.count - cut)]
+            let tail = bytes[(bytes.count - cut)...]
+            guard let lead = tail.first, lead >= 0xC0 else { continue }
+            if let text = String(validating: head, as: UTF8.self) { return text }
+            return nil
+        }
+        return nil
+    }
+
+    /// windows-1256 or ISO-8859-6 (or windows-1252 for a Latin page labelled so).
+    static func sniffSingleByte(_ bytes: [UInt8], declared: TextEncoding?) -> TextEncoding {
+        var highBytes = 0
+        var undefinedIn88596 = 0
+        var arabicLetters1256 = 0
+        var alef1256 = 0
+        var alef88596 = 0
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte >= 0x80 {
+                highBytes += 1
+                if !CodePage.iso88596.isDefined(byte) { undefinedIn88596 += 1 }
+                switch byte {
+                case 0xC1...0xD6, 0xD8...0xDF, 0xE1, 0xE3...0xE6, 0xEC, 0xED: arabicLetters1256 += 1
+                default: break
+                }
+                if previous == 0xC7 && byte == 0xE1 { alef1256 += 1 }
+                if previous == 0xC7 && byte == 0xE4 { alef88596 += 1 }
+            }
+            previous = byte
+        }
+        if declared == .windows1252, arabicLetters1256 * 10 < highBytes * 3 { return .windows1252 }
+        if undefinedIn88596 > 0 { return .windows1256 }
+        if alef88596 > alef1256 { return .iso88596 }
+        return .windows1256
+    }
+
+    private static func decodeUTF16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            let low = UInt16(bytes[index])
+            let high = UInt16(bytes[index + 1])
+            units.append(littleEndian ? (high << 8 | low) : (low << 8 | high))
+            index += 2
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+}

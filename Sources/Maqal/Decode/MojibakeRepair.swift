@@ -1,0 +1,109 @@
+/// Repairs Arabic mojibake in a run of text (ARABIC.md §1.5): UTF-8 read as windows-1252 or
+/// windows-1256, UTF-8 encoded twice, and windows-1256 read as Latin-1.
+///
+/// Works per run (a text node, a field, a line) because pages mix clean and broken fields; a
+/// repair is kept only when the result decodes cleanly and its share of Arabic letters rises.
+enum MojibakeRepair {
+    /// The repaired run, or `nil` when `text` shows no mojibake or no repair improves it.
+    static func repair(_ text: String) -> String? {
+        guard looksBroken(text) else { return nil }
+        var current = text
+        var changed = false
+        for _ in 0..<2 {
+            guard let better = bestRepair(of: current) else { break }
+            current = better
+            changed = true
+        }
+        return changed ? current : nil
+    }
+
+    /// Repairs each line of a plain text; returns the text and how many lines changed.
+    static func repairLines(_ text: String) -> (text: String, repaired: Int) {
+        guard looksBroken(text) else { return (text, 0) }
+        var repaired = 0
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            if let fixed = repair(String(line)) {
+                repaired += 1
+                return fixed
+            }
+            return String(line)
+        }
+        return (lines.joined(separator: "\n"), repaired)
+    }
+
+    static func diagnostic(count: Int) -> Diagnostic {
+        Diagnostic(.info, "encoding.repaired", "repaired mojibake in \(count) text run\(count == 1 ? "" : "s")")
+    }
+
+    // MARK: - Detection
+
+    /// Cheap check for the tell-tale pairs: a UTF-8 lead byte for U+06xx shown as `Ø Ù Ú Û`
+    /// (1252) or `ط ظ ع غ` (1256) followed by a continuation-byte character, or `Çá` (ال in
+    /// windows-1256 shown as Latin-1).
+    static func looksBroken(_ text: some StringProtocol) -> Bool {
+        suspicion(text, stopAt: 2) >= 2
+    }
+
+    /// How many tell-tale pairs `text` holds (counting stops at `stopAt`).
+    static func suspicion(_ text: some StringProtocol, stopAt: Int = .max) -> Int {
+        var hits = 0
+        var previous: UInt32 = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch previous {
+            case 0xD8...0xDB where isContinuation1252(value): hits += 1
+            case 0x0637...0x063A where isContinuation1256(value): hits += 1
+            case 0xC7 where value == 0xE1 || value == 0xE4: hits += 1
+            case 0xC2...0xC3 where isContinuation1252(value) || value == 0x2DC: hits += 1
+            default: break
+            }
+            if hits >= stopAt { return hits }
+            previous = value
+        }
+        return hits
+    }
+
+    private static func isContinuation1252(_ value: UInt32) -> Bool {
+        (0x80...0xBF).contains(value) || [0x152, 0x153, 0x160, 0x161, 0x178, 0x17D, 0x17E, 0x192, 0x2C6, 0x2DC,
+            0x2013, 0x2014, 0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0x2020, 0x2021, 0x2022, 0x2026,
+            0x2030, 0x2039, 0x203A, 0x20AC, 0x2122].contains(value)
+    }
+
+    private static func isContinuation1256(_ value: UInt32) -> Bool {
+        guard let bytes = CodePage.windows1256.encode(String(Unicode.Scalar(value)!)), let byte = bytes.first else {
+            return false
+        }
+        return (0x80...0xBF).contains(byte)
+    }
+
+    // MARK: - Repair
+
+    private static func bestRepair(of text: String) -> String? {
+        let before = arabicShare(text)
+        let suspicionBefore = suspicion(text)
+        var best: (text: String, suspicion: Int, share: Double)?
+        let candidates: [String?] = [
+            CodePage.windows1252.encode(text).flatMap { String(validating: $0, as: UTF8.self) },
+            CodePage.windows1256.encode(text).flatMap { String(validating: $0, as: UTF8.self) },
+            CodePage.windows1252.encode(text).map { CodePage.windows1256.decode($0) },
+        ]
+        for case let candidate? in candidates where candidate != text {
+            let share = arabicShare(candidate)
+            let left = suspicion(candidate)
+            guard share > 0.3, share >= before - 0.05, left * 2 < suspicionBefore else { continue }
+            if let current = best, (current.suspicion, -current.share) <= (left, -share) { continue }
+            best = (candidate, left, share)
+        }
+        return best?.text
+    }
+
+    private static func arabicShare(_ text: String) -> Double {
+        var letters = 0
+        var arabic = 0
+        for scalar in text.unicodeScalars where ArabicScalar.isLetter(scalar) {
+            letters += 1
+            if ArabicScalar.isArabicLetter(scalar.value) { arabic += 1 }
+        }
+        return letters == 0 ? 0 : Double(arabic) / Double(letters)
+    }
+}

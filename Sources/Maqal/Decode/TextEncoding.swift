@@ -1,0 +1,35 @@
+import Foundation
+
+/// The character encodings maqal reads.
+public enum TextEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8"
+    case utf16LE = "utf-16le"
+    case utf16BE = "utf-16be"
+    case windows1256 = "windows-1256"
+    case iso88596 = "iso-8859-6"
+    case windows1252 = "windows-1252"
+
+    /// Resolves a label as pages and users write it (`cp1256`, `arabic`, `latin1` …).
+    ///
+    /// Labels follow the WHATWG Encoding Standard's table for the encodings we support.
+    public init?(label: some StringProtocol) {
+        let key = label.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            .replacingOccurrences(of: "_", with: "-")
+        switch key {
+        case "utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8": self = .utf8
+        case "utf-16", "utf-16le", "utf16", "unicode", "ucs-2", "csunicode", "iso-10646-ucs-2": self = .utf16LE
+        case "utf-16be", "unicodefffe": self = .utf16BE
+        case "windows-1256", "cp1256", "x-cp1256", "win-1256", "windows1256": self = .windows1256
+        case "iso-8859-6", "iso8859-6", "iso88596", "arabic", "asmo-708", "csiso88596e", "csiso88596i",
+            "csisolatinarabic", "ecma-114", "iso-8859-6-e", "iso-8859-6-i", "iso-ir-127", "iso-8859-6:1987":
+            self = .iso88596
+        case "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "latin1", "l1", "ascii",
+            "us-ascii", "iso-ir-100", "cp819", "ibm819", "csisolatin1", "iso-8859-1:1987", "ansi-x3.4-1968":
+            self = .windows1252
+        default: return nil
+        }
+    }
+
+    /// The names `--encoding` accepts, for help and error messages.
+    public static var names: [String] { allCases.map(\.rawValue) }
+}

@@ -1,0 +1,167 @@
+/// Finds the elements that hold the article (the Extract stage's core).
+///
+/// Scores text blocks the way Readability does (commas, length, an Arabic comma counts), gives
+/// the score to their parents and grandparents, weights containers by tag and class names
+/// (template body classes and `itemprop=articleBody` strongly), discounts link-heavy ones, and
+/// then takes the best container with the siblings that continue it.
+struct ArticleRoot {
+    let tree: HTMLTree
+    let removed: [Bool]
+    /// Characters of visible text under each node.
+    private(set) var textLength: [Int]
+    /// Characters of visible text inside links under each node.
+    private(set) var linkLength: [Int]
+
+    init(tree: HTMLTree, removed: [Bool]) {
+        self.tree = tree
+        self.removed = removed
+        var text = [Int](repeating: 0, count: tree.nodes.count)
+        var link = [Int](repeating: 0, count: tree.nodes.count)
+        // Children always follow their parent in the node array: walk backwards to sum up.
+        for index in tree.nodes.indices.reversed() where !removed[index] {
+            let node = tree[index]
+            if node.kind == .text {
+                text[index] = node.text.unicodeScalars.reduce(0) { $0 + (ArabicScalar.isSpace($1.value) ? 0 : 1) }
+            }
+            if node.name == "a" { link[index] = text[index] }
+            if node.parent >= 0 {
+                text[node.parent] += text[index]
+                link[node.parent] += link[index]
+            }
+        }
+        self.textLength = text
+        self.linkLength = link
+    }
+
+    func linkDensity(_ index: Int) -> Double {
+        textLength[index] == 0 ? 0 : Double(linkLength[index]) / Double(textLength[index])
+    }
+
+    /// The article's elements in document order; empty when the page has no text at all.
+    func find() -> [Int] {
+        guard let root = tree.root, !removed[root] else { return [] }
+        var scores: [Int: Double] = [:]
+
+        func initialScore(_ index: Int) -> Double {
+            let node = tree[index]
+            var score: Double
+            switch node.name {
+            case "div", "article", "main", "section": score = 5
+            case "pre", "td", "blockquote", "font", "center": score = 3
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": score = -3
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
+            default: score = 0
+            }
+            if node.name == "article" || node.name == "main" { score += 10 }
+            return score + MarkupHints.classWeight(node)
+        }
+
+        for index in tree.nodes.indices where !removed[index] && isTextBlock(index) {
+            let ownText = ownTextLength(index)
+            let length = tree[index].name == "p" || tree[index].name == "pre" ? textLength[index] : ownText
+            guard length >= 25 else { continue }
+            let text = tree.text(of: index)
+            let commas = text.reduce(0) { $0 + ($1 == "," || $1 == "،" ? 1 : 0) }
+            let stops = text.reduce(0) { $0 + ($1 == "." ? 1 : 0) }
+            let contentScore = 1 + Double(commas) + Double(min(stops, 3)) * 0.5 + min(Double(length) / 100, 3)
+            // A text container scores for itself too: in `<br>` soup it is the paragraph's home.
+            if tree[index].name != "p" && tree[index].name != "pre" {
+                scores[index, default: initialScore(index)] += contentScore
+            }
+            var ancestor = tree[index].parent
+            var level = 0
+            while ancestor >= 0 && level < 5 {
+                if removed[ancestor] { break }
+                let divider = level == 0 ? 1.0 : (level == 1 ? 2.0 : Double(level) * 3)
+                scores[ancestor, default: initialScore(ancestor)] += contentScore / divider
+                ancestor = tree[ancestor].parent
+                level += 1
+            }
+        }
+        guard !scores.isEmpty else { return [root] }
+
+        var final: [(index: Int, score: Double)] = scores.map { ($0.key, $0.value * (1 - linkDensity($0.key))) }
+        final.sort { $0.score > $1.score || ($0.score == $1.score && $0.index < $1.index) }
+        var top = final[0].index
+        let topScore = final[0].score
+
+        // Several strong candidates under one ancestor: the article is that ancestor.
+        let strong = final.prefix(5).dropFirst().filter { $0.score >= topScore * 0.75 }.map(\.index)
+        if strong.count >= 2 {
+            var ancestor = tree[top].parent
+            while ancestor >= 0, tree[ancestor].name != "body" {
+                let covered = strong.filter { isAncestor(ancestor, of: $0) }.count
+                if covered >= 2 { top = ancestor; break }
+                ancestor = tree[ancestor].parent
+            }
+        }
+        // Climb while the parent holds little else: a wrapper around the top candidate.
+        while tree[top].parent >= 0, tree[tree[top].parent].name != "body", tree[top].name != "body" {
+            let parent = tree[top].parent
+            guard textLength[top] > 0, Double(textLength[top]) >= Double(textLength[parent]) * 0.85 else { break }
+            top = parent
+        }
+        return withSiblings(top, topScore: topScore, scores: scores)
+    }
+
+    /// The top candidate plus siblings that continue the article (Readability's sibling rule).
+    private func withSiblings(_ top: Int, topScore: Double, scores: [Int: Double]) -> [Int] {
+        let parent = tree[top].parent
+        guard parent >= 0 else { return [top] }
+        let threshold = max(10, topScore * 0.2)
+        var result: [Int] = []
+        for sibling in tree[parent].children where !removed[sibling] {
+            if sibling == top {
+                result.append(sibling)
+                continue
+            }
+            guard tree[sibling].kind == .element else { continue }
+            let score = (scores[sibling] ?? 0) * (1 - linkDensity(sibling))
+            if score >= threshold {
+                result.append(sibling)
+            } else if tree[sibling].name == "p" {
+                let length = textLength[sibling]
+                let density = linkDensity(sibling)
+                let text = tree.text(of: sibling)
+                if length > 80 && density < 0.25 { result.append(sibling) }
+                else if length > 0 && length <= 80 && density == 0 && LineShape(text).endsWithPeriod { result.append(sibling) }
+            }
+        }
+        return result
+    }
+
+    private func isAncestor(_ ancestor: Int, of index: Int) -> Bool {
+        var current = tree[index].parent
+        while current >= 0 {
+            if current == ancestor { return true }
+            current = tree[current].parent
+        }
+        return false
+    }
+
+    /// Elements that hold running text: `p`, `pre`, and containers with text of their own.
+    private func isTextBlock(_ index: Int) -> Bool {
+        let node = tree[index]
+        guard node.kind == .element else { return false }
+        switch node.name {
+        case "p", "pre": return true
+        case "div", "td", "font", "span", "section", "article", "center", "blockquote", "li", "dd", "main", "body":
+            return ownTextLength(index) >= 25
+        default: return false
+        }
+    }
+
+    /// Characters of text directly inside `index` or inside its inline children (not blocks).
+    func ownTextLength(_ index: Int) -> Int {
+        var total = 0
+        for child in tree[index].children where !removed[child] {
+            let node = tree[child]
+            if node.kind == .text {
+                total += textLength[child]
+            } else if !HTMLTree.blockElements.contains(node.name) && node.name != "br" {
+                total += textLength[child] - (node.name == "a" ? textLength[child] : 0)
+            }
+        }
+        return total
+    }
+}

@@ -1,0 +1,116 @@
+/// The last clean-up of an HTML article's blocks: the title's own heading goes, heading levels
+/// are re-based so the top section is level 2, boilerplate blocks found by the Arabic lexicon go,
+/// and byline, date and tag lines at the edges move into the metadata.
+enum BlockCleaner {
+    /// How many blocks at the top and bottom may be metadata lines.
+    static let edge = 5
+
+    static func clean(_ blocks: [FlatBlock], title: String?, metadata: inout Metadata) -> [FlatBlock] {
+        var blocks = blocks
+        let titleKey = title.map { ArabicKey.make($0) }
+        if let titleKey, let first = blocks.prefix(4).firstIndex(where: {
+            if case .heading(let heading) = $0 { return ArabicKey.make(heading.text) == titleKey }
+            return false
+        }) {
+            blocks.removeSubrange(...first)
+        }
+        blocks = removeBoilerplate(blocks)
+        blocks = takeMetadata(blocks, metadata: &metadata)
+        return rebase(blocks)
+    }
+
+    private static func removeBoilerplate(_ blocks: [FlatBlock]) -> [FlatBlock] {
+        let lexicon = BoilerplateLexicon.shared
+        var kept: [FlatBlock] = []
+        var index = 0
+        while index < blocks.count {
+            let block = blocks[index]
+            index += 1
+            guard let text = shortText(block), let role = lexicon.role(of: text) else {
+                if case .block(.list(let list)) = block, list.items.allSatisfy({ lexicon.role(of: $0.text) != nil }) {
+                    continue
+                }
+                kept.append(block)
+                continue
+            }
+            switch role {
+            case .furniture:
+                continue
+            case .tableOfContents:
+                if index < blocks.count, case .block(.list) = blocks[index] { index += 1 }
+            case .boxTitle:
+                let level: Int
+                if case .heading(let heading) = block { level = heading.level } else { level = 7 }
+                while index < blocks.count {
+                    if case .heading(let next) = blocks[index], next.level <= level { break }
+                    if case .block(.paragraph(let paragraph)) = blocks[index], WordCounter.count(paragraph.text) > 25 { break }
+                    index += 1
+                }
+            }
+        }
+        return kept
+    }
+
+    private static func shortText(_ block: FlatBlock) -> String? {
+        switch block {
+        case .heading(let heading): return heading.text
+        case .block(.paragraph(let paragraph)): return WordCounter.count(paragraph.text) <= 30 ? paragraph.text : nil
+        default: return nil
+        }
+    }
+
+    private static func takeMetadata(_ blocks: [FlatBlock], metadata: inout Metadata) -> [FlatBlock] {
+        var kept: [FlatBlock] = []
+        for (index, block) in blocks.enumerated() {
+            let nearEdge = index < edge || index >= blocks.count - edge
+            if nearEdge, case .block(.paragraph(let paragraph)) = block {
+                if let line = MetadataLine.read(paragraph.text), line.apply(to: &metadata) { continue }
+                if WordCounter.count(paragraph.text) <= 12, let date = MetadataLine.dateLine(paragraph.text) {
+                    if metadata.published == nil { metadata.published = date.iso }
+                    continue
+                }
+            }
+            kept.append(block)
+        }
+        return kept
+    }
+
+    /// Shifts heading levels so the highest one in the article is 2 (the title is level 1).
+    private static func rebase(_ blocks: [FlatBlock]) -> [FlatBlock] {
+        let levels = blocks.compactMap { block -> Int? in
+            if case .heading(let heading) = block { return heading.level }
+            return nil
+        }
+        guard let top = levels.min() else { return blocks }
+        let shift = 2 - top
+        guard shift != 0 else { return blocks }
+        return blocks.map { block in
+            guard case .heading(var heading) = block else { return block }
+            heading.level = min(max(heading.level + shift, 2), 6)
+            return .heading(heading)
+        }
+    }
+}
+
+/// Tells a category or archive page (a list of teasers) from an article.
+enum ListingDetector {
+    static func isListing(_ tree: HTMLTree, roots: [Int], removed: [Bool], blocks: [FlatBlock], root: ArticleRoot) -> Bool {
+        var linkedHeadings = 0
+        for top in roots {
+            for index in tree.descendants(of: top) where ["h2", "h3", "h4"].contains(tree[index].name) {
+                if root.linkDensity(index) > 0.7 { linkedHeadings += 1 }
+            }
+        }
+        var paragraphs = 0
+        var longest = 0
+        var words = 0
+        BlockText.forEachText(in: DocumentBuilder.nest(blocks)) { text in
+            let count = WordCounter.count(text)
+            words += count
+            longest = max(longest, count)
+        }
+        for block in blocks { if case .block(.paragraph) = block { paragraphs += 1 } }
+        if linkedHeadings >= 4 && linkedHeadings * 2 >= paragraphs && longest < 60 { return true }
+        return words < 15 && linkedHeadings >= 2
+    }
+}

@@ -1,0 +1,100 @@
+/// A line that carries a metadata value rather than article text: `بقلم: فلان`, `الوسوم: أ، ب`,
+/// `المصدر: وكالات`, `تاريخ النشر: ١٥ مارس ٢٠٢٤` (ARABIC.md §4, M rows).
+struct MetadataLine: Sendable, Equatable {
+    var field: TextCues.Field
+    var value: String
+
+    /// Reads `text` as a labelled metadata line, or returns `nil`.
+    ///
+    /// The label must be followed by `:` or `-` (or, for bylines, directly by a short name), and
+    /// the value must be short: a long sentence that starts with "كتب" is prose, not a byline.
+    static func read(_ text: String) -> MetadataLine? {
+        let key = ArabicKey.make(text)
+        for (label, field) in TextCues.metadataLabels where key.hasPrefix(label) {
+            let after = key.dropFirst(label.count)
+            guard after.isEmpty || after.first == " " else { continue }
+            guard let value = valueAfterLabel(text, labelKey: label, field: field) else { continue }
+            let words = WordCounter.count(value)
+            switch field {
+            case .author: guard words >= 1 && words <= 8 else { continue }
+            case .tags, .categories: guard words >= 1 && words <= 60 else { continue }
+            case .source: guard words >= 1 && words <= 12 else { continue }
+            case .published, .modified: guard words >= 1 && words <= 14 else { continue }
+            }
+            return MetadataLine(field: field, value: value)
+        }
+        return nil
+    }
+
+    /// The original text after the label and its separator.
+    private static func valueAfterLabel(_ text: String, labelKey: String, field: TextCues.Field) -> String? {
+        // Walk the original text until its key covers the label, then skip separators.
+        var index = text.startIndex
+        while index < text.endIndex {
+            index = text.index(after: index)
+            if ArabicKey.make(text[..<index]) == labelKey {
+                let next = index < text.endIndex ? text[index] : " "
+                if next.isLetter { continue }
+                break
+            }
+        }
+        let rest = text[index...]
+        let trimmed = rest.drop { $0 == " " || $0 == "\u{0640}" }
+        let hasSeparator = trimmed.first.map { ":：-–—|".contains($0) } ?? false
+        var value = hasSeparator ? trimmed.dropFirst() : trimmed
+        value = value.drop { $0 == " " }
+        var result = String(value)
+        while let last = result.last, ":.،,".contains(last) { result.removeLast() }
+        result = result.trimmingCharacters(in: .whitespaces)
+        // Without a separator only a byline label may stand right before the name ("بقلم فلان").
+        if !hasSeparator && field != .author { return nil }
+        return result.isEmpty ? nil : result
+    }
+
+    /// Puts the value where it belongs in `metadata`; `false` when it says nothing usable.
+    func apply(to metadata: inout Metadata) -> Bool {
+        switch field {
+        case .author:
+            let names = value.split(whereSeparator: { "،,".contains($0) })
+                .flatMap { $0.components(separatedBy: " و") }
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            metadata.authors += names
+        case .published, .modified:
+            guard let date = ArabicDateParser.find(in: value) ?? ArabicDateParser.parseMachine(value) else {
+                return false
+            }
+            if field == .published {
+                metadata.published = metadata.published ?? date.iso
+            } else {
+                metadata.modified = metadata.modified ?? date.iso
+            }
+        case .source:
+            metadata.site = metadata.site ?? value
+        case .tags:
+            metadata.tags += MetadataLine.splitList(value)
+        case .categories:
+            metadata.categories += MetadataLine.splitList(value)
+        }
+        return true
+    }
+
+    /// The date of a line that is a date and little else (a day name, "الموافق", era words).
+    static func dateLine(_ text: String) -> ArabicDate? {
+        guard let date = ArabicDateParser.find(in: text), date.day != nil else { return nil }
+        let words = ArabicKey.make(text).split(separator: " ")
+        let dateWords = words.filter { word in
+            word.allSatisfy(\.isNumber) || ArabicDateParser.isDateWord(String(word))
+        }
+        return dateWords.count * 3 >= words.count * 2 ? date : nil
+    }
+
+    /// Splits a tag line on Arabic and Latin commas, semicolons and bullets.
+    static func splitList(_ value: String) -> [String] {
+        value.split(whereSeparator: { "،,؛;|•/".contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
+            .filter { !$0.isEmpty }
+    }
+}
+
+import Foundation

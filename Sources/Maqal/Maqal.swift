@@ -1,0 +1,110 @@
+import Foundation
+
+/// The public entry: bytes of a saved article in, a ``Document`` out.
+public enum Maqal {
+    /// The version printed by `maqal --version` and recorded with batch outputs.
+    public static let version = "0.1.0"
+
+    /// Parses one saved article.
+    ///
+    /// Content problems never throw: a broken page still yields a document, with what was odd
+    /// in ``Document/diagnostics``. Throws only when there is nothing to return.
+    public static func parse(
+        _ bytes: [UInt8], name: String? = nil, options: ParseOptions = ParseOptions()
+    ) throws(ParseError) -> Document {
+        if bytes.count > options.maxBytes { throw .tooLarge(bytes: bytes.count, limit: options.maxBytes) }
+        if bytes.allSatisfy({ ArabicScalar.isSpace(UInt32($0)) }) { throw .empty }
+        if let kind = BinarySniffer.kind(of: bytes) { throw .binary(kind) }
+
+        let format = InputSniffer.format(of: bytes, name: name, requested: options.inputFormat)
+        let decoded = ByteDecoder.decode(bytes, format: format, user: options.encoding)
+        var diagnostics = decoded.diagnostics
+        if let declared = decoded.declared, decoded.origin == .sniffed,
+            let declaredEncoding = TextEncoding(label: declared), declaredEncoding != decoded.encoding
+        {
+            diagnostics.append(Diagnostic(
+                .info, "encoding.mislabelled",
+                "the page declares \(declared) but its bytes are \(decoded.encoding.rawValue)"))
+        }
+        var source = Source(
+            name: name, format: format, encoding: decoded.encoding.rawValue, encodingFrom: decoded.origin,
+            bytes: bytes.count)
+        let segmentation: Segmentation
+        switch format {
+        case .text:
+            var text = decoded.text
+            let repair = MojibakeRepair.repairLines(text)
+            if repair.repaired > 0 {
+                text = repair.text
+                source.encodingFrom = .repaired
+                diagnostics.append(MojibakeRepair.diagnostic(count: repair.repaired))
+            }
+            segmentation = TextSegmenter().segment(TextLines.read(text))
+        case .html:
+            var reader = HTMLArticleReader()
+            segmentation = reader.read(decoded.text)
+            if reader.repairedRuns > 0 {
+                source.encodingFrom = .repaired
+                diagnostics.append(MojibakeRepair.diagnostic(count: reader.repairedRuns))
+            }
+        }
+        return DocumentBuilder.build(
+            segmentation, source: source, wordsPerMinute: options.wordsPerMinute, diagnostics: diagnostics)
+    }
+
+    /// Parses one saved article held in `data`.
+    public static func parse(
+        data: Data, name: String? = nil, options: ParseOptions = ParseOptions()
+    ) throws(ParseError) -> Document {
+        try parse([UInt8](data), name: name, options: options)
+    }
+}
+
+/// How to read an input.
+public struct ParseOptions: Sendable {
+    /// Which reader to use; `auto` decides from the file name and the first bytes.
+    public enum InputFormat: String, Sendable, CaseIterable {
+        case auto, html, text
+    }
+
+    public var inputFormat: InputFormat
+    /// Overrides encoding detection.
+    public var encoding: TextEncoding?
+    /// Reading speed for ``Stats/readingMinutes``.
+    public var wordsPerMinute: Int
+    /// Inputs larger than this are refused.
+    public var maxBytes: Int
+
+    public static let defaultMaxBytes = 50 * 1024 * 1024
+
+    public init(
+        inputFormat: InputFormat = .auto, encoding: TextEncoding? = nil, wordsPerMinute: Int = 180,
+        maxBytes: Int = ParseOptions.defaultMaxBytes
+    ) {
+        self.inputFormat = inputFormat
+        self.encoding = encoding
+        self.wordsPerMinute = wordsPerMinute
+        self.maxBytes = maxBytes
+    }
+}
+
+/// Why an input yielded no document at all.
+public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The input is empty or only white space.
+    case empty
+    /// The input is larger than ``ParseOptions/maxBytes``.
+    case tooLarge(bytes: Int, limit: Int)
+    /// The input is an image, archive or other binary file.
+    case binary(String)
+
+    public var description: String {
+        switch self {
+        case .empty:
+            "the input is empty"
+        case .tooLarge(let bytes, let limit):
+            "the input is \(bytes) bytes, over the limit of \(limit) bytes (raise it with --max-bytes)"
+        case .binary(let kind):
+            "this is a \(kind) file, not an article (HTML or text)"
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// Where a document came from and how its bytes were read.
+public struct Source: Sendable, Equatable, Codable {
+    /// The kind of input a document was read from.
+    public enum Format: String, Sendable, Codable, CaseIterable {
+        case html, text
+    }
+
+    /// How the character encoding was decided.
+    public enum EncodingOrigin: String, Sendable, Codable, CaseIterable {
+        /// A byte-order mark at the start of the input.
+        case bom
+        /// A `<meta charset>`, `http-equiv` or XML declaration in the page.
+        case meta
+        /// Byte statistics, when nothing was declared or the declaration was wrong.
+        case sniffed
+        /// The caller named it (`--encoding`).
+        case user
+        /// Text was decoded and then repaired from mojibake.
+        case repaired
+    }
+
+    /// The file name as the user gave it; `-` for standard input, `nil` for in-memory input.
+    public var name: String?
+    public var format: Format
+    /// The WHATWG name of the encoding the bytes were decoded with (`utf-8`, `windows-1256` …).
+    public var encoding: String
+    public var encodingFrom: EncodingOrigin
+    /// Size of the input in bytes.
+    public var bytes: Int
+
+    public init(name: String?, format: Format, encoding: String, encodingFrom: EncodingOrigin, bytes: Int) {
+        self.name = name
+        self.format = format
+        self.encoding = encoding
+        self.encodingFrom = encodingFrom
+        self.bytes = bytes
+    }
+}

@@ -1,0 +1,243 @@
+import CLibXML2
+
+/// A compact, immutable-after-build copy of an HTML page: elements and text in one array,
+/// children by index. libxml2's tree is converted into this inside one function and freed there,
+/// so no C pointer outlives the parse (STYLE.md).
+struct HTMLTree: Sendable {
+    struct Node: Sendable {
+        enum Kind: Sendable { case element, text }
+        var kind: Kind
+        /// Lower-case tag name for elements; empty for text.
+        var name: String
+        /// Text content for text nodes.
+        var text: String
+        var attributes: [(name: String, value: String)]
+        var children: [Int]
+        var parent: Int
+        var depth: Int
+
+        func attribute(_ name: String) -> String? {
+            attributes.first { $0.name == name }?.value
+        }
+    }
+
+    private(set) var nodes: [Node] = []
+    /// Texts of `<script type="application/ld+json">` blocks, in page order.
+    private(set) var jsonLD: [String] = []
+    /// Elements flattened into an ancestor because the page nested deeper than ``maxDepth``.
+    private(set) var flattened = 0
+    /// The page's root element, if it had one.
+    var root: Int? { nodes.isEmpty ? nil : 0 }
+
+    /// Deeper nesting is flattened into the ancestor at this depth, so every walker over the
+    /// tree stays within a bounded stack.
+    static let maxDepth = 400
+
+    /// Elements whose content is never article text; their subtrees are not copied.
+    static let skippedElements: Set<String> = [
+        "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "select",
+        "option", "textarea", "input", "button", "map", "head-script", "frameset", "frame", "applet", "audio",
+        "video", "source", "track", "link", "param",
+    ]
+
+    subscript(index: Int) -> Node { nodes[index] }
+
+    /// Parses UTF-8 HTML with libxml2 (recovering, no network, no entity loading) and copies it.
+    static func parse(_ html: String) -> HTMLTree {
+        var tree = HTMLTree()
+        maqal_xml_silence()
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue)
+        var bytes = Array(html.utf8)
+        bytes.removeAll { $0 == 0 }
+        let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                htmlReadMemory(pointer, Int32(buffer.count), nil, "UTF-8", options)
+            }
+        }
+        guard let document else { return tree }
+        defer { xmlFreeDoc(document) }
+        guard let rootElement = xmlDocGetRootElement(document) else { return tree }
+        tree.copy(from: rootElement)
+        return tree
+    }
+
+    /// Copies the libxml2 subtree under `start` without recursion.
+    private mutating func copy(from start: xmlNodePtr) {
+        nodes.reserveCapacity(1024)
+        // (libxml2 node, parent index in `nodes`)
+        var stack: [(xmlNodePtr, Int)] = [(start, -1)]
+        while let (pointer, parentIndex) = stack.popLast() {
+            let node = pointer.pointee
+            switch node.type {
+            case XML_ELEMENT_NODE:
+                let name = String(cString: node.name).lowercased()
+                if name == "script" {
+                    if let type = attribute(pointer, "type"), type.lowercased().contains("ld+json") {
+                        jsonLD.append(textContent(pointer))
+                    }
+                    continue
+                }
+                if HTMLTree.skippedElements.contains(name) { continue }
+                var attributes: [(String, String)] = []
+                var attribute = node.properties
+                while let current = attribute {
+                    let attrName = String(cString: current.pointee.name).lowercased()
+                    var value = ""
+                    if let content = xmlNodeListGetString(current.pointee.doc, current.pointee.children, 1) {
+                        value = String(cString: content)
+                        maqal_xml_free(content)
+                    }
+                    attributes.append((attrName, value))
+                    attribute = current.pointee.next
+                }
+                var parent = parentIndex
+                var depth = parentIndex >= 0 ? nodes[parentIndex].depth + 1 : 0
+                if depth > HTMLTree.maxDepth {
+                    flattened += 1
+                    // Keep the content, drop the element: children attach to the parent.
+                    depth = nodes[parentIndex].depth
+                    pushChildren(of: pointer, parent: parentIndex, into: &stack)
+                    continue
+                }
+                let index = nodes.count
+                nodes.append(Node(kind: .element, name: name, text: "", attributes: attributes, children: [],
+                                  parent: parent, depth: depth))
+                if parent >= 0 { nodes[parent].children.append(index) }
+                parent = index
+                pushChildren(of: pointer, parent: index, into: &stack)
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                guard parentIndex >= 0, let content = node.content else { continue }
+                let text = String(cString: content)
+                let index = nodes.count
+                nodes.append(Node(kind: .text, name: "", text: text, attributes: [], children: [],
+                                  parent: parentIndex, depth: nodes[parentIndex].depth + 1))
+                nodes[parentIndex].children.append(index)
+            default:
+                continue
+            }
+        }
+    }
+
+    private func pushChildren(of pointer: xmlNodePtr, parent: Int, into stack: inout [(xmlNodePtr, Int)]) {
+        // Push in reverse so children are copied in document order.
+        var children: [xmlNodePtr] = []
+        var child = pointer.pointee.children
+        while let current = child {
+            children.append(current)
+            child = current.pointee.next
+        }
+        for current in children.reversed() { stack.append((current, parent)) }
+    }
+
+    private func attribute(_ pointer: xmlNodePtr, _ name: String) -> String? {
+        guard let value = xmlGetProp(pointer, name) else { return nil }
+        defer { maqal_xml_free(value) }
+        return String(cString: value)
+    }
+
+    private func textContent(_ pointer: xmlNodePtr) -> String {
+        guard let content = xmlNodeGetContent(pointer) else { return "" }
+        defer { maqal_xml_free(content) }
+        return String(cString: content)
+    }
+
+    /// Repairs mojibake in text nodes, the attributes metadata is read from, and JSON-LD;
+    /// returns how many runs changed.
+    mutating func repairMojibake() -> Int {
+        var count = 0
+        for index in nodes.indices {
+            if nodes[index].kind == .text {
+                if let fixed = MojibakeRepair.repair(nodes[index].text) {
+                    nodes[index].text = fixed
+                    count += 1
+                }
+                continue
+            }
+            for (position, attribute) in nodes[index].attributes.enumerated()
+            where ["content", "alt", "title"].contains(attribute.name) {
+                if let fixed = MojibakeRepair.repair(attribute.value) {
+                    nodes[index].attributes[position].value = fixed
+                    count += 1
+                }
+            }
+        }
+        for index in jsonLD.indices {
+            if let fixed = MojibakeRepair.repair(jsonLD[index]) {
+                jsonLD[index] = fixed
+                count += 1
+            }
+        }
+        return count
+    }
+
+    // MARK: - Queries
+
+    /// All element indices under `index` (itself included) in document order.
+    func descendants(of index: Int) -> [Int] {
+        var result: [Int] = []
+        var stack = [index]
+        while let current = stack.popLast() {
+            result.append(current)
+            for child in nodes[current].children.reversed() where nodes[child].kind == .element {
+                stack.append(child)
+            }
+        }
+        return result
+    }
+
+    /// Elements named `name` anywhere in the page.
+    func elements(named name: String) -> [Int] {
+        nodes.indices.filter { nodes[$0].kind == .element && nodes[$0].name == name }
+    }
+
+    /// The text under `index` with white space folded, as a browser would show it.
+    func text(of index: Int) -> String {
+        var folder = WhitespaceFolder()
+        var stack = [index]
+        while let current = stack.popLast() {
+            let node = nodes[current]
+            if node.kind == .text {
+                folder.append(node.text)
+            } else {
+                if node.name == "br" || HTMLTree.blockElements.contains(node.name) { folder.breakHere() }
+                for child in node.children.reversed() { stack.append(child) }
+            }
+        }
+        return folder.result
+    }
+
+    /// Elements that start a new line in a browser.
+    static let blockElements: Set<String> = [
+        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl",
+        "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+        "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+        "td", "tfoot", "th", "thead", "tr", "ul", "caption", "legend", "noframes",
+    ]
+}
+
+/// Folds white space the way a browser shows it: runs of spaces (NBSP and narrow spaces
+/// included) become one, invisible junk (ZWSP, soft hyphen, stray BOM) is dropped.
+struct WhitespaceFolder {
+    private var scalars = String.UnicodeScalarView()
+    private var pendingSpace = false
+
+    mutating func append(_ text: String) {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if ArabicScalar.isSpace(value) {
+                pendingSpace = true
+            } else if ArabicScalar.isInvisibleJunk(value) || value < 0x20 || (0x7F...0x9F).contains(value) {
+                continue
+            } else {
+                if pendingSpace && !scalars.isEmpty { scalars.append(" ") }
+                pendingSpace = false
+                scalars.append(scalar)
+            }
+        }
+    }
+
+    mutating func breakHere() { pendingSpace = true }
+
+    var result: String { String(scalars) }
+}

@@ -1,0 +1,187 @@
+/// Renders a ``Document`` as CommonMark with GFM tables.
+///
+/// Headings are `#` by section depth, lists use `-` and ASCII `1.` (CommonMark knows no other
+/// ordered markers; the original marker stays in JSON), strong is `**` (never `__`, which cannot
+/// open inside an Arabic word with a clitic attached), and all text is escaped.
+public enum MarkdownRenderer {
+    public struct Options: Sendable {
+        /// Put the metadata in YAML front matter at the top.
+        public var frontMatter: Bool
+
+        public init(frontMatter: Bool = false) {
+            self.frontMatter = frontMatter
+        }
+    }
+
+    public static func render(_ document: Document, options: Options = Options()) -> String {
+        var blocks: [String] = []
+        if options.frontMatter { blocks.append(FrontMatter.render(document.metadata)) }
+        if let title = document.metadata.title { blocks.append("# " + MarkdownEscaper.escape(title, atLineStart: false)) }
+        for subtitle in document.metadata.subtitles {
+            blocks.append("*" + MarkdownEscaper.escape(subtitle, atLineStart: false) + "*")
+        }
+        for block in document.body { render(block, into: &blocks) }
+        return blocks.joined(separator: "\n\n") + "\n"
+    }
+
+    // MARK: - Blocks
+
+    private static func render(_ block: Block, into blocks: inout [String]) {
+        switch block {
+        case .section(let section):
+            let level = min(max(section.heading.level, 1), 6)
+            let text = inlineText(section.heading.text, section.heading.inlines)
+            blocks.append(String(repeating: "#", count: level) + " " + text)
+            for child in section.children { render(child, into: &blocks) }
+        case .paragraph(let paragraph):
+            blocks.append(inlineText(paragraph.text, paragraph.inlines, atLineStart: true))
+        case .list(let list):
+            blocks.append(renderList(list))
+        case .figure(let figure):
+            var lines: [String] = []
+            if let src = figure.src {
+                lines.append("![" + MarkdownEscaper.escape(figure.alt ?? "", atLineStart: false) + "](" + destination(src) + ")")
+            }
+            if let caption = figure.caption {
+                if !lines.isEmpty { lines.append("") }
+                lines.append("*" + MarkdownEscaper.escape(caption, atLineStart: false) + "*")
+            }
+            if !lines.isEmpty { blocks.append(lines.joined(separator: "\n")) }
+        case .table(let table):
+            blocks.append(renderTable(table))
+        case .quote(let quote):
+            var inner: [String] = []
+            for child in quote.children { render(child, into: &inner) }
+            let quoted = inner.joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? ">" : "> " + $0 }
+            blocks.append(quoted.joined(separator: "\n"))
+        case .code(let code):
+            let fence = String(repeating: "`", count: max(3, longestRun(of: "`", in: code.text) + 1))
+            blocks.append(fence + (code.language ?? "") + "\n" + code.text + "\n" + fence)
+        }
+    }
+
+    private static func renderList(_ list: ListBlock, indent: String = "") -> String {
+        var lines: [String] = []
+        var number = list.start ?? 1
+        for item in list.items {
+            let marker = list.ordered ? "\(number). " : "- "
+            number += 1
+            let continuation = indent + String(repeating: " ", count: marker.count)
+            var text: String
+            if let term = item.term, item.inlines == nil, item.text.hasPrefix(term) {
+                let rest = item.text.dropFirst(term.count).drop { $0 == ":" || $0 == "：" || $0 == " " }
+                text = "**" + MarkdownEscaper.escape(term, atLineStart: false) + ":** "
+                    + MarkdownEscaper.escape(String(rest), atLineStart: false)
+            } else {
+                text = inlineText(item.text, item.inlines, atLineStart: false)
+            }
+            text = text.replacingOccurrences(of: "\n", with: "\n" + continuation)
+            lines.append(indent + marker + text)
+            for child in item.children {
+                switch child {
+                case .list(let nested):
+                    lines.append(renderList(nested, indent: continuation))
+                default:
+                    var inner: [String] = []
+                    render(child, into: &inner)
+                    let body = inner.joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false)
+                        .map { $0.isEmpty ? "" : continuation + $0 }.joined(separator: "\n")
+                    lines.append("")
+                    lines.append(body)
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func renderTable(_ table: Table) -> String {
+        var header = table.header.first ?? []
+        var rows = table.header.dropFirst() + table.rows
+        if header.isEmpty, !rows.isEmpty { header = rows.removeFirst() }
+        let columns = max(header.count, rows.map(\.count).max() ?? 0, 1)
+        func line(_ cells: [String]) -> String {
+            let padded = cells + Array(repeating: "", count: max(0, columns - cells.count))
+            return "| " + padded.map { cell in
+                MarkdownEscaper.escape(cell.replacingOccurrences(of: "\n", with: " "), atLineStart: false)
+            }.joined(separator: " | ") + " |"
+        }
+        var lines = [line(header), "|" + Array(repeating: " --- |", count: columns).joined()]
+        lines += rows.map { line(Array($0)) }
+        var result = lines.joined(separator: "\n")
+        if let caption = table.caption {
+            result = "*" + MarkdownEscaper.escape(caption, atLineStart: false) + "*\n\n" + result
+        }
+        return result
+    }
+
+    // MARK: - Inlines
+
+    private static func inlineText(_ text: String, _ inlines: [Inline]?, atLineStart: Bool = false) -> String {
+        guard let inlines else { return MarkdownEscaper.escape(text, atLineStart: atLineStart) }
+        let rendered = render(inlines)
+        return atLineStart ? MarkdownEscaper.escapeLineStart(rendered) : rendered
+    }
+
+    static func render(_ inlines: [Inline]) -> String {
+        var out = ""
+        for inline in inlines {
+            switch inline {
+            case .text(let text):
+                out += MarkdownEscaper.escape(text, atLineStart: false)
+            case .code(let code):
+                let ticks = String(repeating: "`", count: longestRun(of: "`", in: code) + 1)
+                let pad = code.hasPrefix("`") || code.hasSuffix("`") ? " " : ""
+                out += ticks + pad + code + pad + ticks
+            case .link(let href, let children):
+                let label = render(children)
+                if let href, !href.isEmpty, !label.isEmpty {
+                    out += "[" + label + "](" + destination(href) + ")"
+                } else {
+                    out += label
+                }
+            case .emphasis(let children):
+                out += wrap(render(children), "*")
+            case .strong(let children):
+                out += wrap(render(children), "**")
+            case .lineBreak:
+                out += "\\\n"
+            }
+        }
+        return out
+    }
+
+    /// Wraps with emphasis delimiters, keeping edge spaces outside so the delimiters can open
+    /// and close.
+    private static func wrap(_ text: String, _ delimiter: String) -> String {
+        let core = text.trimmingCharacters(in: .whitespaces)
+        guard !core.isEmpty else { return text }
+        let leading = text.prefix { $0 == " " }
+        let trailing = String(text.reversed().prefix { $0 == " " })
+        return leading + delimiter + core + delimiter + trailing
+    }
+
+    private static func destination(_ url: String) -> String {
+        let escaped = url.replacingOccurrences(of: " ", with: "%20")
+        if escaped.contains("(") || escaped.contains(")") || escaped.contains("<") || escaped.contains(">") {
+            return "<" + escaped.replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E") + ">"
+        }
+        return escaped
+    }
+
+    private static func longestRun(of character: Character, in text: String) -> Int {
+        var longest = 0
+        var current = 0
+        for scalar in text {
+            if scalar == character {
+                current += 1
+                longest = max(longest, current)
+            } else {
+                current = 0
+            }
+        }
+        return longest
+    }
+}
+
+import Foundation

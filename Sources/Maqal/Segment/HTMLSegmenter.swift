@@ -1,0 +1,317 @@
+/// The article's DOM → flat blocks (the Segment stage for HTML).
+///
+/// Block elements become blocks; inline content is gathered line by line (a `<br>` ends a line,
+/// two end a paragraph) so `<br>`-split `div`/`td`/`font` soup reads like plain text: marker
+/// lines become lists and, in pages without `h` tags, a short bold-only line becomes a heading.
+struct HTMLSegmenter {
+    let tree: HTMLTree
+    let removed: [Bool]
+    let links: LinkResolver
+    /// Bold-only lines may be headings (only in pages whose article has no `h2`–`h6`).
+    let boldHeadings: Bool
+
+    private(set) var blocks: [FlatBlock] = []
+    private var buffer = InlineBuffer()
+
+    init(tree: HTMLTree, removed: [Bool], links: LinkResolver, boldHeadings: Bool) {
+        self.tree = tree
+        self.removed = removed
+        self.links = links
+        self.boldHeadings = boldHeadings
+    }
+
+    /// Segments the content of `roots` in order.
+    mutating func segment(_ roots: [Int]) -> [FlatBlock] {
+        for root in roots { walk(root) }
+        flush()
+        return blocks
+    }
+
+    // MARK: - Walking
+
+    private mutating func walk(_ index: Int) {
+        if removed[index] { return }
+        let node = tree[index]
+        if node.kind == .text {
+            buffer.append(node.text)
+            return
+        }
+        switch node.name {
+        case "br":
+            buffer.lineBreak()
+        case "hr":
+            flush()
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            flush()
+            let level = Int(String(node.name.last!))!
+            let runs = inlineRuns(of: index)
+            let text = InlineBuffer.text(of: runs)
+            if LineShape(text).hasLetters {
+                blocks.append(.heading(Heading(level: level, text: text, inlines: InlineBuffer.inlines(of: runs))))
+            }
+        case "ul", "ol":
+            flush()
+            if let list = list(index) { blocks.append(.block(.list(list))) }
+        case "dl":
+            flush()
+            if let list = definitionList(index) { blocks.append(.block(.list(list))) }
+        case "table":
+            flush()
+            if TableReader.isDataTable(index, in: tree, removed: removed) {
+                if let table = TableReader.read(index, in: tree, removed: removed) { blocks.append(.block(.table(table))) }
+            } else {
+                walkChildren(index)
+                flush()
+            }
+        case "figure":
+            flush()
+            if let figure = figure(index) { blocks.append(.block(.figure(figure))) }
+        case "figcaption":
+            flush()
+            let caption = tree.text(of: index)
+            if !caption.isEmpty { blocks.append(.block(.figure(Figure(caption: caption)))) }
+        case "img", "picture":
+            if buffer.currentLineIsEmpty {
+                flush()
+                if let figure = figure(index) { blocks.append(.block(.figure(figure))) }
+            } else if let alt = ImageSource.alt(of: imageNode(index) ?? index, in: tree), !alt.isEmpty, alt.count <= 80 {
+                buffer.append(alt)
+            }
+        case "blockquote":
+            flush()
+            var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false)
+            let children = inner.segment(tree[index].children).map { flat -> Block in
+                switch flat {
+                case .heading(let heading): .paragraph(Paragraph(text: heading.text, inlines: heading.inlines))
+                case .block(let block): block
+                }
+            }
+            if !children.isEmpty { blocks.append(.block(.quote(Quote(children: children)))) }
+        case "pre":
+            flush()
+            let code = CodeText.read(index, in: tree)
+            if !code.text.isEmpty { blocks.append(.block(.code(CodeBlock(text: code.text, language: code.language)))) }
+        case "b", "strong":
+            withStyle(.strong(owner: index), index)
+        case "em", "i", "cite", "dfn":
+            withStyle(.emphasis(owner: index), index)
+        case "a":
+            withStyle(.link(owner: index, href: links.resolve(node.attribute("href"))), index)
+        case "code", "kbd", "samp", "tt":
+            buffer.styles.append(.code(owner: index))
+            buffer.appendVerbatim(tree.text(of: index))
+            buffer.styles.removeLast()
+        default:
+            if HTMLTree.blockElements.contains(node.name) || node.name == "td" || node.name == "th" {
+                flush()
+                walkChildren(index)
+                flush()
+            } else {
+                walkChildren(index)
+            }
+        }
+    }
+
+    private mutating func walkChildren(_ index: Int) {
+        for child in tree[index].children { walk(child) }
+    }
+
+    private mutating func withStyle(_ style: InlineBuffer.Style, _ index: Int) {
+        buffer.styles.append(style)
+        walkChildren(index)
+        buffer.styles.removeLast()
+    }
+
+    /// The inline runs of one element on its own (a heading, a caption).
+    private func inlineRuns(of index: Int) -> [InlineBuffer.Run] {
+        var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false)
+        inner.walkChildren(index)
+        return inner.buffer.take().filter { !$0.isEmpty }.reduce(into: []) { runs, line in
+            if !runs.isEmpty { runs.append(InlineBuffer.Run(text: " ", styles: [])) }
+            runs += line
+        }
+    }
+
+    // MARK: - Lines to blocks
+
+    /// Turns the gathered lines into paragraphs, lists and bold headings.
+    private mutating func flush() {
+        guard !buffer.isEmpty else {
+            _ = buffer.take()
+            return
+        }
+        let lines = buffer.take()
+        var paragraph: [InlineBuffer.Run] = []
+        var items: [(ListMarker, [InlineBuffer.Run])] = []
+
+        func endParagraph() {
+            guard !paragraph.isEmpty else { return }
+            let text = InlineBuffer.text(of: paragraph)
+            if LineShape(text).hasLetters || text.unicodeScalars.contains(where: { ArabicScalar.isDigit($0.value) }) {
+                blocks.append(.block(.paragraph(Paragraph(text: text, inlines: InlineBuffer.inlines(of: paragraph)))))
+            }
+            paragraph = []
+        }
+        func endList() {
+            guard !items.isEmpty else { return }
+            let first = items[0].0
+            let listItems = items.map { marker, _ in
+                ListItem(text: marker.rest, term: ItemTerm.term(of: marker.rest), marker: marker.text)
+            }
+            blocks.append(.block(.list(ListBlock(ordered: first.isOrdered, start: first.isOrdered ? first.value : nil,
+                                                 items: listItems))))
+            items = []
+        }
+
+        var lineCount = 0
+        for line in lines {
+            if line.isEmpty {
+                endParagraph()
+                endList()
+                lineCount = 0
+                continue
+            }
+            lineCount += 1
+            let text = InlineBuffer.text(of: line)
+            if let marker = ListMarker.parse(text), marker.kind != .letter || !items.isEmpty || marker.value == 1 {
+                endParagraph()
+                if let first = items.first?.0, first.kind != marker.kind { endList() }
+                items.append((marker, line))
+                continue
+            }
+            endList()
+            if boldHeadings, isBoldLine(line), LineShape(text).couldBeHeading {
+                endParagraph()
+                blocks.append(.heading(Heading(level: 2, text: text)))
+                continue
+            }
+            if !paragraph.isEmpty {
+                let previous = LineShape(InlineBuffer.text(of: paragraph))
+                if previous.isTerminated || previous.endsWithQuestion {
+                    endParagraph()
+                } else {
+                    paragraph.append(InlineBuffer.Run(text: " ", styles: []))
+                }
+            }
+            paragraph += line
+        }
+        endParagraph()
+        endList()
+    }
+
+    /// Every visible run of the line is bold.
+    private func isBoldLine(_ line: InlineBuffer.Line) -> Bool {
+        let visible = line.filter { !$0.text.allSatisfy { $0 == " " } }
+        return !visible.isEmpty && visible.allSatisfy { run in
+            run.styles.contains { if case .strong = $0 { true } else { false } }
+        }
+    }
+
+    // MARK: - Lists
+
+    private func list(_ index: Int) -> ListBlock? {
+        let node = tree[index]
+        let ordered = node.name == "ol"
+        var items: [ListItem] = []
+        for child in listItems(of: index) {
+            var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false)
+            var flat = inner.segment(tree[child].children)
+            var item = ListItem(text: "")
+            if case .block(.paragraph(let paragraph))? = flat.first {
+                item.text = paragraph.text
+                item.inlines = paragraph.inlines
+                flat.removeFirst()
+            }
+            item.children = flat.map { flat in
+                switch flat {
+                case .heading(let heading): .paragraph(Paragraph(text: heading.text, inlines: heading.inlines))
+                case .block(let block): block
+                }
+            }
+            if item.text.isEmpty && item.children.isEmpty { continue }
+            item.term = ItemTerm.term(of: item.text)
+            items.append(item)
+        }
+        guard !items.isEmpty else { return nil }
+        let start = ordered ? Int(node.attribute("start")?.trimmingCharacters(in: .whitespaces) ?? "") ?? 1 : nil
+        return ListBlock(ordered: ordered, start: start, items: items)
+    }
+
+    /// `li` children, looking through wrappers that broken markup puts between `ul` and `li`.
+    private func listItems(of index: Int) -> [Int] {
+        var result: [Int] = []
+        for child in tree[index].children where tree[child].kind == .element && !removed[child] {
+            if tree[child].name == "li" {
+                result.append(child)
+            } else if tree[child].name != "ul" && tree[child].name != "ol" {
+                result += listItems(of: child)
+            }
+        }
+        return result
+    }
+
+    private func definitionList(_ index: Int) -> ListBlock? {
+        var items: [ListItem] = []
+        var term: String?
+        for child in tree[index].children where tree[child].kind == .element && !removed[child] {
+            let text = tree.text(of: child)
+            switch tree[child].name {
+            case "dt":
+                if let pending = term { items.append(ListItem(text: pending)) }
+                term = text.trimmingCharacters(in: CharacterSet(charactersIn: " :："))
+            case "dd":
+                if let current = term, !current.isEmpty {
+                    items.append(ListItem(text: current + ": " + text, term: current))
+                    term = nil
+                } else if !text.isEmpty {
+                    items.append(ListItem(text: text))
+                }
+            default:
+                continue
+            }
+        }
+        if let pending = term, !pending.isEmpty { items.append(ListItem(text: pending)) }
+        return items.isEmpty ? nil : ListBlock(ordered: false, items: items)
+    }
+
+    // MARK: - Figures
+
+    private func imageNode(_ index: Int) -> Int? {
+        if tree[index].name == "img" { return index }
+        return tree.descendants(of: index).first { tree[$0].name == "img" && !removed[$0] }
+    }
+
+    private func figure(_ index: Int) -> Figure? {
+        var figure = Figure()
+        if let image = imageNode(index) {
+            guard let source = ImageSource.source(of: image, in: tree) else {
+                // An icon or tracking pixel: no figure unless a caption says there is one.
+                return captionFigure(index)
+            }
+            figure.src = links.resolve(source)
+            figure.alt = ImageSource.alt(of: image, in: tree).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        if let caption = captionText(index) { figure.caption = caption }
+        if figure.src == nil && figure.caption == nil { return nil }
+        return figure
+    }
+
+    private func captionFigure(_ index: Int) -> Figure? {
+        captionText(index).map { Figure(caption: $0) }
+    }
+
+    private func captionText(_ index: Int) -> String? {
+        for child in tree.descendants(of: index) where !removed[child] {
+            let node = tree[child]
+            let isCaption = node.name == "figcaption"
+                || MarkupHints.names(of: node).contains { $0.contains("caption") && !$0.contains("credit") }
+            if isCaption, child != index {
+                let text = tree.text(of: child)
+                if !text.isEmpty { return text }
+            }
+        }
+        return nil
+    }
+}
+
+import Foundation

@@ -1,0 +1,68 @@
+/// Where an image really is (lazy-load attributes first) and whether it is worth a figure.
+enum ImageSource {
+    /// Attributes lazy-loading scripts put the real address in, most specific first.
+    static let lazyAttributes = ["data-src", "data-lazy-src", "data-original", "data-url", "data-lazy", "lazy-src",
+                                 "data-full-url", "data-orig-file"]
+
+    /// The image address, or `nil` for placeholders, tracking pixels and icons.
+    static func source(of index: Int, in tree: HTMLTree) -> String? {
+        let node = tree[index]
+        if isDecoration(node) { return nil }
+        for name in lazyAttributes {
+            if let value = node.attribute(name), usable(value) { return value.trimmingCharacters(in: .whitespaces) }
+        }
+        if let src = node.attribute("src"), usable(src) { return src.trimmingCharacters(in: .whitespaces) }
+        for name in ["srcset", "data-srcset", "data-lazy-srcset"] {
+            if let set = node.attribute(name), let first = firstCandidate(set), usable(first) { return first }
+        }
+        // <picture><source srcset> around the image.
+        if node.parent >= 0, tree[node.parent].name == "picture" {
+            for sibling in tree[node.parent].children where tree[sibling].name == "source" {
+                if let set = tree[sibling].attribute("srcset"), let first = firstCandidate(set), usable(first) { return first }
+            }
+        }
+        return nil
+    }
+
+    static func alt(of index: Int, in tree: HTMLTree) -> String? {
+        guard let alt = tree[index].attribute("alt") ?? tree[index].attribute("title") else { return nil }
+        var folder = WhitespaceFolder()
+        folder.append(alt)
+        return folder.result
+    }
+
+    private static func firstCandidate(_ srcset: String) -> String? {
+        let first = srcset.split(separator: ",").first?.trimmingCharacters(in: .whitespaces) ?? ""
+        let url = first.split(separator: " ").first.map(String.init)
+        return url?.isEmpty == false ? url : nil
+    }
+
+    private static func usable(_ value: String) -> Bool {
+        let trimmed = value.trimmingCharacters(in: .whitespaces).lowercased()
+        if trimmed.isEmpty || trimmed.hasPrefix("data:") || trimmed.hasPrefix("javascript:") || trimmed == "#" { return false }
+        let placeholders = ["blank.gif", "spacer.gif", "pixel.gif", "transparent.gif", "placeholder", "lazy.gif",
+                            "1x1", "loading.gif", "grey.gif", "gray.gif"]
+        return !placeholders.contains(where: trimmed.contains)
+    }
+
+    /// Tracking pixels (1×1), icons and emoji are not figures.
+    private static func isDecoration(_ node: HTMLTree.Node) -> Bool {
+        let width = Int(node.attribute("width")?.filter(\.isNumber) ?? "")
+        let height = Int(node.attribute("height")?.filter(\.isNumber) ?? "")
+        if let width, width <= 48 { return true }
+        if let height, height <= 48 { return true }
+        let names = MarkupHints.names(of: node).joined(separator: " ")
+        if ["icon", "emoji", "avatar", "logo", "smiley", "wp-smiley", "sprite", "badge"].contains(where: names.contains) {
+            return true
+        }
+        let src = (node.attribute("src") ?? "").lowercased()
+        if ["/icons/", "/icon/", "/emoji/", "pixel", "tracking", "/track", "analytics", "doubleclick", "/logo",
+            "favicon", "gravatar", "avatar"].contains(where: src.contains)
+        {
+            return true
+        }
+        return false
+    }
+}
+
+import Foundation

@@ -1,0 +1,137 @@
+/// Collects the inline content of HTML blocks as styled runs, line by line, folding white space
+/// as a browser does, and turns finished lines into text plus ``Inline`` spans.
+struct InlineBuffer {
+    /// A style in force over a run; `owner` is the element that opened it, so two adjacent links
+    /// stay two links.
+    enum Style: Equatable {
+        case strong(owner: Int)
+        case emphasis(owner: Int)
+        case link(owner: Int, href: String?)
+        case code(owner: Int)
+    }
+
+    struct Run {
+        var text: String
+        var styles: [Style]
+    }
+
+    typealias Line = [Run]
+
+    private(set) var lines: [Line] = []
+    private var current: Line = []
+    private var pendingSpace = false
+    var styles: [Style] = []
+
+    var isEmpty: Bool { lines.allSatisfy(\.isEmpty) && current.isEmpty }
+    var currentLineIsEmpty: Bool { current.isEmpty }
+
+    mutating func append(_ text: String) {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if ArabicScalar.isSpace(value) {
+                pendingSpace = true
+                continue
+            }
+            if ArabicScalar.isInvisibleJunk(value) || value < 0x20 || (0x7F...0x9F).contains(value) { continue }
+            if pendingSpace {
+                if !scalars.isEmpty {
+                    scalars.append(" ")
+                } else if !current.isEmpty {
+                    current[current.count - 1].text.append(" ")
+                }
+                pendingSpace = false
+            }
+            scalars.append(scalar)
+        }
+        guard !scalars.isEmpty else { return }
+        let text = String(scalars)
+        if let last = current.last, last.styles == styles {
+            current[current.count - 1].text += text
+        } else {
+            current.append(Run(text: text, styles: styles))
+        }
+    }
+
+    /// Appends text verbatim as one run (inline code keeps its spaces).
+    mutating func appendVerbatim(_ text: String) {
+        if pendingSpace, !current.isEmpty { current[current.count - 1].text.append(" ") }
+        pendingSpace = false
+        current.append(Run(text: text, styles: styles))
+    }
+
+    /// A `<br>`: ends the current line; two in a row leave an empty line (a paragraph break).
+    mutating func lineBreak() {
+        lines.append(current)
+        current = []
+        pendingSpace = false
+    }
+
+    /// Hands over the finished lines (trailing spaces trimmed) and starts empty.
+    mutating func take() -> [Line] {
+        if !current.isEmpty { lines.append(current) }
+        let result = lines.map(Self.trimmed)
+        lines = []
+        current = []
+        pendingSpace = false
+        return result
+    }
+
+    static func trimmed(_ line: Line) -> Line {
+        var line = line
+        while let last = line.last, last.text.allSatisfy({ $0 == " " }) { line.removeLast() }
+        if !line.isEmpty { line[line.count - 1].text = String(line[line.count - 1].text.trimmingTrailingSpaces()) }
+        while let first = line.first, first.text.allSatisfy({ $0 == " " }) { line.removeFirst() }
+        if !line.isEmpty { line[0].text = line[0].text.trimmingLeadingSpaces() }
+        return line
+    }
+
+    // MARK: - Runs to text and inlines
+
+    static func text(of runs: [Run]) -> String {
+        runs.map(\.text).joined()
+    }
+
+    /// The spans of `runs`, or `nil` when nothing in them is styled (plain text needs none).
+    static func inlines(of runs: [Run]) -> [Inline]? {
+        guard runs.contains(where: { !$0.styles.isEmpty && !$0.text.allSatisfy { $0 == " " } }) else { return nil }
+        return build(runs[...], depth: 0)
+    }
+
+    private static func build(_ runs: ArraySlice<Run>, depth: Int) -> [Inline] {
+        var result: [Inline] = []
+        var index = runs.startIndex
+        while index < runs.endIndex {
+            let run = runs[index]
+            guard depth < run.styles.count else {
+                if case .text(let previous)? = result.last {
+                    result[result.count - 1] = .text(previous + run.text)
+                } else {
+                    result.append(.text(run.text))
+                }
+                index += 1
+                continue
+            }
+            let style = run.styles[depth]
+            var end = index + 1
+            while end < runs.endIndex, runs[end].styles.count > depth, runs[end].styles[depth] == style { end += 1 }
+            let children = build(runs[index..<end], depth: depth + 1)
+            switch style {
+            case .strong: result.append(.strong(children))
+            case .emphasis: result.append(.emphasis(children))
+            case .link(_, let href): result.append(.link(href: href, children: children))
+            case .code: result.append(.code(children.map(\.plainText).joined()))
+            }
+            index = end
+        }
+        return result
+    }
+}
+
+extension StringProtocol {
+    func trimmingTrailingSpaces() -> SubSequence {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
+        return self[startIndex..<end]
+    }
+}

@@ -1,0 +1,25 @@
+/// The "term" of a list item that reads "term: description" (ARABIC.md §3.4).
+enum ItemTerm {
+    /// The part before the first colon when it is a short label (1–5 words) followed by text;
+    /// `nil` for speech attributions (`قال الوزير: «…»`) and metadata labels.
+    static func term(of text: String) -> String? {
+        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+        let term = text[..<colon].trimmingCharacters(in: .whitespaces)
+        let description = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        guard !term.isEmpty, !description.isEmpty else { return nil }
+        let words = WordCounter.count(term)
+        guard words >= 1 && words <= 5 else { return nil }
+        let termKey = ArabicKey.make(term)
+        if termKey.split(separator: " ").contains(where: { TextCues.speechVerbKeys.contains(String($0)) }) {
+            return nil
+        }
+        if MetadataLine.read(String(text)) != nil, TextCues.metadataLabels.contains(where: { $0.key == termKey }) {
+            return nil
+        }
+        // A time ("10:30") or a ratio is not a term.
+        if term.last?.isNumber == true, description.first?.isNumber == true { return nil }
+        return term
+    }
+}
+
+import Foundation

@@ -1,0 +1,293 @@
+/// Plain-text lines → flat blocks, title, subtitles and metadata (the Segment stage for text).
+///
+/// Works in passes: lines are grouped by blank lines and hard-wrapped lines joined; furniture
+/// and metadata lines are taken out; the first line becomes the title; what is left is read as
+/// headings, lists, figures and paragraphs from its shape and its neighbours.
+struct TextSegmenter {
+    /// A logical line: one or more physical lines joined, and where it stood.
+    struct Unit: Sendable {
+        var text: String
+        var indent: Int
+        var marker: ListMarker?
+        /// The only logical line of its blank-separated group.
+        var standsAlone: Bool
+        var group: Int
+        /// Starts its group.
+        var opensGroup: Bool
+        lazy var shape = LineShape(text)
+    }
+
+    /// How many units at the top and bottom may hold bylines, dates, tags and sources.
+    static let metadataReach = 8
+
+    let lexicon = BoilerplateLexicon.shared
+
+    func segment(_ lines: [TextLine?]) -> Segmentation {
+        var result = Segmentation()
+        var units = makeUnits(lines)
+        units = removeFurniture(units, into: &result)
+        if let first = units.first, first.marker == nil, isTitle(LineShape(first.text)) {
+            result.title = first.text
+            units.removeFirst()
+        }
+        classify(&units, into: &result)
+        return result
+    }
+
+    /// The first line is the title unless it reads as prose: long, or a finished sentence.
+    private func isTitle(_ shape: LineShape) -> Bool {
+        shape.words <= 30 && !shape.endsWithPeriod && !shape.hasInnerSentenceBreak && !shape.endsWithColon
+    }
+
+    // MARK: - Units
+
+    func makeUnits(_ lines: [TextLine?]) -> [Unit] {
+        var groups: [[TextLine]] = []
+        var current: [TextLine] = []
+        for line in lines {
+            if let line {
+                current.append(line)
+            } else if !current.isEmpty {
+                groups.append(current)
+                current = []
+            }
+        }
+        if !current.isEmpty { groups.append(current) }
+
+        var units: [Unit] = []
+        for (groupIndex, group) in groups.enumerated() {
+            let widest = group.map(\.text.count).max() ?? 0
+            var groupUnits: [Unit] = []
+            for line in group {
+                let marker = ListMarker.parse(line.text)
+                if marker == nil, var last = groupUnits.last, joins(last: &last, next: line, widest: widest) {
+                    groupUnits[groupUnits.count - 1].text += " " + line.text
+                    groupUnits[groupUnits.count - 1].shape = LineShape(groupUnits[groupUnits.count - 1].text)
+                    continue
+                }
+                groupUnits.append(
+                    Unit(text: line.text, indent: line.indent, marker: marker, standsAlone: false,
+                         group: groupIndex, opensGroup: groupUnits.isEmpty))
+            }
+            if groupUnits.count == 1 { groupUnits[0].standsAlone = true }
+            units += groupUnits
+        }
+        return validateLetterMarkers(units)
+    }
+
+    /// A hard-wrapped line continues on the next one: it lacks final punctuation and is about as
+    /// wide as the widest line around it (a short unpunctuated line is a heading, not a wrap).
+    private func joins(last: inout Unit, next: TextLine, widest: Int) -> Bool {
+        if last.shape.isTerminated { return false }
+        if last.marker != nil {
+            return next.indent > last.indent || last.text.count * 2 >= widest
+        }
+        if CaptionCue.isCaption(next.text) || CaptionCue.isCaption(last.text) { return false }
+        return last.text.count * 2 >= widest && last.text.count >= 30
+    }
+
+    /// A letter marker counts only in a run that starts at أ (or continues one): a line that
+    /// happens to start with "ب." is text.
+    private func validateLetterMarkers(_ units: [Unit]) -> [Unit] {
+        var units = units
+        var previousWasLetter = false
+        for index in units.indices {
+            if let marker = units[index].marker, marker.kind == .letter {
+                if !previousWasLetter && marker.value != 1 {
+                    units[index].marker = nil
+                    previousWasLetter = false
+                    continue
+                }
+                previousWasLetter = true
+            } else if units[index].marker != nil {
+                previousWasLetter = false
+            } else if units[index].indent == 0 {
+                previousWasLetter = false
+            }
+        }
+        return units
+    }
+
+    // MARK: - Furniture and metadata
+
+    private func removeFurniture(_ units: [Unit], into result: inout Segmentation) -> [Unit] {
+        var kept: [Unit] = []
+        var index = 0
+        let count = units.count
+        while index < count {
+            var unit = units[index]
+            let key = ArabicKey.make(unit.text)
+            let nearEdge = index < Self.metadataReach || index >= count - Self.metadataReach
+            if unit.marker == nil, let role = lexicon.role(ofKey: key) {
+                index += 1
+                switch role {
+                case .furniture:
+                    break
+                case .tableOfContents:
+                    let laterKeys = Set(units[index...].map { ArabicKey.make($0.text) })
+                    while index < count {
+                        let next = units[index]
+                        let nextKey = ArabicKey.make(next.text)
+                        let repeatsHeading = units[(index + 1)...].contains { ArabicKey.make($0.text) == nextKey }
+                        let isShortItem = next.marker != nil && LineShape(next.marker!.rest).couldBeHeading
+                        guard isShortItem || (repeatsHeading && laterKeys.contains(nextKey)) else { break }
+                        index += 1
+                    }
+                case .boxTitle:
+                    // A related-posts or comments box runs to the next long paragraph.
+                    while index < count {
+                        var next = units[index]
+                        if next.shape.words > 25 && next.shape.isTerminated { break }
+                        index += 1
+                    }
+                }
+                continue
+            }
+            if nearEdge, unit.marker == nil, let line = MetadataLine.read(unit.text) {
+                if line.apply(to: &result.metadata) {
+                    index += 1
+                    continue
+                }
+            }
+            if nearEdge, unit.marker == nil, unit.shape.words <= 12, let date = MetadataLine.dateLine(unit.text) {
+                if result.metadata.published == nil { result.metadata.published = date.iso }
+                index += 1
+                continue
+            }
+            kept.append(unit)
+            index += 1
+        }
+        return kept
+    }
+
+    // MARK: - Classification
+
+    private func classify(_ units: inout [Unit], into result: inout Segmentation) {
+        var index = 0
+        var sawBody = false
+        var sawHeading = false
+        while index < units.count {
+            if units[index].marker != nil {
+                if isNumberedHeading(&units, at: index) {
+                    result.blocks.append(.heading(Heading(level: 2, text: units[index].text)))
+                    sawHeading = true
+                    index += 1
+                    continue
+                }
+                let (list, next) = buildList(units, from: index, indent: units[index].indent)
+                result.blocks.append(.block(.list(list)))
+                sawBody = true
+                index = next
+                continue
+            }
+            if CaptionCue.isCaption(units[index].text) {
+                result.blocks.append(.block(.figure(Figure(caption: units[index].text))))
+                index += 1
+                continue
+            }
+            if isHeading(&units, at: index, depth: 0) {
+                // Heading-like lines between the title and the first body text: all but the
+                // last are the title's subtitles (the last heads the first section).
+                if !sawBody && !sawHeading && result.title != nil, index + 1 < units.count,
+                    isHeading(&units, at: index + 1, depth: 0)
+                {
+                    result.subtitles.append(units[index].text)
+                    index += 1
+                    continue
+                }
+                result.blocks.append(.heading(Heading(level: headingLevel(units[index].text), text: units[index].text)))
+                sawHeading = true
+                index += 1
+                continue
+            }
+            result.blocks.append(.block(.paragraph(Paragraph(text: units[index].text))))
+            sawBody = true
+            index += 1
+        }
+        result.subtitles = result.subtitles.filter { !$0.isEmpty }
+    }
+
+    /// A heading stands alone between blank lines (or opens its group with an ordinal such as
+    /// `أولاً:`), is short and unpunctuated, and is followed by body text.
+    private func isHeading(_ units: inout [Unit], at index: Int, depth: Int) -> Bool {
+        guard units[index].marker == nil, units[index].shape.couldBeHeading || isOrdinalHeading(&units[index]) else {
+            return false
+        }
+        guard units[index].standsAlone || (units[index].opensGroup && isOrdinalHeading(&units[index])) else {
+            return false
+        }
+        if CaptionCue.isCaption(units[index].text) { return false }
+        let next = index + 1
+        guard next < units.count else { return false }
+        if units[next].marker != nil || CaptionCue.isCaption(units[next].text) { return true }
+        if isHeading(&units, at: next, depth: depth + 1) { return depth < 3 }
+        return true
+    }
+
+    /// `أولاً: …`, `ثانيًا - …`: an adverbial ordinal then a short title.
+    private func isOrdinalHeading(_ unit: inout Unit) -> Bool {
+        let key = ArabicKey.make(unit.text)
+        guard let firstWord = key.split(separator: " ").first, TextCues.ordinalKeys.contains(String(firstWord)) else {
+            return false
+        }
+        return unit.shape.words <= 16 && !unit.shape.endsWithPeriod && !unit.shape.hasInnerSentenceBreak
+    }
+
+    /// A numbered line standing alone, short, and followed by a paragraph is a numbered heading.
+    private func isNumberedHeading(_ units: inout [Unit], at index: Int) -> Bool {
+        guard let marker = units[index].marker, marker.kind == .number, units[index].standsAlone else { return false }
+        let shape = LineShape(marker.rest)
+        guard shape.couldBeHeading else { return false }
+        let next = index + 1
+        guard next < units.count, units[next].marker == nil else { return false }
+        return !units[next].shape.couldBeHeading || units[next].shape.words > 16
+    }
+
+    /// `1.2 …` heads a subsection; everything else is a top-level section.
+    private func headingLevel(_ text: String) -> Int {
+        let scalars = Array(text.unicodeScalars.prefix(8))
+        var dots = 0
+        var index = 0
+        while index < scalars.count, ArabicScalar.isDigit(scalars[index].value) || scalars[index] == "." {
+            if scalars[index] == ".", index + 1 < scalars.count, ArabicScalar.isDigit(scalars[index + 1].value) {
+                dots += 1
+            }
+            index += 1
+        }
+        return min(2 + dots, 6)
+    }
+
+    // MARK: - Lists
+
+    /// Builds one list from consecutive marker lines at `indent`, nesting deeper ones under the
+    /// item before them; stops at a line that is not an item, a shallower item, or a marker of
+    /// another kind at the same depth.
+    private func buildList(_ units: [Unit], from start: Int, indent: Int) -> (ListBlock, Int) {
+        guard let first = units[start].marker else { return (ListBlock(ordered: false, items: []), start + 1) }
+        var items: [ListItem] = []
+        var index = start
+        while index < units.count, let marker = units[index].marker {
+            let unitIndent = units[index].indent
+            if unitIndent < indent - 1 { break }
+            if unitIndent > indent + 1 {
+                guard !items.isEmpty else { break }
+                let (nested, next) = buildList(units, from: index, indent: unitIndent)
+                items[items.count - 1].children.append(.list(nested))
+                index = next
+                continue
+            }
+            if !sameFamily(marker, first) { break }
+            items.append(ListItem(text: marker.rest, term: ItemTerm.term(of: marker.rest), marker: marker.text))
+            index += 1
+        }
+        return (ListBlock(ordered: first.isOrdered, start: first.isOrdered ? first.value : nil, items: items), index)
+    }
+
+    private func sameFamily(_ marker: ListMarker, _ first: ListMarker) -> Bool {
+        guard marker.kind == first.kind else { return false }
+        if marker.kind == .bullet {
+            return true
+        }
+        return true
+    }
+}

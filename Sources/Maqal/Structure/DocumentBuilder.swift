@@ -1,0 +1,101 @@
+/// Flat blocks → the document tree: sections nested by heading level, stats counted
+/// (the Structure stage, shared by HTML and text).
+enum DocumentBuilder {
+    static func build(
+        _ segmentation: Segmentation, source: Source, wordsPerMinute: Int, diagnostics: [Diagnostic]
+    ) -> Document {
+        var metadata = segmentation.metadata
+        metadata.title = metadata.title ?? segmentation.title
+        if metadata.subtitles.isEmpty { metadata.subtitles = segmentation.subtitles }
+        metadata.authors = unique(metadata.authors)
+        metadata.tags = unique(metadata.tags)
+        metadata.categories = unique(metadata.categories)
+        let body = nest(segmentation.blocks)
+        var document = Document(
+            source: source, metadata: metadata, body: body,
+            diagnostics: diagnostics + segmentation.diagnostics)
+        document.stats = stats(of: body, wordsPerMinute: wordsPerMinute)
+        if body.isEmpty {
+            document.diagnostics.append(
+                Diagnostic(.warning, "content.empty", "no article text was found in the input"))
+        }
+        return document
+    }
+
+    /// Nests blocks under headings: a heading opens a section that runs to the next heading of
+    /// the same or a higher level.
+    static func nest(_ flat: [FlatBlock]) -> [Block] {
+        var root: [Block] = []
+        var stack: [Section] = []
+
+        func close() {
+            let section = stack.removeLast()
+            if stack.isEmpty {
+                root.append(.section(section))
+            } else {
+                stack[stack.count - 1].children.append(.section(section))
+            }
+        }
+
+        for item in flat {
+            switch item {
+            case .heading(let heading):
+                while let top = stack.last, top.level >= heading.level { close() }
+                stack.append(Section(level: heading.level, heading: heading))
+            case .block(let block):
+                if stack.isEmpty {
+                    root.append(block)
+                } else {
+                    stack[stack.count - 1].children.append(block)
+                }
+            }
+        }
+        while !stack.isEmpty { close() }
+        return root
+    }
+
+    static func stats(of body: [Block], wordsPerMinute: Int) -> Stats {
+        var words = 0
+        var characters = 0
+        BlockText.forEachText(in: body) { text in
+            words += WordCounter.count(text)
+            characters += text.count
+        }
+        let minutes = words == 0 ? 0 : max(1, (words + wordsPerMinute - 1) / max(wordsPerMinute, 1))
+        return Stats(words: words, characters: characters, readingMinutes: minutes)
+    }
+
+    private static func unique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert(ArabicKey.make($0)).inserted && !$0.isEmpty }
+    }
+}
+
+/// Walks the text a reader sees in a body: headings, paragraphs, items, captions, cells, code.
+enum BlockText {
+    static func forEachText(in blocks: [Block], _ visit: (String) -> Void) {
+        for block in blocks {
+            switch block {
+            case .section(let section):
+                visit(section.heading.text)
+                forEachText(in: section.children, visit)
+            case .paragraph(let paragraph):
+                visit(paragraph.text)
+            case .list(let list):
+                for item in list.items {
+                    visit(item.text)
+                    forEachText(in: item.children, visit)
+                }
+            case .figure(let figure):
+                if let caption = figure.caption { visit(caption) }
+            case .table(let table):
+                if let caption = table.caption { visit(caption) }
+                for row in table.header + table.rows { for cell in row { visit(cell) } }
+            case .quote(let quote):
+                forEachText(in: quote.children, visit)
+            case .code(let code):
+                visit(code.text)
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import Maqal
+
+/// Output formats of `maqal parse`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case markdown, json, ndjson, text
+}
+
+extension ParseOptions.InputFormat: ExpressibleByArgument {}
+
+/// Options that say how to read inputs, shared by the commands that read articles.
+struct ReadingOptions: ParsableArguments {
+    @Option(name: .customLong("input-format"), help: "How to read inputs: auto, html or text.")
+    var inputFormat: ParseOptions.InputFormat = .auto
+
+    @Option(help: ArgumentHelp(
+        "Read inputs in this encoding instead of detecting it.",
+        valueName: TextEncoding.names.joined(separator: "|")))
+    var encoding: String?
+
+    @Option(name: .customLong("max-bytes"), help: "Refuse inputs larger than this many bytes.")
+    var maxBytes: Int = ParseOptions.defaultMaxBytes
+
+    @Option(help: "Reading speed in words a minute, for readingMinutes.")
+    var wpm: Int = 180
+
+    func validate() throws {
+        if let encoding, TextEncoding(label: encoding) == nil {
+            throw ValidationError("unknown encoding '\(encoding)'; use one of: \(TextEncoding.names.joined(separator: ", "))")
+        }
+        if maxBytes <= 0 { throw ValidationError("--max-bytes must be positive") }
+        if wpm <= 0 { throw ValidationError("--wpm must be positive") }
+    }
+
+    var parseOptions: ParseOptions {
+        ParseOptions(
+            inputFormat: inputFormat, encoding: encoding.flatMap { TextEncoding(label: $0) }, wordsPerMinute: wpm,
+            maxBytes: maxBytes)
+    }
+}
+
+/// `maqal parse`: one or more articles to stdout or a file.
+struct Parse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Parse saved articles and print them (the default command).",
+        discussion: """
+            Examples:
+              maqal parse article.html
+              maqal parse article.html --format json --output article.json
+              maqal parse --input-format text --encoding windows-1256 old.txt
+            """)
+
+    @Argument(help: ArgumentHelp("Files to parse; - reads standard input.", valueName: "file"))
+    var inputs: [String]
+
+    @Option(name: [.short, .long], help: "Output format: markdown, json, ndjson or text.")
+    var format: OutputFormat = .markdown
+
+    @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @Flag(help: "JSON on one line.")
+    var compact = false
+
+    @Flag(name: .customLong("front-matter"), help: "Start Markdown with YAML front matter holding the metadata.")
+    var frontMatter = false
+
+    @OptionGroup var reading: ReadingOptions
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("name a file to parse, or - for standard input") }
+        if inputs.count > 1 && format == .json {
+            throw ValidationError("several inputs need --format ndjson (one JSON document per line)")
+        }
+        if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+    }
+
+    func run() throws {
+        var failed = false
+        var rendered: [String] = []
+        for input in inputs {
+            do {
+                let document = try InputFile.parse(input, options: reading.parseOptions)
+                rendered.append(render(document))
+            } catch {
+                failed = true
+                Console.error("maqal: \(input): \(error.message)")
+            }
+        }
+        let separator = format == .ndjson ? "" : "\n"
+        let text = rendered.joined(separator: separator)
+        if let output {
+            do {
+                try OutputFile.write(text, to: output)
+            } catch {
+                Console.error("maqal: \(output): \(error.localizedDescription)")
+                throw ExitCode.failure
+            }
+        } else {
+            Console.out(text)
+        }
+        if failed { throw ExitCode.failure }
+    }
+
+    private func render(_ document: Document) -> String {
+        switch format {
+        case .markdown: MarkdownRenderer.render(document, options: .init(frontMatter: frontMatter))
+        case .json: JSONRenderer.render(document, compact: compact) + "\n"
+        case .ndjson: JSONRenderer.render(document, compact: true) + "\n"
+        case .text: TextRenderer.render(document)
+        }
+    }
+}
