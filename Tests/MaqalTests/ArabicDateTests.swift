@@ -100,6 +100,7 @@ enum ArabicDateCases {
     static let hijriMonths: [TextDateCase] = [
         .init(text: "1 محرم 1446 هـ", iso: "2024-07-07", calendar: .hijri, hijri: hijri(1446, 1, 1)),
         .init(text: "10 المحرم 1446هـ", iso: "2024-07-16", calendar: .hijri, hijri: hijri(1446, 1, 10)),
+        .init(text: "5 صفر 1446 AH", iso: "2024-08-09", calendar: .hijri, hijri: hijri(1446, 2, 5)),
         .init(text: "5 صفر 1446 ه", iso: "2024-08-09", calendar: .hijri, hijri: hijri(1446, 2, 5)),
         .init(text: "12 ربيع الأول 1446 هجري", iso: "2024-09-15", calendar: .hijri, hijri: hijri(1446, 3, 12)),
         .init(text: "1 ربيع الآخر 1446 هـ", iso: "2024-10-04", calendar: .hijri, hijri: hijri(1446, 4, 1)),
@@ -136,6 +137,12 @@ enum ArabicDateCases {
         .init(text: "يوم الخميس، 14 مارس 2024", iso: "2024-03-14"),
         .init(text: "الإثنين، 11 مارس 2024", iso: "2024-03-11"),
         .init(text: "الأربعاء 13 مارس 2024", iso: "2024-03-13"),
+        .init(text: "السبت 16 مارس 2024", iso: "2024-03-16"),
+        // a day name between a time and its date is skipped
+        .init(text: "08:00 م - الجمعة 15 مارس 2024", iso: "2024-03-15T20:00"),
+        .init(text: "11:00 ص الأثنين 18 مارس 2024", iso: "2024-03-18T11:00"),
+        .init(text: "9:00 ص يوم الأحد 17 مارس 2024", iso: "2024-03-17T09:00"),
+        .init(text: "07:45 م الثلاثاء 19 مارس 2024", iso: "2024-03-19T19:45"),
         // paired month names
         .init(text: "12 مارس/آذار 2024", iso: "2024-03-12"),
         .init(text: "12 آذار (مارس) 2024", iso: "2024-03-12"),
@@ -149,6 +156,7 @@ enum ArabicDateCases {
         // dual Hijri / Gregorian: the Gregorian part wins and the Hijri part is kept
         .init(text: "الثلاثاء 2 رمضان 1445هـ - 12 مارس 2024م", iso: "2024-03-12", hijri: hijri(1445, 9, 2)),
         .init(text: "1 رمضان 1445 الموافق 11 مارس 2024", iso: "2024-03-11", hijri: hijri(1445, 9, 1)),
+        .init(text: "2 رمضان 1445هـ (12 مارس 2024م)", iso: "2024-03-12", hijri: hijri(1445, 9, 2)),
         .init(text: "نشر في 2024/03/12 الموافق 1445/09/02 هـ", iso: "2024-03-12", hijri: hijri(1445, 9, 2)),
         // the most precise date wins
         .init(text: "تقرير مارس 2024 نشر في 2 أبريل 2024", iso: "2024-04-02"),
@@ -160,6 +168,8 @@ enum ArabicDateCases {
         .init(text: "12 مارس 2024 الساعة 10:30 مساءً", iso: "2024-03-12T22:30"),
         .init(text: "12 مارس 2024 | 14:45:10", iso: "2024-03-12T14:45:10"),
         .init(text: "10:30 ص، الثلاثاء 12 مارس 2024", iso: "2024-03-12T10:30"),
+        .init(text: "الساعة 9:15 من مساء يوم الخميس 14 مارس 2024", iso: "2024-03-14T21:15"),
+        .init(text: "12 مارس 2024 10:30 +03:00", iso: "2024-03-12T10:30+03:00"),
         .init(text: "الثلاثاء 12 مارس 2024 - 09:00 صباحاً بتوقيت مكة المكرمة", iso: "2024-03-12T09:00+03:00"),
         .init(text: "12/03/2024 10:30 GMT", iso: "2024-03-12T10:30Z"),
         .init(text: "آخر تحديث: 2024-03-12T10:30:00+03:00", iso: "2024-03-12T10:30:00+03:00"),
@@ -178,6 +188,9 @@ enum ArabicDateCases {
         "1.5 مليون",
         "آب العائلة",
         "ماي",
+        // ماي and آب need a day or a year right beside them.
+        "قال آب لـ 3 أبناء عام 2024",
+        "ماي 5 أصدقاء",
         "2024-13-45",
         // A year alone is a reference in prose, not the date of the text.
         "في عام 1995",

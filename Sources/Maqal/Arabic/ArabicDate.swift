@@ -199,6 +199,12 @@ private final class TextDateScanner {
     private let text: String
     private var tokens: [Token] = []
     private var keys: [String?] = []
+    /// For each token, the index of the first number at or after it (`tokens.count` if none): a
+    /// month name is only looked up when a number is close enough to be its day or year.
+    private var nextNumber: [Int] = []
+    /// The furthest a month name can stand before its day or year: two words, a paired twin of
+    /// two words in parentheses, a comma and two joining words (`آذار (كانون الثاني) ، من عام`).
+    private static let monthReach = 9
 
     private static let dateSeparators: Set<UInt32> = [0x2F, 0x2D, 0x2E, 0x060D, 0x2010, 0x2011]
     private static let pairSeparators: Set<UInt32> = [0x2F, 0x28, 0x2D, 0x2013, 0x2014, 0x5C]
@@ -220,6 +226,12 @@ private final class TextDateScanner {
         self.text = text
         tokenize()
         keys = Array(repeating: nil, count: tokens.count)
+        nextNumber = Array(repeating: tokens.count, count: tokens.count)
+        var next = tokens.count
+        for index in tokens.indices.reversed() {
+            if case .number = tokens[index].kind { next = index }
+            nextNumber[index] = next
+        }
     }
 
     private func tokenize() {
@@ -371,6 +383,7 @@ private final class TextDateScanner {
             if let outcome = numericDate(at: index) { return outcome }
             return dayMonthYear(at: index)
         case .word:
+            guard nextNumber[index] - index <= Self.monthReach else { return .none }
             return monthFirst(at: index)
         case .symbol:
             return .none

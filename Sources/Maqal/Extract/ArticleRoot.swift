@@ -11,12 +11,15 @@ struct ArticleRoot {
     private(set) var textLength: [Int]
     /// Characters of visible text inside links under each node.
     private(set) var linkLength: [Int]
+    /// Paragraphs of prose (a `p` with 80 or more characters outside links) under each node.
+    private(set) var proseCount: [Int]
 
     init(tree: HTMLTree, removed: [Bool]) {
         self.tree = tree
         self.removed = removed
         var text = [Int](repeating: 0, count: tree.nodes.count)
         var link = [Int](repeating: 0, count: tree.nodes.count)
+        var prose = [Int](repeating: 0, count: tree.nodes.count)
         // Children always follow their parent in the node array: walk backwards to sum up.
         for index in tree.nodes.indices.reversed() where !removed[index] {
             let node = tree[index]
@@ -24,13 +27,16 @@ struct ArticleRoot {
                 text[index] = node.text.unicodeScalars.reduce(0) { $0 + (ArabicScalar.isSpace($1.value) ? 0 : 1) }
             }
             if node.name == "a" { link[index] = text[index] }
+            if node.name == "p" && text[index] - link[index] >= 80 { prose[index] += 1 }
             if node.parent >= 0 {
                 text[node.parent] += text[index]
                 link[node.parent] += link[index]
+                prose[node.parent] += prose[index]
             }
         }
         self.textLength = text
         self.linkLength = link
+        self.proseCount = prose
     }
 
     func linkDensity(_ index: Int) -> Double {

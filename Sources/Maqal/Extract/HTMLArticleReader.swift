@@ -1,11 +1,12 @@
+import Foundation
 /// A saved page → the article's flat blocks and metadata: reads the DOM, collects metadata,
 /// removes furniture, finds the article root and segments it.
 struct HTMLArticleReader {
     /// Text runs whose mojibake was repaired.
     private(set) var repairedRuns = 0
 
-    /// Furniture that holds more than this share of the page's text is kept: a wrapper whose
-    /// class merely mentions "sidebar" is not the sidebar.
+    /// Furniture that holds more than this share of the page's text (and is not mostly links) is
+    /// kept: a wrapper whose class merely mentions "sidebar" is not the sidebar.
     static let protectedShare = 0.4
 
     mutating func read(_ html: String) -> Segmentation {
@@ -28,6 +29,9 @@ struct HTMLArticleReader {
         collectFurnitureMetadata(tree, removed: removed, into: &result.metadata)
         let root = ArticleRoot(tree: tree, removed: removed)
         let roots = root.find()
+        if ProcessInfo.processInfo.environment["MAQAL_DEBUG"] != nil {
+            for r in roots { FileHandle.standardError.write(Data("root \(r) <\(tree[r].name) class=\(tree[r].attribute("class") ?? "") id=\(tree[r].attribute("id") ?? "")> text=\(root.textLength[r])\n".utf8)) }
+        }
         let articleRemoved = cleanInside(roots, root: root, removed: removed)
         let hasHeadings = roots.contains { top in
             tree.descendants(of: top).contains { index in
@@ -84,8 +88,14 @@ struct HTMLArticleReader {
             let node = tree[index]
             guard node.name != "html" && node.name != "body" && MarkupHints.isFurniture(node) else { continue }
             let share = Double(lengths.textLength[index]) / total
-            if share > Self.protectedShare && lengths.linkDensity(index) < 0.5 { continue }
+            if share > 0.9 || (share > Self.protectedShare && lengths.linkDensity(index) < 0.5) { continue }
+            // A paragraph of prose is content whatever its class says ("selectionShareable").
+            if node.name == "p" && lengths.proseCount[index] > 0 { continue }
+            // A wrapper that holds most of the page's prose (an ASP.NET page-wide <form>) is not furniture.
+            let prose = lengths.proseCount[index]
+            if prose >= 2 && Double(prose) >= Double(lengths.proseCount[0]) * 0.6 { continue }
             removed[index] = true
+            if ProcessInfo.processInfo.environment["MAQAL_DEBUG"] != nil, share > 0.1 { FileHandle.standardError.write(Data("furniture \(index) <\(node.name) class=\(node.attribute("class") ?? "") id=\(node.attribute("id") ?? "")> share=\(share) prose=\(lengths.proseCount[index])/\(lengths.proseCount[0])\n".utf8)) }
         }
         for index in tree.nodes.indices where tree[index].kind == .text && tree[index].parent >= 0 {
             removed[index] = removed[tree[index].parent]

@@ -10,7 +10,7 @@ enum MarkupHints {
 
     /// Parts of class and id names that mark furniture; matched inside a name.
     static let furnitureFragments: [String] = [
-        "comment", "sidebar", "breadcrumb", "social", "share", "sharing", "related", "newsletter", "subscribe",
+        "comment", "sidebar", "breadcrumb", "social", "share-", "sharebar", "share_", "sharing", "related", "newsletter", "subscribe",
         "cookie", "advert", "popup", "modal", "widget", "footer", "navbar", "navigation", "pagination", "pager",
         "ez-toc", "lwptoc", "toc_container", "toc-container", "table-of-contents", "tableofcontents", "author-box",
         "authorbox", "about-author", "author-bio", "authorbio", "post-tags", "tag-links", "tags-links", "entry-tags",
