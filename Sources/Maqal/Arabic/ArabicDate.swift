@@ -141,17 +141,15 @@ enum ArabicDateParser {
         return day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045
     }
 
-    private static let utc = TimeZone(secondsFromGMT: 0) ?? TimeZone.current
-
     private static let ummAlQura: Foundation.Calendar = {
         var calendar = Foundation.Calendar(identifier: .islamicUmmAlQura)
-        calendar.timeZone = utc
+        calendar.timeZone = .gmt
         return calendar
     }()
 
     private static let gregorianCalendar: Foundation.Calendar = {
         var calendar = Foundation.Calendar(identifier: .gregorian)
-        calendar.timeZone = utc
+        calendar.timeZone = .gmt
         return calendar
     }()
 

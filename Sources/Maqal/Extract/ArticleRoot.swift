@@ -101,10 +101,12 @@ struct ArticleRoot {
                 ancestor = tree[ancestor].parent
             }
         }
-        // Climb while the parent holds little else: a wrapper around the top candidate.
-        while tree[top].parent >= 0, tree[tree[top].parent].name != "body", tree[top].name != "body" {
+        // Climb out of wrappers: while the top candidate is its parent's only child with text.
+        while tree[top].parent >= 0, tree[top].name != "body" {
             let parent = tree[top].parent
-            guard textLength[top] > 0, Double(textLength[top]) >= Double(textLength[parent]) * 0.85 else { break }
+            guard tree[parent].name != "body", !removed[parent] else { break }
+            let withText = tree[parent].children.filter { !removed[$0] && textLength[$0] > 0 }
+            guard withText == [top] else { break }
             top = parent
         }
         return withSiblings(top, topScore: topScore, scores: scores)
