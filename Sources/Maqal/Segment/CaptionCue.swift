@@ -12,7 +12,9 @@ enum CaptionCue {
             // The cue opens the line as a label ("صورة: …", "الصورة - …") …
             if words.starts(with: cueWords) {
                 let afterCue = text.drop { $0 != ":" && $0 != "-" && $0 != "–" && $0 != "(" }
-                if cueWords.count == words.count || (afterCue.first == ":" && text.prefix(20).contains(":")) {
+                if cueWords.count == words.count || cueWords.count >= 2
+                    || (afterCue.first == ":" && text.prefix(20).contains(":"))
+                {
                     return true
                 }
             }

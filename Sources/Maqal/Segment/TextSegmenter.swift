@@ -14,7 +14,9 @@ struct TextSegmenter {
         var group: Int
         /// Starts its group.
         var opensGroup: Bool
-        lazy var shape = LineShape(text)
+        /// A byline, date or other metadata line stood right after it (a subtitle's place).
+        var precedesMetadata = false
+        var shape: LineShape
     }
 
     /// How many units at the top and bottom may hold bylines, dates, tags and sources.
@@ -29,6 +31,11 @@ struct TextSegmenter {
         if let first = units.first, first.marker == nil, isTitle(LineShape(first.text)) {
             result.title = first.text
             units.removeFirst()
+            // Short lines written right under the title, in its own group, are its subtitles.
+            while let next = units.first, next.group == first.group, next.marker == nil, next.shape.couldBeHeading {
+                result.subtitles.append(next.text)
+                units.removeFirst()
+            }
         }
         classify(&units, into: &result)
         return result
@@ -60,17 +67,20 @@ struct TextSegmenter {
             var groupUnits: [Unit] = []
             for line in group {
                 let marker = ListMarker.parse(line.text)
-                if marker == nil, var last = groupUnits.last, joins(last: &last, next: line, widest: widest) {
+                // The first line of the text is its title: never a wrapped line.
+                let isFirstLine = groupIndex == 0 && groupUnits.count == 1 && groupUnits[0].text == group[0].text
+                if marker == nil, !isFirstLine, var last = groupUnits.last, joins(last: &last, next: line, widest: widest) {
                     groupUnits[groupUnits.count - 1].text += " " + line.text
                     groupUnits[groupUnits.count - 1].shape = LineShape(groupUnits[groupUnits.count - 1].text)
                     continue
                 }
                 groupUnits.append(
                     Unit(text: line.text, indent: line.indent, marker: marker, standsAlone: false,
-                         group: groupIndex, opensGroup: groupUnits.isEmpty))
+                         group: groupIndex, opensGroup: groupUnits.isEmpty, shape: LineShape(line.text)))
             }
             if groupUnits.count == 1 { groupUnits[0].standsAlone = true }
             units += groupUnits
+            _ = widest
         }
         return validateLetterMarkers(units)
     }
@@ -79,6 +89,9 @@ struct TextSegmenter {
     /// wide as the widest line around it (a short unpunctuated line is a heading, not a wrap).
     private func joins(last: inout Unit, next: TextLine, widest: Int) -> Bool {
         if last.shape.isTerminated { return false }
+        // Labelled lines (bylines, sources, tags) and furniture stand on their own lines.
+        if MetadataLine.read(next.text) != nil || MetadataLine.read(last.text) != nil { return false }
+        if lexicon.role(of: next.text) != nil || lexicon.role(of: last.text) != nil { return false }
         if last.marker != nil {
             return next.indent > last.indent || last.text.count * 2 >= widest
         }
@@ -124,13 +137,20 @@ struct TextSegmenter {
                 case .furniture:
                     break
                 case .tableOfContents:
-                    let laterKeys = Set(units[index...].map { ArabicKey.make($0.text) })
+                    // The entries repeat headings further down; they go, the headings stay.
+                    var laterKeys = Set<String>()
+                    for later in units[index...] {
+                        laterKeys.insert(ArabicKey.make(later.text))
+                        if let marker = later.marker { laterKeys.insert(ArabicKey.make(marker.rest)) }
+                    }
                     while index < count {
-                        let next = units[index]
-                        let nextKey = ArabicKey.make(next.text)
-                        let repeatsHeading = units[(index + 1)...].contains { ArabicKey.make($0.text) == nextKey }
-                        let isShortItem = next.marker != nil && LineShape(next.marker!.rest).couldBeHeading
-                        guard isShortItem || (repeatsHeading && laterKeys.contains(nextKey)) else { break }
+                        let entry = units[index]
+                        let entryKey = ArabicKey.make(entry.marker?.rest ?? entry.text)
+                        let repeated = units[(index + 1)...].contains { later in
+                            ArabicKey.make(later.text) == entryKey
+                                || later.marker.map { ArabicKey.make($0.rest) == entryKey } == true
+                        }
+                        guard repeated, laterKeys.contains(entryKey), entry.shape.words <= 16 else { break }
                         index += 1
                     }
                 case .boxTitle:
@@ -145,12 +165,14 @@ struct TextSegmenter {
             }
             if nearEdge, unit.marker == nil, let line = MetadataLine.read(unit.text) {
                 if line.apply(to: &result.metadata) {
+                    if !kept.isEmpty { kept[kept.count - 1].precedesMetadata = true }
                     index += 1
                     continue
                 }
             }
             if nearEdge, unit.marker == nil, unit.shape.words <= 12, let date = MetadataLine.dateLine(unit.text) {
                 if result.metadata.published == nil { result.metadata.published = date.iso }
+                if !kept.isEmpty { kept[kept.count - 1].precedesMetadata = true }
                 index += 1
                 continue
             }
@@ -188,8 +210,10 @@ struct TextSegmenter {
             if isHeading(&units, at: index, depth: 0) {
                 // Heading-like lines between the title and the first body text: all but the
                 // last are the title's subtitles (the last heads the first section).
+                let beforeMetadata = units[index...].prefix { $0.marker == nil && $0.shape.couldBeHeading }
+                    .contains { $0.precedesMetadata }
                 if !sawBody && !sawHeading && result.title != nil, index + 1 < units.count,
-                    isHeading(&units, at: index + 1, depth: 0)
+                    beforeMetadata || isHeading(&units, at: index + 1, depth: 0)
                 {
                     result.subtitles.append(units[index].text)
                     index += 1
