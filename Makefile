@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PREFIX ?= /usr/local
 CONFIG ?= debug
-SAMPLE ?= Fixtures/sample/article.txt
+SAMPLE ?= Fixtures/text/01-ordinal-headings-water-clocks.txt
 BIN = .build/$(CONFIG)/maqal
 
 .PHONY: all deps build release run test install clean

@@ -125,7 +125,9 @@ struct ArticleRoot {
             }
             guard tree[sibling].kind == .element else { continue }
             let score = (scores[sibling] ?? 0) * (1 - linkDensity(sibling))
-            if score >= threshold {
+            // A sibling continues the article only with prose of its own, not on its class name alone
+            // (a lead image with a caption, a byline box).
+            if score >= threshold && (proseCount[sibling] > 0 || textLength[sibling] >= 200) {
                 result.append(sibling)
             } else if tree[sibling].name == "p" {
                 let length = textLength[sibling]

@@ -26,6 +26,7 @@ enum BlockCleaner {
         while index < blocks.count {
             let block = blocks[index]
             index += 1
+            if case .block(.paragraph(let paragraph)) = block, isToolbar(paragraph.text) { continue }
             guard let text = shortText(block), let role = lexicon.role(of: text) else {
                 if case .block(.list(let list)) = block, list.items.allSatisfy({ lexicon.role(of: $0.text) != nil }) {
                     continue
@@ -51,6 +52,16 @@ enum BlockCleaner {
         return kept
     }
 
+    /// A line of `|`-separated tools and counters: `عدد القراءات: 1532 | طباعة | أرسل لصديق`.
+    static func isToolbar(_ text: String) -> Bool {
+        let parts = text.components(separatedBy: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        guard parts.count >= 3 else { return false }
+        let lexicon = BoilerplateLexicon.shared
+        let furniture = parts.filter { lexicon.role(of: $0) != nil || MetadataLine.read($0) != nil }
+        return furniture.count * 2 >= parts.count
+    }
+
     private static func shortText(_ block: FlatBlock) -> String? {
         switch block {
         case .heading(let heading): return heading.text
@@ -63,8 +74,21 @@ enum BlockCleaner {
         var kept: [FlatBlock] = []
         for (index, block) in blocks.enumerated() {
             let nearEdge = index < edge || index >= blocks.count - edge
-            if nearEdge, case .block(.paragraph(let paragraph)) = block {
-                if let line = MetadataLine.read(paragraph.text), line.apply(to: &metadata) { continue }
+            if nearEdge, case .block(.paragraph(var paragraph)) = block {
+                let lines = MetadataLine.readAll(paragraph.text)
+                if !lines.isEmpty {
+                    var applied = false
+                    for line in lines { applied = line.apply(to: &metadata) || applied }
+                    if applied { continue }
+                }
+                // "كتب - فلان: …" opens the first paragraph: the byline goes, the paragraph stays.
+                if index < 3, let byline = MetadataLine.leadingByline(paragraph.text) {
+                    if !metadata.authors.contains(byline.author) { metadata.authors.append(byline.author) }
+                    paragraph.text = byline.rest
+                    paragraph.inlines = paragraph.inlines.map(dropLeadingByline)
+                    kept.append(.block(.paragraph(paragraph)))
+                    continue
+                }
                 if WordCounter.count(paragraph.text) <= 12, let date = MetadataLine.dateLine(paragraph.text) {
                     if metadata.published == nil { metadata.published = date.iso }
                     continue
@@ -73,6 +97,22 @@ enum BlockCleaner {
             kept.append(block)
         }
         return kept
+    }
+
+    /// Drops the inline spans that spelled the byline (`<strong>كتب - فلان:</strong>`).
+    private static func dropLeadingByline(_ inlines: [Inline]) -> [Inline] {
+        var rest = inlines
+        while let first = rest.first {
+            let text = first.plainText
+            rest.removeFirst()
+            if text.contains(":") {
+                let after = text[text.index(after: text.firstIndex(of: ":")!)...].trimmingCharacters(in: .whitespaces)
+                if !after.isEmpty { rest.insert(.text(after), at: 0) }
+                break
+            }
+        }
+        if case .text(let text)? = rest.first { rest[0] = .text(text.trimmingLeadingSpaces()) }
+        return rest
     }
 
     /// Shifts heading levels so the highest one in the article is 2 (the title is level 1).

@@ -1,4 +1,5 @@
 import Foundation
+
 /// A saved page → the article's flat blocks and metadata: reads the DOM, collects metadata,
 /// removes furniture, finds the article root and segments it.
 struct HTMLArticleReader {
@@ -25,13 +26,12 @@ struct HTMLArticleReader {
         let page = PageMetadata(tree: tree)
         result.metadata = page.metadata
 
-        let removed = furniture(in: tree)
-        collectFurnitureMetadata(tree, removed: removed, into: &result.metadata)
+        let (removed, pageLengths) = furniture(in: tree)
         let root = ArticleRoot(tree: tree, removed: removed)
         let roots = root.find()
-        if ProcessInfo.processInfo.environment["MAQAL_DEBUG"] != nil {
-            for r in roots { FileHandle.standardError.write(Data("root \(r) <\(tree[r].name) class=\(tree[r].attribute("class") ?? "") id=\(tree[r].attribute("id") ?? "")> text=\(root.textLength[r])\n".utf8)) }
-        }
+        let articleEnd = roots.map { tree.descendants(of: $0).last ?? $0 }.max() ?? tree.nodes.count
+        collectFurnitureMetadata(tree, before: articleEnd, into: &result.metadata)
+        if result.metadata.tags.isEmpty { result.metadata.tags = page.keywords }
         let articleRemoved = cleanInside(roots, root: root, removed: removed)
         let hasHeadings = roots.contains { top in
             tree.descendants(of: top).contains { index in
@@ -44,7 +44,7 @@ struct HTMLArticleReader {
         blocks = BlockCleaner.clean(blocks, title: result.metadata.title, metadata: &result.metadata)
 
         if result.metadata.published == nil {
-            result.metadata.published = visibleDate(tree, removed: removed, roots: roots)?.iso
+            result.metadata.published = visibleDate(tree, lengths: pageLengths, roots: roots)?.iso
         }
         if ListingDetector.isListing(tree, roots: roots, removed: articleRemoved, blocks: blocks, root: root) {
             result.diagnostics.append(Diagnostic(
@@ -64,8 +64,9 @@ struct HTMLArticleReader {
 
     // MARK: - Furniture
 
-    /// Hidden elements and site furniture, except furniture that holds most of the page.
-    private func furniture(in tree: HTMLTree) -> [Bool] {
+    /// Hidden elements and site furniture, except furniture that holds most of the page; and the
+    /// text lengths of the page with only hidden elements left out.
+    private func furniture(in tree: HTMLTree) -> (removed: [Bool], lengths: ArticleRoot) {
         var hidden = [Bool](repeating: false, count: tree.nodes.count)
         for index in tree.nodes.indices where tree[index].kind == .element {
             let parent = tree[index].parent
@@ -95,12 +96,11 @@ struct HTMLArticleReader {
             let prose = lengths.proseCount[index]
             if prose >= 2 && Double(prose) >= Double(lengths.proseCount[0]) * 0.6 { continue }
             removed[index] = true
-            if ProcessInfo.processInfo.environment["MAQAL_DEBUG"] != nil, share > 0.1 { FileHandle.standardError.write(Data("furniture \(index) <\(node.name) class=\(node.attribute("class") ?? "") id=\(node.attribute("id") ?? "")> share=\(share) prose=\(lengths.proseCount[index])/\(lengths.proseCount[0])\n".utf8)) }
         }
         for index in tree.nodes.indices where tree[index].kind == .text && tree[index].parent >= 0 {
             removed[index] = removed[tree[index].parent]
         }
-        return removed
+        return (removed, lengths)
     }
 
     /// Footnote markers and edit links that only make noise in the text.
@@ -140,38 +140,53 @@ struct HTMLArticleReader {
 
     // MARK: - Metadata from the page's furniture
 
-    /// Tag boxes, breadcrumbs and bylines are furniture in the body but metadata all the same.
-    private func collectFurnitureMetadata(_ tree: HTMLTree, removed: [Bool], into metadata: inout Metadata) {
+    /// Tag boxes, breadcrumbs, bylines and standfirsts are furniture in the body but metadata all the same.
+    ///
+    /// Bylines count only up to the end of the article: names further down sign replies and comments.
+    private func collectFurnitureMetadata(_ tree: HTMLTree, before articleEnd: Int, into metadata: inout Metadata) {
         var tags: [String] = []
         var crumbs: [String] = []
         var authors: [String] = []
+        var subtitles: [String] = []
         for index in tree.nodes.indices where tree[index].kind == .element {
             let node = tree[index]
-            let names = MarkupHints.names(of: node).joined(separator: " ")
-            let rel = node.attribute("rel")?.lowercased() ?? ""
-            if node.name == "a", rel.split(separator: " ").contains("tag") {
+            let names = MarkupHints.names(of: node)
+            let words = Set(names.flatMap { $0.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init) })
+            let rel = (node.attribute("rel") ?? "").lowercased().split(separator: " ")
+            if node.name == "a" && rel.contains("tag") {
                 tags.append(tree.text(of: index))
-            } else if node.name == "a", rel.split(separator: " ").contains("author") {
-                authors.append(tree.text(of: index))
-            } else if ["post-tags", "tag-links", "tags-links", "entry-tags", "article-tags", "tags_sep",
-                       "article_details_tag", "tagcloud", "news-tags", "keywords"].contains(where: names.contains) {
-                tags += linkTexts(under: index, in: tree)
-                if tags.isEmpty, let line = MetadataLine.read(tree.text(of: index)), line.field == .tags {
-                    tags += MetadataLine.splitList(line.value)
+                continue
+            }
+            if node.name == "a" && rel.contains("author") {
+                if index <= articleEnd { authors.append(tree.text(of: index)) }
+                continue
+            }
+            if !words.isDisjoint(with: Self.tagBoxWords) || names.contains(where: { $0.contains("tags") }) {
+                var found = linkTexts(under: index, in: tree)
+                if found.isEmpty, let line = MetadataLine.read(tree.text(of: index)), line.field == .tags {
+                    found = MetadataLine.splitList(line.value)
                 }
-            } else if names.contains("breadcrumb") && crumbs.isEmpty {
+                if node.name != "body" && node.name != "html" && found.count <= 30 { tags += found }
+            } else if names.contains(where: { $0.contains("breadcrumb") }) && crumbs.isEmpty {
                 crumbs = linkTexts(under: index, in: tree)
-            } else if ["author-name", "byline", "post-author", "author_name", "writer"].contains(where: names.contains),
-                WordCounter.count(tree.text(of: index)) <= 8
+            } else if index <= articleEnd,
+                !words.isDisjoint(with: Self.authorWords) || names.contains(where: { Self.authorNames.contains($0) })
             {
                 let text = tree.text(of: index)
-                authors.append(MetadataLine.read(text).map(\.value) ?? text)
+                let labelled = MetadataLine.readAll(text).filter { $0.field == .author }.map(\.value)
+                if !labelled.isEmpty {
+                    authors += labelled
+                } else if (1...6).contains(WordCounter.count(text)) {
+                    authors.append(text)
+                }
+            } else if !words.isDisjoint(with: Self.standfirstWords), subtitles.isEmpty {
+                let text = tree.text(of: index)
+                if (4...60).contains(WordCounter.count(text)) { subtitles.append(text) }
             }
         }
         let lexicon = BoilerplateLexicon.shared
         func keep(_ value: String) -> Bool {
-            !value.isEmpty && value.count < 80 && lexicon.role(of: value) == nil
-                && MetadataLine.read(value) == nil
+            !value.isEmpty && value.count < 80 && lexicon.role(of: value) == nil && MetadataLine.read(value) == nil
         }
         if metadata.tags.isEmpty { metadata.tags = tags.filter(keep) }
         if metadata.categories.isEmpty {
@@ -179,29 +194,43 @@ struct HTMLArticleReader {
             metadata.categories = crumbs.filter { keep($0) && ArabicKey.make($0) != titleKey && WordCounter.count($0) <= 5 }
         }
         if metadata.authors.isEmpty { metadata.authors = authors.filter(keep) }
+        if metadata.subtitles.isEmpty { metadata.subtitles = subtitles }
     }
+
+    /// Class-name words of tag boxes (WordPress `.tags-links`, `.post-tags`, Blogger labels, topic lists).
+    static let tagBoxWords: Set<String> = ["tags", "tag", "keywords", "labels", "topics", "tagcloud"]
+    /// Class-name words of bylines; `username` is how forums (vBulletin, phpBB) mark the poster.
+    static let authorWords: Set<String> = ["byline", "username", "bigusername", "writer"]
+    static let authorNames: Set<String> = ["author-name", "author_name", "post-author", "entry-author", "article-author",
+                                           "author", "fn"]
+    /// Class-name words of the dek under a headline.
+    static let standfirstWords: Set<String> = ["standfirst", "dek", "subtitle", "subheadline", "strapline", "deck",
+                                               "subhead", "sub-title"]
 
     private func linkTexts(under index: Int, in tree: HTMLTree) -> [String] {
         tree.descendants(of: index).filter { tree[$0].name == "a" }.map { tree.text(of: $0) }.filter { !$0.isEmpty }
     }
 
-    /// A visible Arabic date: first in elements named for dates, then in the article's first
-    /// blocks (bylines and datelines sit there).
-    private func visibleDate(_ tree: HTMLTree, removed: [Bool], roots: [Int]) -> ArabicDate? {
-        for index in tree.nodes.indices where tree[index].kind == .element {
-            let names = MarkupHints.names(of: tree[index]).joined(separator: " ")
-            guard ["date", "time", "publish", "posted", "meta"].contains(where: names.contains) || tree[index].name == "time"
-            else { continue }
+    /// A visible Arabic date: the short date line nearest before the article (the header of a
+    /// post, the line under a headline), else the first one inside it. Dates further up (a "today"
+    /// strip) or after it (comments, replies) belong to something else.
+    private func visibleDate(_ tree: HTMLTree, lengths: ArticleRoot, roots: [Int]) -> ArabicDate? {
+        guard let start = roots.min() else { return nil }
+        let end = roots.map { tree.descendants(of: $0).last ?? $0 }.max() ?? start
+        var before: ArabicDate?
+        var inside: ArabicDate?
+        for index in tree.nodes.indices where tree[index].kind == .element && lengths.textLength[index] <= 160 {
+            if index > end { break }
+            if tree[index].name == "html" || tree[index].name == "body" { continue }
             let text = tree.text(of: index)
-            guard WordCounter.count(text) <= 20, let date = ArabicDateParser.find(in: text), date.day != nil else { continue }
-            return date
-        }
-        for top in roots {
-            for index in tree.descendants(of: top).prefix(60) where tree[index].name == "p" || tree[index].name == "div" {
-                let text = tree.text(of: index)
-                if WordCounter.count(text) <= 20, let date = ArabicDateParser.find(in: text), date.day != nil { return date }
+            guard WordCounter.count(text) <= 14, let date = ArabicDateParser.find(in: text), date.day != nil else { continue }
+            if let line = MetadataLine.read(text), line.field == .modified { continue }
+            if index < start {
+                before = date
+            } else if inside == nil {
+                inside = date
             }
         }
-        return nil
+        return before ?? inside
     }
 }

@@ -50,8 +50,8 @@ enum MarkupHints {
     ]
 
     /// WordPress `post_class()` names (`tag-123`, `category-news`) describe the post, not the box.
-    private static let descriptivePrefixes = ["tag-", "category-", "post-", "format-", "status-", "type-", "has-",
-                                              "postid-", "author-", "hentry", "page-id"]
+    private static let descriptivePrefixes = ["tag-", "category-", "post-", "format-", "status-", "type-",
+                                              "postid-", "hentry", "page-id"]
 
     /// The class and id names of an element, lower-cased, WordPress post classes left out.
     static func names(of node: HTMLTree.Node) -> [String] {

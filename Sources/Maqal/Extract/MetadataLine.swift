@@ -4,6 +4,28 @@ struct MetadataLine: Sendable, Equatable {
     var field: TextCues.Field
     var value: String
 
+    /// Reads every labelled part of a line such as `بقلم: فلان - التاريخ: 2003/11/04`; empty when
+    /// the line does not start with a label.
+    static func readAll(_ text: String) -> [MetadataLine] {
+        guard read(text) != nil else { return [] }
+        for separator in [" - ", " | ", " – ", " — ", "  "] where text.contains(separator) {
+            let parts = text.components(separatedBy: separator)
+            let lines = parts.compactMap { read($0.trimmingCharacters(in: .whitespaces)) }
+            if lines.count == parts.count { return lines }
+        }
+        return read(text).map { [$0] } ?? []
+    }
+
+    /// A byline that opens a paragraph, Egyptian style: `كتب - أحمد محمد: النص…`. Returns the
+    /// author and the paragraph without the byline.
+    static func leadingByline(_ text: String) -> (author: String, rest: String)? {
+        guard let colon = text.prefix(80).firstIndex(of: ":") else { return nil }
+        let head = String(text[..<colon])
+        let rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        guard WordCounter.count(rest) >= 5, let line = read(head + ":"), line.field == .author else { return nil }
+        return (line.value, rest)
+    }
+
     /// Reads `text` as a labelled metadata line, or returns `nil`.
     ///
     /// The label must be followed by `:` or `-` (or, for bylines, directly by a short name), and

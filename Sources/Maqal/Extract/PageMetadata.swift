@@ -10,6 +10,8 @@ struct PageMetadata {
     private(set) var baseURL: String?
     /// The `<title>` element's text.
     private(set) var documentTitle: String?
+    /// `news_keywords` meta values: tags when the page names none better.
+    private(set) var keywords: [String] = []
 
     init(tree: HTMLTree) {
         var meta: [String: [String]] = [:]
@@ -18,7 +20,9 @@ struct PageMetadata {
         var htmlLang: String?
         var htmlDir: String?
         var timeValues: [String] = []
+        var classDates: [String] = []
         var itemprops: [String: String] = [:]
+        var headings: [String] = []
 
         for index in tree.nodes.indices where tree[index].kind == .element {
             let node = tree[index]
@@ -40,11 +44,23 @@ struct PageMetadata {
                 if documentTitle == nil { documentTitle = tree.text(of: index) }
             case "time":
                 if let value = node.attribute("datetime"), !value.isEmpty { timeValues.append(value) }
+            case "h1":
+                let text = tree.text(of: index)
+                if !text.isEmpty { headings.append(text) }
             default:
                 break
             }
+            // Blogger's `abbr.published[title]` and other machine dates on elements named for them.
+            if node.name != "meta", node.name != "time", let classes = node.attribute("class")?.lowercased(),
+                classes.contains("published") || classes.contains("date-published") || classes.contains("timestamp"),
+                let value = node.attribute("title") ?? node.attribute("datetime") ?? node.attribute("data-time"),
+                !value.isEmpty
+            {
+                classDates.append(value)
+            }
             if node.name != "meta", let prop = node.attribute("itemprop")?.lowercased(), itemprops[prop] == nil {
-                itemprops[prop] = node.attribute("datetime") ?? node.attribute("content") ?? tree.text(of: index)
+                itemprops[prop] = node.attribute("datetime") ?? node.attribute("content") ?? node.attribute("title")
+                    ?? tree.text(of: index)
             }
             if htmlDir == nil, node.name == "body", let dir = node.attribute("dir") { htmlDir = dir }
         }
@@ -58,9 +74,30 @@ struct PageMetadata {
 
         // Site first: the title's suffix is stripped with it.
         metadata.site = first("og:site_name", "application-name", "twitter:site:name") ?? ld.publisher
-        metadata.title = [first("og:title", "twitter:title"), ld.headline, documentTitle]
-            .compactMap { $0.map(clean) }.first { !$0.isEmpty }
-            .map { TitleCleaner.strip($0, site: metadata.site) }
+        let knownSite = metadata.site
+        var titles: [(title: String, site: String?)] = [first("og:title", "twitter:title"), ld.headline, ld.name, documentTitle]
+            .compactMap { $0.map(clean) }.filter { !$0.isEmpty }
+            .map { TitleCleaner.strip($0, site: knownSite) }
+        // The page's own h1 settles which candidate is the headline (a JSON-LD headline can be a
+        // summary, an og:title can carry the site name).
+        let headingKeys = headings.map { ArabicKey.make($0) }
+        if let match = titles.first(where: { headingKeys.contains(ArabicKey.make($0.title)) }) {
+            titles.insert(match, at: 0)
+        } else if let index = headingKeys.firstIndex(where: { key in
+            !key.isEmpty && titles.contains { ArabicKey.make($0.title).contains(key) && key.count * 3 >= ArabicKey.make($0.title).count }
+        }) {
+            titles.insert((title: clean(headings[index]), site: nil), at: 0)
+        }
+        metadata.title = titles.first?.title
+        // "Blog name: post title" in <title> names the site when nothing else does (Blogger).
+        if metadata.site == nil, let title = metadata.title, let documentTitle, documentTitle != title,
+            let range = documentTitle.range(of: title)
+        {
+            let rest = (documentTitle[..<range.lowerBound] + documentTitle[range.upperBound...])
+                .trimmingCharacters(in: CharacterSet(charactersIn: " :|-–—·«»"))
+            if (1...5).contains(WordCounter.count(rest)) { metadata.site = rest }
+        }
+        metadata.site = metadata.site ?? titles.lazy.compactMap { $0.site }.first
         metadata.description = [first("og:description", "description", "twitter:description"), ld.description]
             .compactMap { $0.map(clean) }.first { !$0.isEmpty }
         metadata.url = canonical ?? first("og:url") ?? ld.url
@@ -70,13 +107,13 @@ struct PageMetadata {
         var authors = ld.authors
         if authors.isEmpty {
             authors = (meta["author"] ?? []) + (meta["article:author"] ?? []) + (meta["dc.creator"] ?? [])
-                + (meta["sailthru.author"] ?? [])
+                + (meta["sailthru.author"] ?? []) + (meta["parsely-author"] ?? [])
         }
         if authors.isEmpty, let byline = itemprops["author"] { authors = [byline] }
         metadata.authors = authors.map(clean).filter { !$0.isEmpty && !$0.contains("://") && $0.count < 80 }
 
         let published = [ld.datePublished, first("article:published_time", "og:published_time", "datepublished"),
-                         itemprops["datepublished"], timeValues.first,
+                         itemprops["datepublished"], timeValues.first, classDates.first,
                          first("pubdate", "publishdate", "publish-date", "date", "dc.date.issued", "dc.date",
                                "parsely-pub-date", "sailthru.date", "article.published", "published_time"),
                          ld.dateCreated]
@@ -87,9 +124,11 @@ struct PageMetadata {
 
         var tags = meta["article:tag"] ?? []
         if tags.isEmpty { tags = ld.keywords }
-        if tags.isEmpty, let keywords = first("news_keywords") { tags = MetadataLine.splitList(keywords) }
+        if tags.isEmpty, let parsely = first("parsely-tags") { tags = MetadataLine.splitList(parsely) }
         metadata.tags = tags.map(clean).filter { !$0.isEmpty }
-        var categories = (meta["article:section"] ?? []) + ld.sections
+        // Only news_keywords: the plain keywords meta is mostly search-engine filler.
+        keywords = first("news_keywords").map { MetadataLine.splitList(clean($0)) } ?? []
+        var categories = (meta["article:section"] ?? []) + ld.sections + (meta["parsely-section"] ?? [])
         categories = categories.map(clean).filter { !$0.isEmpty }
         metadata.categories = categories
 
@@ -106,33 +145,39 @@ struct PageMetadata {
     }
 }
 
-/// Strips the site name from a page title: `العنوان - اسم الموقع`, `اسم الموقع | العنوان`.
+/// Strips the site name from a page title: `العنوان - اسم الموقع`, `اسم الموقع | العنوان`,
+/// `اسم الموقع :: العنوان`; returns the site name it found when none was known.
 enum TitleCleaner {
-    static let separators = [" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " || "]
+    static let separators = [" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " || ", ": "]
 
-    static func strip(_ title: String, site: String?) -> String {
+    static func strip(_ title: String, site: String?) -> (title: String, site: String?) {
         let siteKey = site.map { ArabicKey.make($0) }
         for separator in separators where title.contains(separator) {
-            var parts = title.components(separatedBy: separator)
+            let parts = title.components(separatedBy: separator)
             guard parts.count >= 2 else { continue }
+            let first = parts.first!, last = parts.last!
             if let siteKey, !siteKey.isEmpty {
-                if ArabicKey.make(parts.last!) == siteKey || ArabicKey.make(parts.last!).contains(siteKey) {
-                    parts.removeLast()
-                    return parts.joined(separator: separator)
+                if ArabicKey.make(last).contains(siteKey) {
+                    return (parts.dropLast().joined(separator: separator), nil)
                 }
-                if ArabicKey.make(parts.first!) == siteKey {
-                    parts.removeFirst()
-                    return parts.joined(separator: separator)
+                if ArabicKey.make(first) == siteKey {
+                    return (parts.dropFirst().joined(separator: separator), nil)
                 }
+                continue
             }
-            // No known site name: a short last part after a long title is the site.
-            let last = parts.last!
+            // ": " is part of many headlines; it separates a site only when a site is known.
+            if separator == ": " { continue }
+            // No known site name: a short part at either end beside a long headline is the site.
             let head = parts.dropLast().joined(separator: separator)
-            if WordCounter.count(last) <= 4, WordCounter.count(head) >= WordCounter.count(last) * 2 {
-                return head
+            let tail = parts.dropFirst().joined(separator: separator)
+            if WordCounter.count(last) <= 4, WordCounter.count(head) >= max(WordCounter.count(last) * 2, 3) {
+                return (head, last)
+            }
+            if WordCounter.count(first) <= 4, WordCounter.count(tail) >= max(WordCounter.count(first) * 2, 3) {
+                return (tail, first)
             }
         }
-        return title
+        return (title, nil)
     }
 }
 
@@ -140,6 +185,8 @@ enum TitleCleaner {
 /// Yoast `@graph` or not).
 struct JSONLDArticle {
     var headline: String?
+    /// `name`, which some pages fill with the headline when `headline` holds a summary.
+    var name: String?
     var description: String?
     var articleBody: String?
     var datePublished: String?
@@ -172,6 +219,7 @@ struct JSONLDArticle {
         let ranked = candidates.sorted { rank($0) < rank($1) }
         guard let article = ranked.first(where: { rank($0) < 2 }) else { return }
         headline = string(article["headline"]) ?? string(article["name"])
+        name = string(article["name"])
         description = string(article["description"])
         articleBody = string(article["articleBody"])
         datePublished = string(article["datePublished"])

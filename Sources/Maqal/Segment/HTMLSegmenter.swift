@@ -12,6 +12,13 @@ struct HTMLSegmenter {
 
     private(set) var blocks: [FlatBlock] = []
     private var buffer = InlineBuffer()
+    /// Gathering one element's inline text (a heading): blocks nested inside it (Word's `<o:p>`,
+    /// a `<p>` in an `<h2>`) are read as inline content instead of starting blocks of their own.
+    private var inlineOnly = false
+
+    /// Elements that stay inline content even in `inlineOnly` mode.
+    private static let styleElements: Set<String> = ["b", "strong", "em", "i", "cite", "dfn", "a", "code", "kbd",
+                                                     "samp", "tt"]
 
     init(tree: HTMLTree, removed: [Bool], links: LinkResolver, boldHeadings: Bool) {
         self.tree = tree
@@ -34,6 +41,11 @@ struct HTMLSegmenter {
         let node = tree[index]
         if node.kind == .text {
             buffer.append(node.text)
+            return
+        }
+        if inlineOnly && !Self.styleElements.contains(node.name) {
+            if node.name == "br" || HTMLTree.blockElements.contains(node.name) { buffer.append(" ") }
+            walkChildren(index)
             return
         }
         switch node.name {
@@ -59,6 +71,8 @@ struct HTMLSegmenter {
             flush()
             if TableReader.isDataTable(index, in: tree, removed: removed) {
                 if let table = TableReader.read(index, in: tree, removed: removed) { blocks.append(.block(.table(table))) }
+            } else if let figure = figureContainer(index) {
+                blocks.append(.block(.figure(figure)))
             } else {
                 walkChildren(index)
                 flush()
@@ -102,7 +116,10 @@ struct HTMLSegmenter {
             buffer.appendVerbatim(tree.text(of: index))
             buffer.styles.removeLast()
         default:
-            if HTMLTree.blockElements.contains(node.name) || node.name == "td" || node.name == "th" {
+            if let figure = figureContainer(index) {
+                flush()
+                blocks.append(.block(.figure(figure)))
+            } else if HTMLTree.blockElements.contains(node.name) || node.name == "td" || node.name == "th" {
                 flush()
                 walkChildren(index)
                 flush()
@@ -125,6 +142,7 @@ struct HTMLSegmenter {
     /// The inline runs of one element on its own (a heading, a caption).
     private func inlineRuns(of index: Int) -> [InlineBuffer.Run] {
         var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false)
+        inner.inlineOnly = true
         inner.walkChildren(index)
         return inner.buffer.take().filter { !$0.isEmpty }.reduce(into: []) { runs, line in
             if !runs.isEmpty { runs.append(InlineBuffer.Run(text: " ", styles: [])) }
@@ -158,21 +176,31 @@ struct HTMLSegmenter {
             let listItems = items.map { marker, _ in
                 ListItem(text: marker.rest, term: ItemTerm.term(of: marker.rest), marker: marker.text)
             }
+            items = []
+            // Word writes each list item as its own paragraph: consecutive marker lists continue one list.
+            if case .block(.list(var previous))? = blocks.last, let last = previous.items.last?.marker,
+                let lastMarker = ListMarker.parse(last + " x"), lastMarker.kind == first.kind,
+                first.kind == .bullet ? lastMarker.text == first.text : first.value == lastMarker.value + 1
+            {
+                previous.items += listItems
+                blocks[blocks.count - 1] = .block(.list(previous))
+                return
+            }
             blocks.append(.block(.list(ListBlock(ordered: first.isOrdered, start: first.isOrdered ? first.value : nil,
                                                  items: listItems))))
-            items = []
         }
 
-        var lineCount = 0
+        var previousLine = ""
         for line in lines {
             if line.isEmpty {
                 endParagraph()
                 endList()
-                lineCount = 0
                 continue
             }
-            lineCount += 1
             let text = InlineBuffer.text(of: line)
+            // A forum signature starts under a rule of underscores; nothing after it is the post.
+            if text.hasPrefix("____") { break }
+            defer { previousLine = text }
             if let marker = ListMarker.parse(text), marker.kind != .letter || !items.isEmpty || marker.value == 1 {
                 endParagraph()
                 if let first = items.first?.0, first.kind != marker.kind { endList() }
@@ -187,7 +215,10 @@ struct HTMLSegmenter {
             }
             if !paragraph.isEmpty {
                 let previous = LineShape(InlineBuffer.text(of: paragraph))
-                if previous.isTerminated || previous.endsWithQuestion {
+                // Bylines and date lines stand on their own lines, whatever their punctuation.
+                if previous.isTerminated || previous.endsWithQuestion || MetadataLine.read(text) != nil
+                    || MetadataLine.read(previousLine) != nil
+                {
                     endParagraph()
                 } else {
                     paragraph.append(InlineBuffer.Run(text: " ", styles: []))
@@ -275,6 +306,42 @@ struct HTMLSegmenter {
     }
 
     // MARK: - Figures
+
+    /// A box that holds one picture and its caption (WordPress `div.wp-caption`, Blogger's caption
+    /// table, `div.article-image`): a figure, not a paragraph beside an image.
+    private func figureContainer(_ index: Int) -> Figure? {
+        let node = tree[index]
+        guard ["div", "table", "span", "center", "p", "a"].contains(node.name) else { return nil }
+        var images: [Int] = []
+        var captionText: String?
+        for descendant in tree.descendants(of: index).dropFirst() where !removed[descendant] {
+            let inner = tree[descendant]
+            switch inner.name {
+            case "img":
+                if ImageSource.source(of: descendant, in: tree) != nil { images.append(descendant) }
+            case "p", "li", "h1", "h2", "h3", "h4", "ul", "ol", "table", "blockquote", "pre":
+                if inner.name != "p" || WordCounter.count(tree.text(of: descendant)) > 40 { return nil }
+            default:
+                break
+            }
+            if captionText == nil, MarkupHints.names(of: inner).contains(where: { $0.contains("caption") && !$0.contains("credit") }) {
+                let text = tree.text(of: descendant)
+                if !text.isEmpty { captionText = text }
+            }
+            if images.count > 1 { return nil }
+        }
+        guard let image = images.first else { return nil }
+        let text = tree.text(of: index)
+        guard WordCounter.count(text) <= 40 else { return nil }
+        let names = MarkupHints.names(of: node).joined(separator: " ")
+        let looksLikeFigure = node.name == "table" || captionText != nil
+            || ["caption", "figure", "image", "photo", "picture", "media"].contains(where: names.contains)
+        guard looksLikeFigure else { return nil }
+        guard let source = ImageSource.source(of: image, in: tree) else { return nil }
+        let alt = ImageSource.alt(of: image, in: tree).flatMap { $0.isEmpty ? nil : $0 }
+        let caption = captionText ?? (text.isEmpty ? nil : text)
+        return Figure(src: links.resolve(source), alt: alt, caption: caption)
+    }
 
     private func imageNode(_ index: Int) -> Int? {
         if tree[index].name == "img" { return index }

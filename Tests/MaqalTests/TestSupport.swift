@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+
+@testable import Maqal
+
+/// Paths and helpers shared by the suites.
+enum TestSupport {
+    /// The repository root, found from this file's place in `Tests/MaqalTests/`.
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static let fixtures = root.appendingPathComponent("Fixtures")
+
+    /// `../shared/corpus` beside the repository: real pages from the web.
+    static let corpus = root.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+
+    static var corpusAvailable: Bool {
+        FileManager.default.fileExists(atPath: corpus.appendingPathComponent("SOURCES.md").path)
+    }
+
+    /// Says clearly why a corpus test cannot run, instead of passing silently.
+    static let corpusMissing = "../shared/corpus is missing: the real-page tests need it beside the repository"
+
+    /// Whether golden files are being re-recorded (`RECORD=1 make test`).
+    static var recording: Bool { ProcessInfo.processInfo.environment["RECORD"] == "1" }
+
+    static func files(in folder: String, extensions: Set<String>) -> [String] {
+        let url = fixtures.appendingPathComponent(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { name in
+            extensions.contains((name as NSString).pathExtension) && !name.contains(".expected.")
+        }.sorted()
+    }
+
+    static func bytes(_ url: URL) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: url))
+    }
+
+    static func parse(_ text: String, format: ParseOptions.InputFormat = .text, name: String? = nil) throws -> Document {
+        try Maqal.parse(Array(text.utf8), name: name, options: ParseOptions(inputFormat: format))
+    }
+
+    /// The flat outline of a body: one line per block, headings with their level.
+    static func outline(_ blocks: [Block], depth: Int = 0) -> [String] {
+        var lines: [String] = []
+        let pad = String(repeating: "  ", count: depth)
+        for block in blocks {
+            switch block {
+            case .section(let section):
+                lines.append(pad + "h\(section.level) " + section.heading.text)
+                lines += outline(section.children, depth: depth + 1)
+            case .paragraph(let paragraph):
+                lines.append(pad + "p " + paragraph.text)
+            case .list(let list):
+                lines.append(pad + (list.ordered ? "ol \(list.start ?? 1)" : "ul"))
+                for item in list.items {
+                    lines.append(pad + "  - " + (item.term.map { "[\($0)] " } ?? "") + item.text)
+                    lines += outline(item.children, depth: depth + 2)
+                }
+            case .figure(let figure):
+                lines.append(pad + "figure " + (figure.src ?? "-") + " | " + (figure.caption ?? "-"))
+            case .table(let table):
+                lines.append(pad + "table \(table.header.count)+\(table.rows.count)")
+            case .quote(let quote):
+                lines.append(pad + "quote")
+                lines += outline(quote.children, depth: depth + 1)
+            case .code(let code):
+                lines.append(pad + "code " + code.text)
+            }
+        }
+        return lines
+    }
+
+    /// Every section heading, depth first.
+    static func headings(_ blocks: [Block]) -> [String] {
+        blocks.flatMap { block -> [String] in
+            if case .section(let section) = block { return [section.heading.text] + headings(section.children) }
+            return []
+        }
+    }
+
+    /// Every block of one kind, anywhere in the tree.
+    static func all(_ blocks: [Block], where match: (Block) -> Bool) -> [Block] {
+        var found: [Block] = []
+        for block in blocks {
+            if match(block) { found.append(block) }
+            switch block {
+            case .section(let section): found += all(section.children, where: match)
+            case .quote(let quote): found += all(quote.children, where: match)
+            case .list(let list): for item in list.items { found += all(item.children, where: match) }
+            default: break
+            }
+        }
+        return found
+    }
+
+    static func paragraphs(_ blocks: [Block]) -> [Paragraph] {
+        all(blocks) { if case .paragraph = $0 { true } else { false } }.compactMap {
+            if case .paragraph(let paragraph) = $0 { paragraph } else { nil }
+        }
+    }
+
+    static func lists(_ blocks: [Block]) -> [ListBlock] {
+        all(blocks) { if case .list = $0 { true } else { false } }.compactMap {
+            if case .list(let list) = $0 { list } else { nil }
+        }
+    }
+
+    static func figures(_ blocks: [Block]) -> [Figure] {
+        all(blocks) { if case .figure = $0 { true } else { false } }.compactMap {
+            if case .figure(let figure) = $0 { figure } else { nil }
+        }
+    }
+
+    static func bodyText(_ document: Document) -> String {
+        var texts: [String] = []
+        BlockText.forEachText(in: document.body) { texts.append($0) }
+        return texts.joined(separator: "\n")
+    }
+
+    /// Runs a program and returns its exit status, stdout and stderr.
+    @discardableResult
+    static func run(_ executable: String, _ arguments: [String], stdin: Data? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        // Output goes to files, so a large output can never block the child on a full pipe.
+        let scratch = FileManager.default.temporaryDirectory
+        let outURL = scratch.appendingPathComponent("maqal-test-out-\(UUID().uuidString)")
+        let errURL = scratch.appendingPathComponent("maqal-test-err-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+        }
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        let out = try Data(contentsOf: outURL)
+        let err = try Data(contentsOf: errURL)
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    /// The `maqal` binary that `swift build` put next to the test bundle.
+    static var binary: String {
+        let candidates = ["debug", "release"].map { root.appendingPathComponent(".build/\($0)/maqal").path }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }
+
+    static func which(_ program: String) -> String? {
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let path = "\(directory)/\(program)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+}
+
+/// Compares `actual` with a golden file, or writes it when recording.
+func expectGolden(_ actual: String, at url: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    if TestSupport.recording {
+        try actual.write(to: url, atomically: true, encoding: .utf8)
+        return
+    }
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        Issue.record("golden file \(url.lastPathComponent) is missing: run RECORD=1 make test and review it", sourceLocation: sourceLocation)
+        return
+    }
+    if expected != actual {
+        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let firstDifference = Array(zip(expectedLines, actualLines)).firstIndex { $0 != $1 } ?? min(expectedLines.count, actualLines.count)
+        let want = firstDifference < expectedLines.count ? String(expectedLines[firstDifference]) : "<end>"
+        let got = firstDifference < actualLines.count ? String(actualLines[firstDifference]) : "<end>"
+        Issue.record("""
+            \(url.lastPathComponent) differs at line \(firstDifference + 1):
+              expected: \(want)
+              actual:   \(got)
+            """, sourceLocation: sourceLocation)
+    }
+}
