@@ -38,29 +38,40 @@ enum MojibakeRepair {
     // MARK: - Detection
 
     /// Cheap check for the tell-tale pairs: a UTF-8 lead byte for U+06xx shown as `Ø Ù Ú Û`
-    /// (1252) or `ط ظ ع غ` (1256) followed by a continuation-byte character, or `Çá` (ال in
-    /// windows-1256 shown as Latin-1).
+    /// (1252) or `ط ظ ع غ` (1256) followed by a continuation-byte character, `Ã˜`-style pairs of
+    /// UTF-8 encoded twice, or `Çá` (ال in windows-1256 shown as Latin-1).
     static func looksBroken(_ text: some StringProtocol) -> Bool {
-        suspicion(text, stopAt: 2) >= 2
+        let counts = tellTales(text, stopAt: 2)
+        return counts.utf8As1252 >= 2 || counts.utf8As1256 >= 2 || counts.legacyAsLatin >= 2
     }
 
-    /// How many tell-tale pairs `text` holds (counting stops at `stopAt`).
-    static func suspicion(_ text: some StringProtocol, stopAt: Int = .max) -> Int {
-        var hits = 0
+    /// How many tell-tale pairs of each kind `text` holds (counting stops at `stopAt`).
+    static func tellTales(_ text: some StringProtocol, stopAt: Int = .max)
+        -> (utf8As1252: Int, utf8As1256: Int, legacyAsLatin: Int)
+    {
+        var counts = (utf8As1252: 0, utf8As1256: 0, legacyAsLatin: 0)
         var previous: UInt32 = 0
         for scalar in text.unicodeScalars {
             let value = scalar.value
             switch previous {
-            case 0xD8...0xDB where isContinuation1252(value): hits += 1
-            case 0x0637...0x063A where isContinuation1256(value): hits += 1
-            case 0xC7 where value == 0xE1 || value == 0xE4: hits += 1
-            case 0xC2...0xC3 where isContinuation1252(value) || value == 0x2DC: hits += 1
-            default: break
+            case 0xD8...0xDB, 0xC2...0xC3:
+                if isContinuation1252(value) || value == 0x2DC { counts.utf8As1252 += 1 }
+            case 0x0637...0x063A:
+                if isContinuation1256(value) { counts.utf8As1256 += 1 }
+            case 0xC7:
+                if value == 0xE1 || value == 0xE4 { counts.legacyAsLatin += 1 }
+            default:
+                break
             }
-            if hits >= stopAt { return hits }
+            if max(counts.utf8As1252, counts.utf8As1256, counts.legacyAsLatin) >= stopAt { return counts }
             previous = value
         }
-        return hits
+        return counts
+    }
+
+    static func suspicion(_ text: some StringProtocol) -> Int {
+        let counts = tellTales(text)
+        return counts.utf8As1252 + counts.utf8As1256 + counts.legacyAsLatin
     }
 
     private static func isContinuation1252(_ value: UInt32) -> Bool {
@@ -78,23 +89,24 @@ enum MojibakeRepair {
 
     // MARK: - Repair
 
+    /// One repair step, chosen by the kind of tell-tale the text shows; `nil` when the step does
+    /// not give cleaner text.
     private static func bestRepair(of text: String) -> String? {
-        let before = arabicShare(text)
-        let suspicionBefore = suspicion(text)
-        var best: (text: String, suspicion: Int, share: Double)?
-        let candidates: [String?] = [
-            CodePage.windows1252.encode(text).flatMap { String(validating: $0, as: UTF8.self) },
-            CodePage.windows1256.encode(text).flatMap { String(validating: $0, as: UTF8.self) },
-            CodePage.windows1252.encode(text).map { CodePage.windows1256.decode($0) },
-        ]
-        for case let candidate? in candidates where candidate != text {
-            let share = arabicShare(candidate)
-            let left = suspicion(candidate)
-            guard share > 0.3, share >= before - 0.05, left * 2 < suspicionBefore else { continue }
-            if let current = best, (current.suspicion, -current.share) <= (left, -share) { continue }
-            best = (candidate, left, share)
+        let counts = tellTales(text)
+        let candidate: String?
+        if counts.utf8As1252 >= 2 {
+            candidate = CodePage.windows1252.encode(text).flatMap { String(validating: $0, as: UTF8.self) }
+        } else if counts.utf8As1256 >= 2 {
+            candidate = CodePage.windows1256.encode(text).flatMap { String(validating: $0, as: UTF8.self) }
+        } else if counts.legacyAsLatin >= 2 {
+            // windows-1256 decodes any bytes, so only a clearly Arabic result counts.
+            candidate = CodePage.windows1252.encode(text).map { CodePage.windows1256.decode($0) }
+                .flatMap { arabicShare($0) > 0.6 ? $0 : nil }
+        } else {
+            candidate = nil
         }
-        return best?.text
+        guard let candidate, candidate != text, suspicion(candidate) < suspicion(text) else { return nil }
+        return candidate
     }
 
     private static func arabicShare(_ text: String) -> Double {
