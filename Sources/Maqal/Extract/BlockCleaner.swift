@@ -142,15 +142,19 @@ enum ListingDetector {
             }
         }
         var paragraphs = 0
-        var longest = 0
+        var longParagraphs = 0
         var words = 0
         BlockText.forEachText(in: DocumentBuilder.nest(blocks)) { text in
-            let count = WordCounter.count(text)
-            words += count
-            longest = max(longest, count)
+            words += WordCounter.count(text)
         }
-        for block in blocks { if case .block(.paragraph) = block { paragraphs += 1 } }
-        if linkedHeadings >= 4 && linkedHeadings * 2 >= paragraphs && longest < 60 { return true }
+        for block in blocks {
+            guard case .block(.paragraph(let paragraph)) = block else { continue }
+            paragraphs += 1
+            if WordCounter.count(paragraph.text) >= 30 { longParagraphs += 1 }
+        }
+        // Teasers: many headings that are links, and no run of prose an article would have.
+        let noProse = words < 150 || longParagraphs < 2
+        if linkedHeadings >= 4 && linkedHeadings * 2 >= paragraphs && noProse { return true }
         return words < 15 && linkedHeadings >= 2
     }
 }

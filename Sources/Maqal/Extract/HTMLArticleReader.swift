@@ -46,7 +46,7 @@ struct HTMLArticleReader {
         if result.metadata.published == nil {
             result.metadata.published = visibleDate(tree, lengths: pageLengths, roots: roots)?.iso
         }
-        if ListingDetector.isListing(tree, roots: roots, removed: articleRemoved, blocks: blocks, root: root) {
+        if ListingDetector.isListing(tree, roots: roots, removed: removed, blocks: blocks, root: root) {
             result.diagnostics.append(Diagnostic(
                 .warning, "content.listing",
                 "the page is a list of links to other articles (a category or archive page), not an article"))

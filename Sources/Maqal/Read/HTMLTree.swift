@@ -37,14 +37,22 @@ struct HTMLTree: Sendable {
     static let skippedElements: Set<String> = [
         "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "select",
         "option", "textarea", "input", "button", "map", "head-script", "frameset", "frame", "applet", "audio",
-        "video", "source", "track", "link", "param",
+        "video", "source", "track", "param",
     ]
 
     subscript(index: Int) -> Node { nodes[index] }
 
     /// Parses UTF-8 HTML with libxml2 (recovering, no network, no entity loading) and copies it.
+    /// libxml2's global state, initialised once before any thread parses (its documented rule
+    /// for use from several threads).
+    private static let libxml2Ready: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
     static func parse(_ html: String) -> HTMLTree {
         var tree = HTMLTree()
+        _ = libxml2Ready
         maqal_xml_silence()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue)

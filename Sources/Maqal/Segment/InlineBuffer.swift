@@ -19,33 +19,40 @@ struct InlineBuffer {
 
     private(set) var lines: [Line] = []
     private var current: Line = []
-    private var pendingSpace = false
     var styles: [Style] = []
 
     var isEmpty: Bool { lines.allSatisfy(\.isEmpty) && current.isEmpty }
     var currentLineIsEmpty: Bool { current.isEmpty }
 
+    /// Appends text with white space folded. A space between two runs stays with the run it was
+    /// written in: `قرأت <a>مقالاً</a> عن` keeps the link text free of edge spaces.
     mutating func append(_ text: String) {
         var scalars = String.UnicodeScalarView()
+        var spaceBefore = false
+        var pendingSpace = false
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if ArabicScalar.isSpace(value) {
-                pendingSpace = true
+                if scalars.isEmpty { spaceBefore = true } else { pendingSpace = true }
                 continue
             }
             if ArabicScalar.isInvisibleJunk(value) || value < 0x20 || (0x7F...0x9F).contains(value) { continue }
-            if pendingSpace {
-                if !scalars.isEmpty {
-                    scalars.append(" ")
-                } else if !current.isEmpty {
-                    current[current.count - 1].text.append(" ")
-                }
-                pendingSpace = false
-            }
+            if pendingSpace { scalars.append(" ") }
+            pendingSpace = false
             scalars.append(scalar)
         }
-        guard !scalars.isEmpty else { return }
-        let text = String(scalars)
+        let endsWithSpace = current.last?.text.last == " "
+        if scalars.isEmpty {
+            // White space alone: one space after whatever came before.
+            if spaceBefore || pendingSpace, !current.isEmpty, !endsWithSpace { appendRun(" ") }
+            return
+        }
+        if spaceBefore, !current.isEmpty, !endsWithSpace { scalars.insert(" ", at: scalars.startIndex) }
+        if pendingSpace { scalars.append(" ") }
+        appendRun(String(scalars))
+    }
+
+    private mutating func appendRun(_ text: String) {
         if let last = current.last, last.styles == styles {
             current[current.count - 1].text += text
         } else {
@@ -55,8 +62,6 @@ struct InlineBuffer {
 
     /// Appends text verbatim as one run (inline code keeps its spaces).
     mutating func appendVerbatim(_ text: String) {
-        if pendingSpace, !current.isEmpty { current[current.count - 1].text.append(" ") }
-        pendingSpace = false
         current.append(Run(text: text, styles: styles))
     }
 
@@ -64,7 +69,6 @@ struct InlineBuffer {
     mutating func lineBreak() {
         lines.append(current)
         current = []
-        pendingSpace = false
     }
 
     /// Hands over the finished lines (trailing spaces trimmed) and starts empty.
@@ -73,7 +77,6 @@ struct InlineBuffer {
         let result = lines.map(Self.trimmed)
         lines = []
         current = []
-        pendingSpace = false
         return result
     }
 
