@@ -15,6 +15,13 @@ enum DocumentBuilder {
             source: source, metadata: metadata, body: body,
             diagnostics: diagnostics + segmentation.diagnostics)
         document.stats = stats(of: body, wordsPerMinute: wordsPerMinute)
+        var script = ScriptDetector.Counts()
+        BlockText.forEachText(in: body) { ScriptDetector.count($0, into: &script) }
+        if let title = metadata.title { ScriptDetector.count(title, into: &script) }
+        if document.metadata.language == nil { document.metadata.language = ScriptDetector.language(script) }
+        if document.metadata.direction == nil {
+            document.metadata.direction = ScriptDetector.direction(language: document.metadata.language, counts: script)
+        }
         if body.isEmpty {
             document.diagnostics.append(
                 Diagnostic(.warning, "content.empty", "no article text was found in the input"))
