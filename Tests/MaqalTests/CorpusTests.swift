@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+@testable import Maqal
+
+/// Every real page in `../shared/corpus`: it parses, decodes cleanly, has a title and a body,
+/// its date matches the truth where there is one, and the text overlap with the truth is reported.
+@Suite("Real pages")
+struct CorpusTests {
+    static func pages(_ folders: [String]) -> [String] {
+        folders.flatMap { folder -> [String] in
+            let url = TestSupport.corpus.appendingPathComponent(folder)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+            return names.filter { $0.hasSuffix(".html") || $0.hasSuffix(".txt") }.sorted().map { "\(folder)/\($0)" }
+        }
+    }
+
+    static let htmlPages = pages(["html", "legacy-encoding"])
+
+    /// Mojibake tell-tales that must never survive (ARABIC.md §1.5).
+    static let mojibake = ["Ø§", "Ã˜", "ط§ظ„", "Ù„", "ظٹ"]
+
+    @Test("the corpus is there")
+    func corpusPresent() {
+        #expect(TestSupport.corpusAvailable, "\(TestSupport.corpusMissing)")
+        #expect(Self.htmlPages.count >= 20)
+    }
+
+    @Test("every page parses cleanly: no U+FFFD, no mojibake, a title, a body", arguments: htmlPages)
+    func page(_ path: String) throws {
+        let url = TestSupport.corpus.appendingPathComponent(path)
+        let document = try Maqal.parse(TestSupport.bytes(url), name: url.lastPathComponent)
+        let json = JSONRenderer.render(document)
+        #expect(!json.contains("\u{FFFD}"))
+        for pattern in Self.mojibake { #expect(!json.contains(pattern), "mojibake \(pattern)") }
+        #expect(!document.body.isEmpty)
+        if document.source.format == .html {
+            #expect(document.metadata.title?.isEmpty == false)
+        } else {
+            // A text that opens with a paragraph has no title line; maqal does not invent one.
+            #expect(document.metadata.title != nil || !TestSupport.paragraphs(document.body).isEmpty)
+        }
+        if path.hasPrefix("legacy-encoding/") {
+            let expected = path.contains("iso-8859-6") ? "iso-8859-6" : "windows-1256"
+            #expect(document.source.encoding == expected)
+            // Decoded right means Arabic letters, not Latin-1 or Cyrillic look-alikes.
+            let text = (document.metadata.title ?? "") + TestSupport.bodyText(document)
+            #expect(text.unicodeScalars.contains { ArabicScalar.isArabicLetter($0.value) })
+            #expect(!text.unicodeScalars.contains { (0xC0...0xFF).contains($0.value) || (0x0400...0x04FF).contains($0.value) })
+        }
+    }
+
+    static let datedPages: [String] = {
+        let truth = TestSupport.corpus.appendingPathComponent("truth")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: truth.path)) ?? []
+        return names.filter { $0.hasSuffix(".date.json") || $0.hasSuffix(".fundus.json") }.sorted()
+    }()
+
+    @Test("published dates match the truth", arguments: datedPages)
+    func dates(_ truthName: String) throws {
+        let truthURL = TestSupport.corpus.appendingPathComponent("truth").appendingPathComponent(truthName)
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: truthURL)) as? [String: Any] ?? [:]
+        let expected: String
+        if truthName.hasSuffix(".fundus.json") {
+            expected = String((((object["V1"] as? [String: Any])?["publishing_date"] as? String) ?? "").prefix(10))
+        } else {
+            expected = ((object["record"] as? [String: Any])?["date"] as? String) ?? ""
+        }
+        let stem = truthName.components(separatedBy: ".").first!
+        let page = TestSupport.corpus.appendingPathComponent("html/\(stem).html")
+        let document = try Maqal.parse(TestSupport.bytes(page), name: page.lastPathComponent)
+        #expect(document.metadata.published?.prefix(10) == Substring(expected), "\(stem)")
+    }
+
+    /// Pages whose truth holds the main text, and where it is.
+    static let textTruth: [(page: String, truth: String)] = [
+        ("mh-youm7-electric-taxi-2024", "magic-html"), ("mh-youm7-workers-greece-2024", "magic-html"),
+        ("mh-urdupoint-cricket-URDU", "magic-html"), ("np4k-cnnarabic-syria-missiles", "text"),
+        ("fundus-lbcgroup-trump-hair", "fundus"),
+    ]
+
+    @Test("main-text overlap with the truth (token F1) is reported and stays high")
+    func textOverlap() throws {
+        guard TestSupport.corpusAvailable else {
+            Issue.record(Comment(rawValue: TestSupport.corpusMissing))
+            return
+        }
+        var scores: [Double] = []
+        for (stem, kind) in Self.textTruth {
+            let truthFolder = TestSupport.corpus.appendingPathComponent("truth")
+            let truth: String
+            switch kind {
+            case "text":
+                truth = try String(contentsOf: truthFolder.appendingPathComponent("\(stem).text.txt"), encoding: .utf8)
+            case "fundus":
+                let object = try JSONSerialization.jsonObject(with: Data(contentsOf: truthFolder.appendingPathComponent("\(stem).fundus.json"))) as? [String: Any]
+                let sections = (((object?["V1"] as? [String: Any])?["body"] as? [String: Any])?["sections"] as? [[String: Any]]) ?? []
+                truth = sections.flatMap { ($0["headline"] as? [String] ?? []) + ($0["paragraphs"] as? [String] ?? []) }
+                    .joined(separator: "\n")
+            default:
+                let object = try JSONSerialization.jsonObject(with: Data(contentsOf: truthFolder.appendingPathComponent("\(stem).magic-html.json"))) as? [String: Any]
+                truth = ((object?["record"] as? [String: Any])?["content"] as? String) ?? ""
+            }
+            let page = TestSupport.corpus.appendingPathComponent("html/\(stem).html")
+            let document = try Maqal.parse(TestSupport.bytes(page), name: page.lastPathComponent)
+            var found = TestSupport.bodyText(document)
+            if let title = document.metadata.title, truth.prefix(600).contains(title.prefix(40)) { found = title + "\n" + found }
+            let score = TokenOverlap.f1(found: found, truth: truth)
+            print("text F1 \(stem): \(String(format: "%.3f", score))")
+            #expect(score >= 0.85, "\(stem) F1 \(score)")
+            scores.append(score)
+        }
+        let mean = scores.reduce(0, +) / Double(max(scores.count, 1))
+        print("text F1 mean over \(scores.count) pages: \(String(format: "%.3f", mean))")
+        #expect(mean >= 0.9)
+    }
+}
+
+/// Multiset-of-words overlap, the usual main-text measure (precision, recall, F1).
+enum TokenOverlap {
+    static func tokens(_ text: String) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        var current = ""
+        for character in text.precomposedStringWithCanonicalMapping.lowercased() {
+            if character.isLetter || character.isNumber || character == "_" || character.unicodeScalars.allSatisfy({ ArabicScalar.isMark($0) }) {
+                current.append(character)
+            } else if !current.isEmpty {
+                counts[current, default: 0] += 1
+                current = ""
+            }
+        }
+        if !current.isEmpty { counts[current, default: 0] += 1 }
+        return counts
+    }
+
+    static func f1(found: String, truth: String) -> Double {
+        let got = tokens(found)
+        let want = tokens(truth)
+        let overlap = got.reduce(0) { $0 + min($1.value, want[$1.key] ?? 0) }
+        let gotTotal = got.values.reduce(0, +)
+        let wantTotal = want.values.reduce(0, +)
+        guard overlap > 0, gotTotal > 0, wantTotal > 0 else { return 0 }
+        let precision = Double(overlap) / Double(gotTotal)
+        let recall = Double(overlap) / Double(wantTotal)
+        return 2 * precision * recall / (precision + recall)
+    }
+}
