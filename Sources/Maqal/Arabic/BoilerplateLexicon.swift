@@ -64,6 +64,20 @@ struct BoilerplateLexicon: Sendable {
         role(ofKey: ArabicKey.make(text))
     }
 
+    /// Phrases of comment policies and site notices ("الآراء الواردة في التعليقات تعبر عن رأي
+    /// أصحابها…"): a paragraph that uses two or more of them is the site speaking, not the article.
+    static let noticeKeys: [String] = [
+        "التعليقات", "سياسة الخصوصية", "شروط الاستخدام", "شروط استخدام الموقع", "ارشادات الاستخدام",
+        "تعبر عن راي اصحابها", "لا تعكس", "وجهات نظر اصحابها", "قبل نشرها", "الحقوق محفوظة", "ملفات تعريف الارتباط",
+    ].map(ArabicKey.make)
+
+    /// Whether a paragraph reads as a site notice (two or more notice phrases, and short).
+    static func isSiteNotice(_ text: String) -> Bool {
+        guard WordCounter.count(text) <= 90 else { return false }
+        let key = ArabicKey.make(text)
+        return noticeKeys.filter { key.contains($0) }.count >= 2
+    }
+
     // MARK: - The table
 
     static let entries: [Entry] = {

@@ -26,7 +26,11 @@ enum BlockCleaner {
         while index < blocks.count {
             let block = blocks[index]
             index += 1
-            if case .block(.paragraph(let paragraph)) = block, isToolbar(paragraph.text) { continue }
+            if case .block(.paragraph(let paragraph)) = block,
+                isToolbar(paragraph.text) || BoilerplateLexicon.isSiteNotice(paragraph.text)
+            {
+                continue
+            }
             guard let text = shortText(block), let role = lexicon.role(of: text) else {
                 if case .block(.list(let list)) = block, list.items.allSatisfy({ lexicon.role(of: $0.text) != nil }) {
                     continue

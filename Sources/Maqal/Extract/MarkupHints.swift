@@ -18,7 +18,7 @@ enum MarkupHints {
         "trending", "recommend", "taboola", "outbrain", "tbl-", "promo", "sponsor", "gdpr", "consent", "skip-link",
         "screen-reader", "go-to-top", "back-to-top", "scroll-top", "scrolltop", "gotop", "print-", "rating",
         "login", "signup", "search", "breaking", "ticker", "check-also", "read-also", "readalso", "read-more",
-        "readmore", "prev-next", "prevnext", "next-prev", "post-nav", "blog-pager", "post-footer", "masthead",
+        "readmore", "prev-next", "prev_next", "prevnext", "next-prev", "next_prev", "post-nav", "blog-pager", "post-footer", "masthead",
         "topbar", "top-bar", "follow", "whatsapp", "telegram", "facebook", "twitter", "mobile-menu", "offcanvas",
         "off-canvas", "dropdown", "adsbygoogle", "ad-slot", "adslot", "ads-", "-ads", "advertisement", "dfp",
         "banner", "jeg_share", "td-post-sharing", "td-related", "yarpp", "jp-relatedposts", "sharedaddy",

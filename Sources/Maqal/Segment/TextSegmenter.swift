@@ -128,7 +128,7 @@ struct TextSegmenter {
         var index = 0
         let count = units.count
         while index < count {
-            var unit = units[index]
+            let unit = units[index]
             let key = ArabicKey.make(unit.text)
             let nearEdge = index < Self.metadataReach || index >= count - Self.metadataReach
             if unit.marker == nil, let role = lexicon.role(ofKey: key) {
@@ -156,7 +156,7 @@ struct TextSegmenter {
                 case .boxTitle:
                     // A related-posts or comments box runs to the next long paragraph.
                     while index < count {
-                        var next = units[index]
+                        let next = units[index]
                         if next.shape.words > 25 && next.shape.isTerminated { break }
                         index += 1
                     }
