@@ -12,6 +12,30 @@ public enum Maqal {
     public static func parse(
         _ bytes: [UInt8], name: String? = nil, options: ParseOptions = ParseOptions()
     ) throws(ParseError) -> Document {
+        var laps: StageLaps?
+        return try parse(bytes, name: name, options: options, laps: &laps)
+    }
+
+    /// Parses like ``parse(_:name:options:)`` and times each stage, for the benchmark harness.
+    @_spi(Benchmark)
+    public static func profile(
+        _ bytes: [UInt8], name: String? = nil, options: ParseOptions = ParseOptions()
+    ) throws(ParseError) -> (document: Document, laps: StageLaps) {
+        var laps: StageLaps? = StageLaps()
+        let document = try parse(bytes, name: name, options: options, laps: &laps)
+        return (document, laps!)
+    }
+
+    /// The floor the pipeline is measured against: libxml2 parsing the same UTF-8 bytes, with
+    /// the same options, and nothing else.
+    @_spi(Benchmark)
+    public static func libxml2Floor(_ utf8: [UInt8]) {
+        HTMLTree.parseAndDiscard(utf8)
+    }
+
+    static func parse(
+        _ bytes: [UInt8], name: String?, options: ParseOptions, laps: inout StageLaps?
+    ) throws(ParseError) -> Document {
         if bytes.count > options.maxBytes { throw .tooLarge(bytes: bytes.count, limit: options.maxBytes) }
         if bytes.allSatisfy({ ArabicScalar.isSpace(UInt32($0)) }) { throw .empty }
         if let kind = BinarySniffer.kind(of: bytes) { throw .binary(kind) }
@@ -29,6 +53,7 @@ public enum Maqal {
         var source = Source(
             name: name, format: format, encoding: decoded.encoding.rawValue, encodingFrom: decoded.origin,
             bytes: bytes.count)
+        laps?.mark("decode")
         let segmentation: Segmentation
         switch format {
         case .text:
@@ -39,17 +64,22 @@ public enum Maqal {
                 source.encodingFrom = .repaired
                 diagnostics.append(MojibakeRepair.diagnostic(count: repair.repaired))
             }
-            segmentation = TextSegmenter().segment(TextLines.read(text))
+            let lines = TextLines.read(text)
+            laps?.mark("parse")
+            segmentation = TextSegmenter().segment(lines)
+            laps?.mark("segment")
         case .html:
             var reader = HTMLArticleReader()
-            segmentation = reader.read(decoded.text)
+            segmentation = reader.read(decoded.text, laps: &laps)
             if reader.repairedRuns > 0 {
                 source.encodingFrom = .repaired
                 diagnostics.append(MojibakeRepair.diagnostic(count: reader.repairedRuns))
             }
         }
-        return DocumentBuilder.build(
+        let document = DocumentBuilder.build(
             segmentation, source: source, wordsPerMinute: options.wordsPerMinute, diagnostics: diagnostics)
+        laps?.mark("structure")
+        return document
     }
 
     /// Parses one saved article held in `data`.
@@ -57,6 +87,21 @@ public enum Maqal {
         data: Data, name: String? = nil, options: ParseOptions = ParseOptions()
     ) throws(ParseError) -> Document {
         try parse([UInt8](data), name: name, options: options)
+    }
+}
+
+/// How long each stage of one parse took, in pipeline order.
+@_spi(Benchmark)
+public struct StageLaps: Sendable {
+    public private(set) var laps: [(stage: String, duration: Duration)] = []
+    private var last = ContinuousClock.now
+
+    public init() {}
+
+    mutating func mark(_ stage: String) {
+        let now = ContinuousClock.now
+        laps.append((stage, now - last))
+        last = now
     }
 }
 

@@ -11,8 +11,14 @@ struct HTMLArticleReader {
     static let protectedShare = 0.4
 
     mutating func read(_ html: String) -> Segmentation {
+        var laps: StageLaps?
+        return read(html, laps: &laps)
+    }
+
+    mutating func read(_ html: String, laps: inout StageLaps?) -> Segmentation {
         var tree = HTMLTree.parse(html)
         repairedRuns = tree.repairMojibake()
+        laps?.mark("parse")
         var result = Segmentation()
         if tree.flattened > 0 {
             result.diagnostics.append(Diagnostic(
@@ -38,6 +44,7 @@ struct HTMLArticleReader {
                 !articleRemoved[index] && ["h2", "h3", "h4", "h5", "h6"].contains(tree[index].name)
             }
         }
+        laps?.mark("extract")
         var segmenter = HTMLSegmenter(
             tree: tree, removed: articleRemoved, links: LinkResolver(base: page.baseURL), boldHeadings: !hasHeadings)
         var blocks = segmenter.segment(roots)
@@ -59,6 +66,7 @@ struct HTMLArticleReader {
             }.first
         }
         result.blocks = blocks
+        laps?.mark("segment")
         return result
     }
 

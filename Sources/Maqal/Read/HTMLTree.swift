@@ -50,17 +50,35 @@ struct HTMLTree: Sendable {
         return true
     }()
 
+    /// libxml2's options for every page: recover from broken markup, never touch the network,
+    /// never print, and take the bytes as the UTF-8 they are.
+    static let parseOptions = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+        | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+        | HTML_PARSE_COMPACT.rawValue)
+
+    /// Parses and frees, keeping nothing: the floor the benchmark compares the pipeline with.
+    static func parseAndDiscard(_ utf8: [UInt8]) {
+        guard !utf8.isEmpty else { return }
+        _ = libxml2Ready
+        maqal_xml_silence()
+        let document: htmlDocPtr? = utf8.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                htmlReadMemory(pointer, Int32(buffer.count), nil, "UTF-8", parseOptions)
+            }
+        }
+        if let document { xmlFreeDoc(document) }
+    }
+
     static func parse(_ html: String) -> HTMLTree {
         var tree = HTMLTree()
         _ = libxml2Ready
         maqal_xml_silence()
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue)
         var bytes = Array(html.utf8)
         bytes.removeAll { $0 == 0 }
+        guard !bytes.isEmpty else { return tree }
         let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                htmlReadMemory(pointer, Int32(buffer.count), nil, "UTF-8", options)
+                htmlReadMemory(pointer, Int32(buffer.count), nil, "UTF-8", parseOptions)
             }
         }
         guard let document else { return tree }
