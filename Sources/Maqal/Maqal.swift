@@ -26,6 +26,13 @@ public enum Maqal {
         return (document, laps!)
     }
 
+    /// The text the Decode stage makes of `bytes`, as UTF-8: what libxml2 is handed.
+    @_spi(Benchmark)
+    public static func decodedUTF8(_ bytes: [UInt8], name: String? = nil, options: ParseOptions = ParseOptions()) -> [UInt8] {
+        let format = InputSniffer.format(of: bytes, name: name, requested: options.inputFormat)
+        return Array(ByteDecoder.decode(bytes, format: format, user: options.encoding).text.utf8)
+    }
+
     /// The floor the pipeline is measured against: libxml2 parsing the same UTF-8 bytes, with
     /// the same options, and nothing else.
     @_spi(Benchmark)
