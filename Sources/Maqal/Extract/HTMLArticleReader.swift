@@ -115,10 +115,10 @@ struct HTMLArticleReader {
     private func isNoise(_ node: HTMLTree.Node) -> Bool {
         if node.name == "sup" {
             let names = MarkupHints.names(of: node).joined(separator: " ")
-            return names.contains("reference") || names.contains("mw-ref") || names.contains("noprint")
+            return names.includes("reference") || names.includes("mw-ref") || names.includes("noprint")
         }
         if node.name == "head" || node.name == "title" { return true }
-        if node.name == "span", let names = node.attribute("class"), names.contains("mw-editsection") { return true }
+        if node.name == "span", let names = node.attribute("class"), names.includes("mw-editsection") { return true }
         return false
     }
 
@@ -169,13 +169,13 @@ struct HTMLArticleReader {
                 if index <= articleEnd { authors.append(tree.text(of: index)) }
                 continue
             }
-            if !words.isDisjoint(with: Self.tagBoxWords) || names.contains(where: { $0.contains("tags") }) {
+            if !words.isDisjoint(with: Self.tagBoxWords) || names.contains(where: { $0.includes("tags") }) {
                 var found = linkTexts(under: index, in: tree)
                 if found.isEmpty, let line = MetadataLine.read(tree.text(of: index)), line.field == .tags {
                     found = MetadataLine.splitList(line.value)
                 }
                 if node.name != "body" && node.name != "html" && found.count <= 30 { tags += found }
-            } else if names.contains(where: { $0.contains("breadcrumb") }) && crumbs.isEmpty {
+            } else if names.contains(where: { $0.includes("breadcrumb") }) && crumbs.isEmpty {
                 crumbs = linkTexts(under: index, in: tree)
             } else if index <= articleEnd,
                 !words.isDisjoint(with: Self.authorWords) || names.contains(where: { Self.authorNames.contains($0) })

@@ -73,8 +73,8 @@ enum MarkupHints {
     static func isHidden(_ node: HTMLTree.Node) -> Bool {
         if node.attribute("hidden") != nil { return true }
         if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
-        if let style = node.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
-            style.contains("display:none") || style.contains("visibility:hidden")
+        if let style = node.attribute("style").map({ String($0.lowercased().filter { $0 != " " }) }),
+            style.includes("display:none") || style.includes("visibility:hidden")
         {
             return true
         }
@@ -99,8 +99,8 @@ enum MarkupHints {
         }
         if node.attribute("itemprop")?.lowercased() == "articlebody" { return false }
         for name in names(of: node) {
-            if bodyFragments.contains(where: name.contains) { return false }
-            if furnitureFragments.contains(where: name.contains) { return true }
+            if bodyFragments.contains(where: name.includes) { return false }
+            if furnitureFragments.contains(where: name.includes) { return true }
             let words = name.split(whereSeparator: { $0 == "-" || $0 == "_" })
             if words.contains(where: { furnitureWords.contains(String($0)) }) { return true }
         }
@@ -112,13 +112,13 @@ enum MarkupHints {
         var weight = 0.0
         if node.attribute("itemprop")?.lowercased() == "articlebody" { weight += 50 }
         for name in names(of: node) {
-            if bodyFragments.contains(where: name.contains) {
+            if bodyFragments.contains(where: name.includes) {
                 weight += 50
                 continue
             }
             let words = name.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
             if words.contains(where: contentWords.contains) { weight += 25 }
-            if furnitureFragments.contains(where: name.contains) || words.contains(where: furnitureWords.contains) {
+            if furnitureFragments.contains(where: name.includes) || words.contains(where: furnitureWords.contains) {
                 weight -= 25
             }
         }

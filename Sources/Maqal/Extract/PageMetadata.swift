@@ -52,7 +52,7 @@ struct PageMetadata {
             }
             // Blogger's `abbr.published[title]` and other machine dates on elements named for them.
             if node.name != "meta", node.name != "time", let classes = node.attribute("class")?.lowercased(),
-                classes.contains("published") || classes.contains("date-published") || classes.contains("timestamp"),
+                classes.includes("published") || classes.includes("timestamp"),
                 let value = node.attribute("title") ?? node.attribute("datetime") ?? node.attribute("data-time"),
                 !value.isEmpty
             {

@@ -324,7 +324,7 @@ struct HTMLSegmenter {
             default:
                 break
             }
-            if captionText == nil, MarkupHints.names(of: inner).contains(where: { $0.contains("caption") && !$0.contains("credit") }) {
+            if captionText == nil, MarkupHints.names(of: inner).contains(where: { $0.includes("caption") && !$0.includes("credit") }) {
                 let text = tree.text(of: descendant)
                 if !text.isEmpty { captionText = text }
             }
@@ -335,7 +335,7 @@ struct HTMLSegmenter {
         guard WordCounter.count(text) <= 40 else { return nil }
         let names = MarkupHints.names(of: node).joined(separator: " ")
         let looksLikeFigure = node.name == "table" || captionText != nil
-            || ["caption", "figure", "image", "photo", "picture", "media"].contains(where: names.contains)
+            || ["caption", "figure", "image", "photo", "picture", "media"].contains(where: names.includes)
         guard looksLikeFigure else { return nil }
         guard let source = ImageSource.source(of: image, in: tree) else { return nil }
         let alt = ImageSource.alt(of: image, in: tree).flatMap { $0.isEmpty ? nil : $0 }
@@ -371,7 +371,7 @@ struct HTMLSegmenter {
         for child in tree.descendants(of: index) where !removed[child] {
             let node = tree[child]
             let isCaption = node.name == "figcaption"
-                || MarkupHints.names(of: node).contains { $0.contains("caption") && !$0.contains("credit") }
+                || MarkupHints.names(of: node).contains(where: { $0.includes("caption") && !$0.includes("credit") })
             if isCaption, child != index {
                 let text = tree.text(of: child)
                 if !text.isEmpty { return text }

@@ -42,7 +42,7 @@ enum ImageSource {
         if trimmed.isEmpty || trimmed.hasPrefix("data:") || trimmed.hasPrefix("javascript:") || trimmed == "#" { return false }
         let placeholders = ["blank.gif", "spacer.gif", "pixel.gif", "transparent.gif", "placeholder", "lazy.gif",
                             "1x1", "loading.gif", "grey.gif", "gray.gif"]
-        return !placeholders.contains(where: trimmed.contains)
+        return !placeholders.contains(where: trimmed.includes)
     }
 
     /// Tracking pixels (1×1), icons and emoji are not figures.
@@ -52,12 +52,12 @@ enum ImageSource {
         if let width, width <= 48 { return true }
         if let height, height <= 48 { return true }
         let names = MarkupHints.names(of: node).joined(separator: " ")
-        if ["icon", "emoji", "avatar", "logo", "smiley", "wp-smiley", "sprite", "badge"].contains(where: names.contains) {
+        if ["icon", "emoji", "avatar", "logo", "smiley", "wp-smiley", "sprite", "badge"].contains(where: names.includes) {
             return true
         }
         let src = (node.attribute("src") ?? "").lowercased()
         if ["/icons/", "/icon/", "/emoji/", "pixel", "tracking", "/track", "analytics", "doubleclick", "/logo",
-            "favicon", "gravatar", "avatar"].contains(where: src.contains)
+            "favicon", "gravatar", "avatar"].contains(where: src.includes)
         {
             return true
         }
