@@ -75,7 +75,7 @@ struct BoilerplateLexicon: Sendable {
     static func isSiteNotice(_ text: String) -> Bool {
         guard WordCounter.count(text) <= 90 else { return false }
         let key = ArabicKey.make(text)
-        return noticeKeys.filter { key.contains($0) }.count >= 2
+        return noticeKeys.filter { key.includes($0) }.count >= 2
     }
 
     // MARK: - The table

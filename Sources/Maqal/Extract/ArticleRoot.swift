@@ -13,6 +13,8 @@ struct ArticleRoot {
     private(set) var linkLength: [Int]
     /// Paragraphs of prose (a `p` with 80 or more characters outside links) under each node.
     private(set) var proseCount: [Int]
+    /// `img` elements under each node.
+    private(set) var imageCount: [Int]
 
     init(tree: HTMLTree, removed: [Bool]) {
         self.tree = tree
@@ -20,6 +22,7 @@ struct ArticleRoot {
         var text = [Int](repeating: 0, count: tree.nodes.count)
         var link = [Int](repeating: 0, count: tree.nodes.count)
         var prose = [Int](repeating: 0, count: tree.nodes.count)
+        var images = [Int](repeating: 0, count: tree.nodes.count)
         // Children always follow their parent in the node array: walk backwards to sum up.
         for index in tree.nodes.indices.reversed() where !removed[index] {
             let node = tree[index]
@@ -28,15 +31,18 @@ struct ArticleRoot {
             }
             if node.name == "a" { link[index] = text[index] }
             if node.name == "p" && text[index] - link[index] >= 80 { prose[index] += 1 }
+            if node.name == "img" { images[index] += 1 }
             if node.parent >= 0 {
                 text[node.parent] += text[index]
                 link[node.parent] += link[index]
                 prose[node.parent] += prose[index]
+                images[node.parent] += images[index]
             }
         }
         self.textLength = text
         self.linkLength = link
         self.proseCount = prose
+        self.imageCount = images
     }
 
     func linkDensity(_ index: Int) -> Double {
@@ -66,9 +72,7 @@ struct ArticleRoot {
             let ownText = ownTextLength(index)
             let length = tree[index].name == "p" || tree[index].name == "pre" ? textLength[index] : ownText
             guard length >= 25 else { continue }
-            let text = tree.text(of: index)
-            let commas = text.reduce(0) { $0 + ($1 == "," || $1 == "،" ? 1 : 0) }
-            let stops = text.reduce(0) { $0 + ($1 == "." ? 1 : 0) }
+            let (commas, stops) = punctuation(index)
             let contentScore = 1 + Double(commas) + Double(min(stops, 3)) * 0.5 + min(Double(length) / 100, 3)
             // A text container scores for itself too: in `<br>` soup it is the paragraph's home.
             if tree[index].name != "p" && tree[index].name != "pre" {
@@ -147,6 +151,25 @@ struct ArticleRoot {
             current = tree[current].parent
         }
         return false
+    }
+
+    /// Commas (Latin and Arabic) and full stops in the text of `index` that is not inside a child
+    /// block: a container's own sentences, not its children's.
+    private func punctuation(_ index: Int) -> (commas: Int, stops: Int) {
+        var commas = 0
+        var stops = 0
+        var stack = [index]
+        while let current = stack.popLast() {
+            let node = tree[current]
+            if node.kind == .text {
+                for scalar in node.text.unicodeScalars {
+                    if scalar == "," || scalar == "\u{060C}" { commas += 1 } else if scalar == "." { stops += 1 }
+                }
+            } else if current == index || !HTMLTree.blockElements.contains(node.name) {
+                stack.append(contentsOf: node.children)
+            }
+        }
+        return (commas, stops)
     }
 
     /// Elements that hold running text: `p`, `pre`, and containers with text of their own.

@@ -46,7 +46,8 @@ struct HTMLArticleReader {
         }
         laps?.mark("extract")
         var segmenter = HTMLSegmenter(
-            tree: tree, removed: articleRemoved, links: LinkResolver(base: page.baseURL), boldHeadings: !hasHeadings)
+            tree: tree, removed: articleRemoved, links: LinkResolver(base: page.baseURL), boldHeadings: !hasHeadings,
+            images: root.imageCount)
         var blocks = segmenter.segment(roots)
         blocks = BlockCleaner.clean(blocks, title: result.metadata.title, metadata: &result.metadata)
 
@@ -132,11 +133,10 @@ struct HTMLArticleReader {
                 let node = tree[index]
                 guard ["div", "ul", "ol", "section", "table", "aside", "span", "p"].contains(node.name) else { continue }
                 let density = root.linkDensity(index)
-                let length = root.textLength[index]
-                guard length > 0 else { continue }
+                guard root.textLength[index] > 0, density > 0.35 else { continue }
                 let words = WordCounter.count(tree.text(of: index))
                 let linkHeavy = density > 0.6 && words < 120
-                let teaserBox = density > 0.35 && words < 40 && node.name != "p"
+                let teaserBox = words < 40 && node.name != "p"
                 if linkHeavy || teaserBox {
                     for descendant in tree.descendants(of: index) { result[descendant] = true }
                     for child in tree[index].children { result[child] = true }
@@ -230,6 +230,11 @@ struct HTMLArticleReader {
         for index in tree.nodes.indices where tree[index].kind == .element && lengths.textLength[index] <= 160 {
             if index > end { break }
             if tree[index].name == "html" || tree[index].name == "body" { continue }
+            // Only elements that hold text of their own: their wrappers would repeat the same line.
+            let ownsText = tree[index].children.contains { child in
+                tree[child].kind == .text && tree[child].text.unicodeScalars.contains { !ArabicScalar.isSpace($0.value) }
+            }
+            guard ownsText else { continue }
             let text = tree.text(of: index)
             guard WordCounter.count(text) <= 14, let date = ArabicDateParser.find(in: text), date.day != nil else { continue }
             if let line = MetadataLine.read(text), line.field == .modified { continue }

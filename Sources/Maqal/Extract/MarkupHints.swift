@@ -28,6 +28,9 @@ enum MarkupHints {
         "bottom-bar", "logo",
     ]
 
+    static let furnitureMatcher = FragmentMatcher(furnitureFragments)
+    static let bodyMatcher = FragmentMatcher(bodyFragments)
+
     /// Whole words of class and id names that mark furniture (matched after splitting on `-`/`_`).
     static let furnitureWords: Set<String> = [
         "nav", "menu", "ad", "ads", "adv", "tags", "toc", "aside", "header", "meta", "hidden", "hide", "print",
@@ -99,8 +102,8 @@ enum MarkupHints {
         }
         if node.attribute("itemprop")?.lowercased() == "articlebody" { return false }
         for name in names(of: node) {
-            if bodyFragments.contains(where: name.includes) { return false }
-            if furnitureFragments.contains(where: name.includes) { return true }
+            if bodyMatcher.matches(name) { return false }
+            if furnitureMatcher.matches(name) { return true }
             let words = name.split(whereSeparator: { $0 == "-" || $0 == "_" })
             if words.contains(where: { furnitureWords.contains(String($0)) }) { return true }
         }
@@ -112,13 +115,13 @@ enum MarkupHints {
         var weight = 0.0
         if node.attribute("itemprop")?.lowercased() == "articlebody" { weight += 50 }
         for name in names(of: node) {
-            if bodyFragments.contains(where: name.includes) {
+            if bodyMatcher.matches(name) {
                 weight += 50
                 continue
             }
             let words = name.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
             if words.contains(where: contentWords.contains) { weight += 25 }
-            if furnitureFragments.contains(where: name.includes) || words.contains(where: furnitureWords.contains) {
+            if furnitureMatcher.matches(name) || words.contains(where: furnitureWords.contains) {
                 weight -= 25
             }
         }

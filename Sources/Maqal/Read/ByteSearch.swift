@@ -26,3 +26,33 @@ extension String {
         }
     }
 }
+
+/// Finds whether any of many short ASCII fragments occurs in a name, in one pass over the name:
+/// fragments are grouped by their first byte, so each position of the name is compared only with
+/// the fragments that can start there.
+struct FragmentMatcher: Sendable {
+    private let byFirstByte: [[[UInt8]]]
+
+    init(_ fragments: [String]) {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for fragment in fragments where !fragment.isEmpty {
+            let bytes = Array(fragment.utf8)
+            table[Int(bytes[0])].append(bytes)
+        }
+        byFirstByte = table
+    }
+
+    func matches(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            for start in bytes.indices {
+                for fragment in byFirstByte[Int(bytes[start])] where fragment.count <= bytes.count - start {
+                    var offset = 1
+                    while offset < fragment.count && bytes[start + offset] == fragment[offset] { offset += 1 }
+                    if offset == fragment.count { return true }
+                }
+            }
+            return false
+        }
+    }
+}

@@ -28,6 +28,6 @@ enum InputSniffer {
         let text = String(decoding: head, as: UTF8.self)
         let markers = ["<!doctype html", "<html", "<head", "<body", "<meta ", "<title", "<div", "<p>", "<p ", "<table",
                        "<article", "<br", "<script", "<link "]
-        return markers.contains { text.contains($0) }
+        return markers.contains { text.includes($0) }
     }
 }

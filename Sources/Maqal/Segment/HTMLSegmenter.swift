@@ -9,6 +9,8 @@ struct HTMLSegmenter {
     let links: LinkResolver
     /// Bold-only lines may be headings (only in pages whose article has no `h2`–`h6`).
     let boldHeadings: Bool
+    /// `img` elements under each node, so figure boxes are recognised without walking subtrees.
+    let images: [Int]
 
     private(set) var blocks: [FlatBlock] = []
     private var buffer = InlineBuffer()
@@ -20,11 +22,12 @@ struct HTMLSegmenter {
     private static let styleElements: Set<String> = ["b", "strong", "em", "i", "cite", "dfn", "a", "code", "kbd",
                                                      "samp", "tt"]
 
-    init(tree: HTMLTree, removed: [Bool], links: LinkResolver, boldHeadings: Bool) {
+    init(tree: HTMLTree, removed: [Bool], links: LinkResolver, boldHeadings: Bool, images: [Int]) {
         self.tree = tree
         self.removed = removed
         self.links = links
         self.boldHeadings = boldHeadings
+        self.images = images
     }
 
     /// Segments the content of `roots` in order.
@@ -93,7 +96,7 @@ struct HTMLSegmenter {
             }
         case "blockquote":
             flush()
-            var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false)
+            var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images)
             let children = inner.segment(tree[index].children).map { flat -> Block in
                 switch flat {
                 case .heading(let heading): .paragraph(Paragraph(text: heading.text, inlines: heading.inlines))
@@ -141,7 +144,7 @@ struct HTMLSegmenter {
 
     /// The inline runs of one element on its own (a heading, a caption).
     private func inlineRuns(of index: Int) -> [InlineBuffer.Run] {
-        var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false)
+        var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images)
         inner.inlineOnly = true
         inner.walkChildren(index)
         return inner.buffer.take().filter { !$0.isEmpty }.reduce(into: []) { runs, line in
@@ -245,7 +248,7 @@ struct HTMLSegmenter {
         let ordered = node.name == "ol"
         var items: [ListItem] = []
         for child in listItems(of: index) {
-            var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false)
+            var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images)
             var flat = inner.segment(tree[child].children)
             var item = ListItem(text: "")
             if case .block(.paragraph(let paragraph))? = flat.first {
@@ -311,7 +314,7 @@ struct HTMLSegmenter {
     /// table, `div.article-image`): a figure, not a paragraph beside an image.
     private func figureContainer(_ index: Int) -> Figure? {
         let node = tree[index]
-        guard ["div", "table", "span", "center", "p", "a"].contains(node.name) else { return nil }
+        guard images[index] == 1, ["div", "table", "span", "center", "p", "a"].contains(node.name) else { return nil }
         var images: [Int] = []
         var captionText: String?
         for descendant in tree.descendants(of: index).dropFirst() where !removed[descendant] {
