@@ -134,7 +134,8 @@ struct HTMLArticleReader {
                 guard ["div", "ul", "ol", "section", "table", "aside", "span", "p"].contains(node.name) else { continue }
                 let density = root.linkDensity(index)
                 guard root.textLength[index] > 0, density > 0.35 else { continue }
-                let words = WordCounter.count(tree.text(of: index))
+                // Five visible characters a word is close enough to tell a box from prose.
+                let words = root.textLength[index] / 5
                 let linkHeavy = density > 0.6 && words < 120
                 let teaserBox = words < 40 && node.name != "p"
                 if linkHeavy || teaserBox {
@@ -156,11 +157,12 @@ struct HTMLArticleReader {
         var crumbs: [String] = []
         var authors: [String] = []
         var subtitles: [String] = []
-        for index in tree.nodes.indices where tree[index].kind == .element {
+        for index in tree.nodes.indices where tree[index].kind == .element && !tree[index].attributes.isEmpty {
             let node = tree[index]
-            let names = MarkupHints.names(of: node)
-            let words = Set(names.flatMap { $0.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init) })
+            let names = node.names
             let rel = (node.attribute("rel") ?? "").lowercased().split(separator: " ")
+            guard names.contains(where: Self.metadataBoxMatcher.matches) || !rel.isEmpty else { continue }
+            let words = Set(names.flatMap { $0.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init) })
             if node.name == "a" && rel.contains("tag") {
                 tags.append(tree.text(of: index))
                 continue
@@ -204,6 +206,11 @@ struct HTMLArticleReader {
         if metadata.authors.isEmpty { metadata.authors = authors.filter(keep) }
         if metadata.subtitles.isEmpty { metadata.subtitles = subtitles }
     }
+
+    /// A quick filter: class names that can belong to any of the boxes below.
+    static let metadataBoxMatcher = FragmentMatcher(["tag", "keyword", "label", "topic", "breadcrumb", "byline",
+                                                     "username", "writer", "author", "fn", "standfirst", "dek",
+                                                     "subtitle", "subhead", "strapline", "deck", "sub-title"])
 
     /// Class-name words of tag boxes (WordPress `.tags-links`, `.post-tags`, Blogger labels, topic lists).
     static let tagBoxWords: Set<String> = ["tags", "tag", "keywords", "labels", "topics", "tagcloud"]

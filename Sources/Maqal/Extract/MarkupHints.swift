@@ -28,6 +28,8 @@ enum MarkupHints {
         "bottom-bar", "logo",
     ]
 
+    static let hiddenClasses: Set<String> = ["hidden", "d-none", "sr-only", "screen-reader-text", "visually-hidden",
+                                             "hide", "invisible"]
     static let furnitureMatcher = FragmentMatcher(furnitureFragments)
     static let bodyMatcher = FragmentMatcher(bodyFragments)
 
@@ -56,20 +58,31 @@ enum MarkupHints {
     private static let descriptivePrefixes = ["tag-", "category-", "post-", "format-", "status-", "type-",
                                               "postid-", "hentry", "page-id"]
 
-    /// The class and id names of an element, lower-cased, WordPress post classes left out.
+    /// The class and id names of an element, lower-cased, WordPress post classes left out
+    /// (worked out once per element when the tree is read).
     static func names(of node: HTMLTree.Node) -> [String] {
+        node.names
+    }
+
+    /// Splits and lower-cases `class` and `id` values (ASCII case only: class names are ASCII
+    /// in practice, and full Unicode lower-casing was a measurable cost per element).
+    static func classNames(class classes: String?, id: String?) -> [String] {
         var names: [String] = []
-        if let classes = node.attribute("class") {
-            for name in classes.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-                let name = String(name)
-                if descriptivePrefixes.contains(where: { name.hasPrefix($0) && name.count > $0.count + 1 }) {
-                    if !name.hasPrefix("post-") || name.dropFirst(5).allSatisfy(\.isNumber) { continue }
+        if let classes {
+            for name in classes.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                let name = asciiLowercased(name)
+                if descriptivePrefixes.contains(where: { name.hasPrefix($0) && name.utf8.count > $0.utf8.count + 1 }) {
+                    if !name.hasPrefix("post-") || name.utf8.dropFirst(5).allSatisfy({ (0x30...0x39).contains($0) }) { continue }
                 }
                 names.append(name)
             }
         }
-        if let id = node.attribute("id"), !id.isEmpty { names.append(id.lowercased()) }
+        if let id, !id.isEmpty { names.append(asciiLowercased(id.utf8[...])) }
         return names
+    }
+
+    private static func asciiLowercased(_ bytes: some Collection<UInt8>) -> String {
+        String(decoding: bytes.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 
     /// Hidden from readers: `hidden`, `aria-hidden`, `display:none`, screen-reader-only classes.
@@ -81,13 +94,7 @@ enum MarkupHints {
         {
             return true
         }
-        if let classes = node.attribute("class")?.lowercased() {
-            for name in classes.split(separator: " ") where
-                ["hidden", "d-none", "sr-only", "screen-reader-text", "visually-hidden", "hide", "invisible"].contains(name)
-            {
-                return true
-            }
-        }
+        for name in node.names where hiddenClasses.contains(name) { return true }
         return false
     }
 

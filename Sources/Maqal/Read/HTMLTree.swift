@@ -12,6 +12,8 @@ struct HTMLTree: Sendable {
         /// Text content for text nodes.
         var text: String
         var attributes: [(name: String, value: String)]
+        /// Class and id names, lower-cased (see ``MarkupHints/classNames(class:id:)``).
+        var names: [String] = []
         var children: [Int]
         var parent: Int
         var depth: Int
@@ -127,8 +129,10 @@ struct HTMLTree: Sendable {
                     continue
                 }
                 let index = nodes.count
-                nodes.append(Node(kind: .element, name: name, text: "", attributes: attributes, children: [],
-                                  parent: parent, depth: depth))
+                var element = Node(kind: .element, name: name, text: "", attributes: attributes, children: [],
+                                   parent: parent, depth: depth)
+                element.names = MarkupHints.classNames(class: element.attribute("class"), id: element.attribute("id"))
+                nodes.append(element)
                 if parent >= 0 { nodes[parent].children.append(index) }
                 parent = index
                 pushChildren(of: pointer, parent: index, into: &stack)
