@@ -5,7 +5,7 @@ CONFIG ?= debug
 SAMPLE ?= Fixtures/text/01-ordinal-headings-water-clocks.txt
 BIN = .build/$(CONFIG)/maqal
 
-.PHONY: all deps build release run test install clean
+.PHONY: all deps test-deps build release run test eval bench compare install clean
 
 all: build
 
@@ -39,6 +39,20 @@ run: build
 test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
+
+## eval: quality on the real pages in ../shared/corpus, against Benchmarks/eval-floors.json.
+eval: deps
+	$(SWIFT) build -c release
+	python3 Benchmarks/eval.py --maqal .build/release/maqal
+
+## bench: speed and memory per stage, the libxml2 floor, start-up, batch throughput.
+bench: deps
+	Benchmarks/bench.sh
+
+## compare: maqal beside trafilatura, readability-lxml and jusText on the same pages (not in CI).
+compare: deps
+	$(SWIFT) build -c release
+	python3 Benchmarks/compare.py
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
