@@ -90,7 +90,10 @@ enum BlockCleaner {
                 if index < 3, let byline = MetadataLine.leadingByline(paragraph.text) {
                     if !metadata.authors.contains(byline.author) { metadata.authors.append(byline.author) }
                     paragraph.text = byline.rest
-                    paragraph.inlines = paragraph.inlines.map(dropLeadingByline)
+                    paragraph.inlines = paragraph.inlines.map(dropLeadingByline).flatMap { inlines in
+                        // Only markup earns inlines; plain text after the byline needs none.
+                        inlines.allSatisfy { if case .text = $0 { true } else { false } } ? nil : inlines
+                    }
                     kept.append(.block(.paragraph(paragraph)))
                     continue
                 }

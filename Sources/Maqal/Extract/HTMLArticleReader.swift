@@ -59,6 +59,10 @@ struct HTMLArticleReader {
                 .warning, "content.listing",
                 "the page is a list of links to other articles (a category or archive page), not an article"))
             blocks = []
+            // Dates and bylines on a listing belong to the teasers, not to the page.
+            result.metadata.published = nil
+            result.metadata.modified = nil
+            result.metadata.authors = []
         }
         if result.metadata.image == nil {
             result.metadata.image = blocks.lazy.compactMap { flat -> String? in

@@ -1,4 +1,5 @@
-/// Reads HTML tables: tells data tables from layout tables and expands `colspan`/`rowspan`.
+/// Reads HTML tables: tells data tables from layout tables and expands `colspan`/`rowspan` into
+/// a rectangular grid (covered cells are empty strings).
 enum TableReader {
     /// Spans larger than these are clamped, so a hostile `colspan="1000000"` stays small.
     static let maxSpan = 100
@@ -57,7 +58,9 @@ enum TableReader {
                     for columnOffset in 0..<columnSpan {
                         let targetColumn = column + columnOffset
                         while grid[target].count <= targetColumn { grid[target].append(nil) }
-                        grid[target][targetColumn] = text
+                        // The text stands in the cell where it is written; cells a span covers are
+                        // empty, so a row or a column says each thing once.
+                        grid[target][targetColumn] = rowOffset == 0 && columnOffset == 0 ? text : ""
                         cellCount += 1
                         if cellCount > maxCells { return nil }
                     }
