@@ -83,8 +83,10 @@ public enum Maqal {
                 diagnostics.append(MojibakeRepair.diagnostic(count: reader.repairedRuns))
             }
         }
+        source.normalization = TextNormalizer.names(options.normalization)
         let document = DocumentBuilder.build(
-            segmentation, source: source, wordsPerMinute: options.wordsPerMinute, diagnostics: diagnostics)
+            segmentation, source: source, wordsPerMinute: options.wordsPerMinute, diagnostics: diagnostics,
+            normalizer: TextNormalizer(options.normalization))
         laps?.mark("structure")
         return document
     }
@@ -126,13 +128,16 @@ public struct ParseOptions: Sendable {
     public var wordsPerMinute: Int
     /// Inputs larger than this are refused.
     public var maxBytes: Int
+    /// Opt-in rewrites of the text (none by default: the output is byte-true).
+    public var normalization: [Normalization]
 
     public static let defaultMaxBytes = 50 * 1024 * 1024
 
     public init(
         inputFormat: InputFormat = .auto, encoding: TextEncoding? = nil, wordsPerMinute: Int = 180,
-        maxBytes: Int = ParseOptions.defaultMaxBytes
+        maxBytes: Int = ParseOptions.defaultMaxBytes, normalization: [Normalization] = []
     ) {
+        self.normalization = normalization
         self.inputFormat = inputFormat
         self.encoding = encoding
         self.wordsPerMinute = wordsPerMinute

@@ -25,18 +25,43 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: "Reading speed in words a minute, for readingMinutes.")
     var wpm: Int = 180
 
+    @Option(help: ArgumentHelp(
+        "Rewrite the text for search or training, a comma-separated list of: \(Normalization.helpText).",
+        discussion: """
+            nfc: Unicode NFC. presentation-forms: ﻻ → لا, ﷲ → الله. invisibles: drop ZWSP, soft hyphens, stray BOMs; \
+            NBSP to space. bidi-controls: drop LRM/RLM/ALM, embeddings, overrides, isolates. tatweel: drop kashida \
+            between letters. diacritics (or diacritics-keep-shadda): drop harakat. digits-ascii / digits-arabic: \
+            convert digits (with separators: ٫ ٬ too). search: all of these plus letter folding (أ إ آ ٱ → ا, \
+            ى → ي, ة → ه) — it changes spelling. ZWNJ and ZWJ are never removed.
+            """,
+        valueName: "list"))
+    var normalize: String?
+
     func validate() throws {
         if let encoding, TextEncoding(label: encoding) == nil {
             throw ValidationError("unknown encoding '\(encoding)'; use one of: \(TextEncoding.names.joined(separator: ", "))")
         }
         if maxBytes <= 0 { throw ValidationError("--max-bytes must be positive") }
+        _ = try normalization()
         if wpm <= 0 { throw ValidationError("--wpm must be positive") }
+    }
+
+    /// The `--normalize` list, or a usage error that names the valid names.
+    func normalization() throws -> [Normalization] {
+        guard let normalize else { return [] }
+        return try normalize.split(separator: ",").map { name in
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let step = Normalization(rawValue: trimmed) else {
+                throw ValidationError("unknown --normalize name '\(trimmed)'; use: \(Normalization.helpText)")
+            }
+            return step
+        }
     }
 
     var parseOptions: ParseOptions {
         ParseOptions(
             inputFormat: inputFormat, encoding: encoding.flatMap { TextEncoding(label: $0) }, wordsPerMinute: wpm,
-            maxBytes: maxBytes)
+            maxBytes: maxBytes, normalization: (try? normalization()) ?? [])
     }
 }
 
@@ -65,6 +90,10 @@ struct Parse: ParsableCommand {
 
     @Flag(name: .customLong("front-matter"), help: "Start Markdown with YAML front matter holding the metadata.")
     var frontMatter = false
+
+    @Flag(name: .customLong("rtl-marks"),
+          help: "In Markdown, put U+200F before Arabic blocks that start with a Latin word, for dir=auto renderers.")
+    var rtlMarks = false
 
     @OptionGroup var reading: ReadingOptions
 
@@ -105,7 +134,7 @@ struct Parse: ParsableCommand {
 
     private func render(_ document: Document) -> String {
         switch format {
-        case .markdown: MarkdownRenderer.render(document, options: .init(frontMatter: frontMatter))
+        case .markdown: MarkdownRenderer.render(document, options: .init(frontMatter: frontMatter, rtlMarks: rtlMarks))
         case .json: JSONRenderer.render(document, compact: compact) + "\n"
         case .ndjson: JSONRenderer.render(document, compact: true) + "\n"
         case .text: TextRenderer.render(document)

@@ -12,14 +12,17 @@ public enum JSONSchema {
         "schema": {"const": "maqal/1"},
         "source": {
           "type": "object",
-          "required": ["name", "format", "encoding", "encodingFrom", "bytes"],
+          "required": ["name", "format", "encoding", "encodingFrom", "bytes", "normalization"],
           "additionalProperties": false,
           "properties": {
             "name": {"type": ["string", "null"]},
             "format": {"enum": ["html", "text"]},
             "encoding": {"enum": ["utf-8", "utf-16le", "utf-16be", "windows-1256", "iso-8859-6", "windows-1252"]},
             "encodingFrom": {"enum": ["bom", "meta", "sniffed", "user", "repaired"]},
-            "bytes": {"type": "integer", "minimum": 0}
+            "bytes": {"type": "integer", "minimum": 0},
+            "normalization": {"type": "array", "items": {"enum": ["nfc", "presentation-forms", "invisibles",
+              "bidi-controls", "tatweel", "diacritics", "diacritics-keep-shadda", "digits-ascii", "digits-arabic",
+              "separators", "search"]}}
           }
         },
         "metadata": {
@@ -45,12 +48,13 @@ public enum JSONSchema {
         },
         "stats": {
           "type": "object",
-          "required": ["words", "characters", "readingMinutes"],
+          "required": ["words", "characters", "readingMinutes", "arabicShare"],
           "additionalProperties": false,
           "properties": {
             "words": {"type": "integer", "minimum": 0},
             "characters": {"type": "integer", "minimum": 0},
-            "readingMinutes": {"type": "integer", "minimum": 0}
+            "readingMinutes": {"type": "integer", "minimum": 0},
+            "arabicShare": {"type": "number", "minimum": 0, "maximum": 1}
           }
         },
         "body": {"$ref": "#/$defs/blocks"},

@@ -27,8 +27,14 @@ public struct Source: Sendable, Equatable, Codable {
     public var encodingFrom: EncodingOrigin
     /// Size of the input in bytes.
     public var bytes: Int
+    /// The ``Normalization`` steps applied to the text, in the order they ran; empty by default.
+    public var normalization: [String]
 
-    public init(name: String?, format: Format, encoding: String, encodingFrom: EncodingOrigin, bytes: Int) {
+    public init(
+        name: String?, format: Format, encoding: String, encodingFrom: EncodingOrigin, bytes: Int,
+        normalization: [String] = []
+    ) {
+        self.normalization = normalization
         self.name = name
         self.format = format
         self.encoding = encoding

@@ -36,6 +36,20 @@ struct JSONWriter {
     mutating func value(_ text: String) { beginValue(); appendQuoted(text) }
     mutating func value(_ text: String?) { if let text { value(text) } else { null() } }
     mutating func value(_ number: Int) { beginValue(); bytes.append(contentsOf: String(number).utf8) }
+    /// A number with at most three decimals, written the same way on every platform.
+    mutating func value(decimal: Double) {
+        beginValue()
+        let thousandths = Int((decimal * 1000).rounded())
+        var text = String(thousandths / 1000)
+        let fraction = abs(thousandths % 1000)
+        if fraction != 0 {
+            var digits = String(fraction).leftPadded(to: 3)
+            while digits.hasSuffix("0") { digits.removeLast() }
+            text += "." + digits
+        }
+        bytes.append(contentsOf: text.utf8)
+    }
+
     mutating func value(_ flag: Bool) { beginValue(); bytes.append(contentsOf: (flag ? "true" : "false").utf8) }
     mutating func null() { beginValue(); bytes.append(contentsOf: "null".utf8) }
 

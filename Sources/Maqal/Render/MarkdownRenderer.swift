@@ -7,20 +7,25 @@ public enum MarkdownRenderer {
     public struct Options: Sendable {
         /// Put the metadata in YAML front matter at the top.
         public var frontMatter: Bool
+        /// Put U+200F (RLM) before headings, paragraphs and items that are Arabic overall but
+        /// start with a Latin word, so `dir=auto` renderers (GitHub) show them right to left.
+        public var rtlMarks: Bool
 
-        public init(frontMatter: Bool = false) {
+        public init(frontMatter: Bool = false, rtlMarks: Bool = false) {
             self.frontMatter = frontMatter
+            self.rtlMarks = rtlMarks
         }
     }
 
     public static func render(_ document: Document, options: Options = Options()) -> String {
         var blocks: [String] = []
+        let body = options.rtlMarks ? RightToLeftMarks.apply(to: document.body) : document.body
         if options.frontMatter { blocks.append(FrontMatter.render(document.metadata)) }
         if let title = document.metadata.title { blocks.append("# " + MarkdownEscaper.escape(title, atLineStart: false)) }
         for subtitle in document.metadata.subtitles {
             blocks.append("*" + MarkdownEscaper.escape(subtitle, atLineStart: false) + "*")
         }
-        for block in document.body { render(block, into: &blocks) }
+        for block in body { render(block, into: &blocks) }
         return blocks.joined(separator: "\n\n") + "\n"
     }
 

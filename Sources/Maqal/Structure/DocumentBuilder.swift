@@ -2,7 +2,8 @@
 /// (the Structure stage, shared by HTML and text).
 enum DocumentBuilder {
     static func build(
-        _ segmentation: Segmentation, source: Source, wordsPerMinute: Int, diagnostics: [Diagnostic]
+        _ segmentation: Segmentation, source: Source, wordsPerMinute: Int, diagnostics: [Diagnostic],
+        normalizer: TextNormalizer = TextNormalizer([])
     ) -> Document {
         var metadata = segmentation.metadata
         metadata.title = metadata.title ?? segmentation.title
@@ -10,17 +11,22 @@ enum DocumentBuilder {
         metadata.authors = unique(metadata.authors)
         metadata.tags = unique(metadata.tags)
         metadata.categories = unique(metadata.categories)
-        let body = nest(segmentation.blocks)
         var document = Document(
-            source: source, metadata: metadata, body: body,
+            source: source, metadata: metadata, body: nest(segmentation.blocks),
             diagnostics: diagnostics + segmentation.diagnostics)
+        normalizer.apply(to: &document)
+        let body = document.body
         document.stats = stats(of: body, wordsPerMinute: wordsPerMinute)
         var script = ScriptDetector.Counts()
         BlockText.forEachText(in: body) { ScriptDetector.count($0, into: &script) }
-        if let title = metadata.title { ScriptDetector.count(title, into: &script) }
+        document.stats.arabicShare = (script.arabicShare * 1000).rounded() / 1000
+        if let title = document.metadata.title { ScriptDetector.count(title, into: &script) }
         if document.metadata.language == nil { document.metadata.language = ScriptDetector.language(script) }
         if document.metadata.direction == nil {
             document.metadata.direction = ScriptDetector.direction(language: document.metadata.language, counts: script)
+        }
+        if let direction = document.metadata.direction {
+            document.body = BlockDirection.mark(document.body, documentDirection: direction)
         }
         if body.isEmpty {
             document.diagnostics.append(
