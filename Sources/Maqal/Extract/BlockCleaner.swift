@@ -98,7 +98,7 @@ enum BlockCleaner {
                     continue
                 }
                 if WordCounter.count(paragraph.text) <= 12, let date = MetadataLine.dateLine(paragraph.text) {
-                    if metadata.published == nil { metadata.published = date.iso }
+                    metadata.take(date, text: paragraph.text, role: "published")
                     continue
                 }
             }

@@ -51,8 +51,17 @@ struct HTMLArticleReader {
         var blocks = segmenter.segment(roots)
         blocks = BlockCleaner.clean(blocks, title: result.metadata.title, metadata: &result.metadata)
 
-        if result.metadata.published == nil {
-            result.metadata.published = visibleDate(tree, lengths: pageLengths, roots: roots)?.iso
+        if result.metadata.published == nil, let found = visibleDate(tree, lengths: pageLengths, roots: roots) {
+            result.metadata.take(found.date, text: found.text, role: "published", approximate: found.approximate)
+        }
+        if result.metadata.published == nil, let relative = relativeDate(tree, lengths: pageLengths, roots: roots, html: html) {
+            if let date = relative.date {
+                result.metadata.take(date, text: relative.text, role: "published", approximate: true)
+            } else {
+                // Without the page's save time a relative date cannot be placed: keep its words only.
+                result.metadata.dates.append(DateRecord(role: "published", value: nil, text: relative.text, from: "text",
+                                                        approximate: true))
+            }
         }
         if ListingDetector.isListing(tree, roots: roots, removed: removed, blocks: blocks, root: root) {
             result.diagnostics.append(Diagnostic(
@@ -62,6 +71,7 @@ struct HTMLArticleReader {
             // Dates and bylines on a listing belong to the teasers, not to the page.
             result.metadata.published = nil
             result.metadata.modified = nil
+            result.metadata.dates = []
             result.metadata.authors = []
         }
         if result.metadata.image == nil {
@@ -216,6 +226,25 @@ struct HTMLArticleReader {
                                                      "username", "writer", "author", "fn", "standfirst", "dek",
                                                      "subtitle", "subhead", "strapline", "deck", "sub-title"])
 
+    /// A relative date ("منذ ساعتين", "أمس") near the headline, resolved against the time the page
+    /// was saved when the page records it; `date` is `nil` when it does not.
+    private func relativeDate(_ tree: HTMLTree, lengths: ArticleRoot, roots: [Int], html: String)
+        -> (date: ArabicDate?, text: String)?
+    {
+        guard let start = roots.min() else { return nil }
+        let savedAt = SaveTime.find(in: html)
+        for index in tree.nodes.indices where tree[index].kind == .element && lengths.textLength[index] <= 60 {
+            if index > start + 200 { break }
+            let ownsText = tree[index].children.contains { tree[$0].kind == .text }
+            guard ownsText else { continue }
+            let text = tree.text(of: index)
+            guard WordCounter.count(text) <= 8, let offset = RelativeDate.secondsAgo(in: text) else { continue }
+            guard let savedAt else { return (nil, text) }
+            return (ArabicDateParser.day(of: savedAt.date.addingTimeInterval(-offset), offsetMinutes: savedAt.offsetMinutes), text)
+        }
+        return nil
+    }
+
     /// Class-name words of tag boxes (WordPress `.tags-links`, `.post-tags`, Blogger labels, topic lists).
     static let tagBoxWords: Set<String> = ["tags", "tag", "keywords", "labels", "topics", "tagcloud"]
     /// Class-name words of bylines; `username` is how forums (vBulletin, phpBB) mark the poster.
@@ -233,11 +262,13 @@ struct HTMLArticleReader {
     /// A visible Arabic date: the short date line nearest before the article (the header of a
     /// post, the line under a headline), else the first one inside it. Dates further up (a "today"
     /// strip) or after it (comments, replies) belong to something else.
-    private func visibleDate(_ tree: HTMLTree, lengths: ArticleRoot, roots: [Int]) -> ArabicDate? {
+    private func visibleDate(_ tree: HTMLTree, lengths: ArticleRoot, roots: [Int])
+        -> (date: ArabicDate, text: String, approximate: Bool)?
+    {
         guard let start = roots.min() else { return nil }
         let end = roots.map { tree.descendants(of: $0).last ?? $0 }.max() ?? start
-        var before: ArabicDate?
-        var inside: ArabicDate?
+        var before: (date: ArabicDate, text: String, approximate: Bool)?
+        var inside: (date: ArabicDate, text: String, approximate: Bool)?
         for index in tree.nodes.indices where tree[index].kind == .element && lengths.textLength[index] <= 160 {
             if index > end { break }
             if tree[index].name == "html" || tree[index].name == "body" { continue }
@@ -250,9 +281,9 @@ struct HTMLArticleReader {
             guard WordCounter.count(text) <= 14, let date = ArabicDateParser.find(in: text), date.day != nil else { continue }
             if let line = MetadataLine.read(text), line.field == .modified { continue }
             if index < start {
-                before = date
+                before = (date, text, false)
             } else if inside == nil {
-                inside = date
+                inside = (date, text, false)
             }
         }
         return before ?? inside

@@ -85,11 +85,7 @@ struct MetadataLine: Sendable, Equatable {
             guard let date = ArabicDateParser.find(in: value) ?? ArabicDateParser.parseMachine(value) else {
                 return false
             }
-            if field == .published {
-                metadata.published = metadata.published ?? date.iso
-            } else {
-                metadata.modified = metadata.modified ?? date.iso
-            }
+            metadata.take(date, text: value, role: field == .published ? "published" : "modified")
         case .source:
             metadata.site = metadata.site ?? value
         case .tags:

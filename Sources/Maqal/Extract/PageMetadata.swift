@@ -112,15 +112,26 @@ struct PageMetadata {
         if authors.isEmpty, let byline = itemprops["author"] { authors = [byline] }
         metadata.authors = authors.map(clean).filter { !$0.isEmpty && !$0.contains("://") && $0.count < 80 }
 
-        let published = [ld.datePublished, first("article:published_time", "og:published_time", "datepublished"),
-                         itemprops["datepublished"], timeValues.first, classDates.first,
-                         first("pubdate", "publishdate", "publish-date", "date", "dc.date.issued", "dc.date",
-                               "parsely-pub-date", "sailthru.date", "article.published", "published_time"),
-                         ld.dateCreated]
-        metadata.published = published.compactMap { $0.flatMap(ArabicDateParser.parseMachine)?.iso }.first
-        let modified = [ld.dateModified, first("article:modified_time", "og:updated_time", "datemodified"),
-                        itemprops["datemodified"], first("lastmod", "last-modified", "dc.date.modified")]
-        metadata.modified = modified.compactMap { $0.flatMap(ArabicDateParser.parseMachine)?.iso }.first
+        // Candidates in order of trust (ARABIC.md §5.4), each with where it was found.
+        let published: [(String?, String)] = [
+            (ld.datePublished, "json-ld"), (first("article:published_time", "og:published_time", "datepublished"), "meta"),
+            (itemprops["datepublished"], "time"), (timeValues.first, "time"), (classDates.first, "time"),
+            (first("pubdate", "publishdate", "publish-date", "date", "dc.date.issued", "dc.date", "parsely-pub-date",
+                   "sailthru.date", "article.published", "published_time"), "meta"),
+            (ld.dateCreated, "json-ld"),
+        ]
+        let modified: [(String?, String)] = [
+            (ld.dateModified, "json-ld"), (first("article:modified_time", "og:updated_time", "datemodified"), "meta"),
+            (itemprops["datemodified"], "time"), (first("lastmod", "last-modified", "dc.date.modified"), "meta"),
+        ]
+        for (role, candidates) in [("published", published), ("modified", modified)] {
+            for case let (text?, from) in candidates {
+                guard let date = ArabicDateParser.parseMachine(text) else { continue }
+                metadata.dates.append(DateRecord(role: role, value: date.iso, text: text, from: from))
+                if role == "published" { metadata.published = date.iso } else { metadata.modified = date.iso }
+                break
+            }
+        }
 
         var tags = meta["article:tag"] ?? []
         if tags.isEmpty { tags = ld.keywords }

@@ -28,7 +28,7 @@ public enum JSONSchema {
         "metadata": {
           "type": "object",
           "required": ["title", "subtitles", "authors", "published", "modified", "site", "description",
-                       "language", "direction", "url", "image", "tags", "categories"],
+                       "language", "direction", "url", "image", "tags", "categories", "dates"],
           "additionalProperties": false,
           "properties": {
             "title": {"$ref": "#/$defs/optionalText"},
@@ -43,7 +43,23 @@ public enum JSONSchema {
             "url": {"$ref": "#/$defs/optionalText"},
             "image": {"$ref": "#/$defs/optionalText"},
             "tags": {"$ref": "#/$defs/texts"},
-            "categories": {"$ref": "#/$defs/texts"}
+            "categories": {"$ref": "#/$defs/texts"},
+            "dates": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["role", "value", "text", "from", "calendar", "approximate"],
+                "additionalProperties": false,
+                "properties": {
+                  "role": {"enum": ["published", "modified"]},
+                  "value": {"$ref": "#/$defs/date"},
+                  "text": {"type": "string"},
+                  "from": {"enum": ["json-ld", "meta", "time", "text"]},
+                  "calendar": {"enum": ["gregorian", "hijri"]},
+                  "approximate": {"type": "boolean"}
+                }
+              }
+            }
           }
         },
         "stats": {

@@ -19,13 +19,17 @@ public struct Metadata: Sendable, Equatable, Codable {
     public var image: String?
     public var tags: [String]
     public var categories: [String]
+    /// Every date behind `published` and `modified`, with its original text and source.
+    public var dates: [DateRecord]
 
     public init(
         title: String? = nil, subtitles: [String] = [], authors: [String] = [],
         published: String? = nil, modified: String? = nil, site: String? = nil,
         description: String? = nil, language: String? = nil, direction: String? = nil,
-        url: String? = nil, image: String? = nil, tags: [String] = [], categories: [String] = []
+        url: String? = nil, image: String? = nil, tags: [String] = [], categories: [String] = [],
+        dates: [DateRecord] = []
     ) {
+        self.dates = dates
         self.title = title
         self.subtitles = subtitles
         self.authors = authors

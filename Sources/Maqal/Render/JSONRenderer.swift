@@ -59,6 +59,19 @@ public enum JSONRenderer {
         writer.field("image", metadata.image)
         writer.field("tags", strings: metadata.tags)
         writer.field("categories", strings: metadata.categories)
+        writer.key("dates")
+        writer.beginArray()
+        for date in metadata.dates {
+            writer.beginObject()
+            writer.field("role", date.role)
+            writer.field("value", date.value)
+            writer.field("text", date.text)
+            writer.field("from", date.from)
+            writer.field("calendar", date.calendar)
+            writer.field("approximate", date.approximate)
+            writer.endObject()
+        }
+        writer.endArray()
         writer.endObject()
     }
 

@@ -171,7 +171,7 @@ struct TextSegmenter {
                 }
             }
             if nearEdge, unit.marker == nil, unit.shape.words <= 12, let date = MetadataLine.dateLine(unit.text) {
-                if result.metadata.published == nil { result.metadata.published = date.iso }
+                result.metadata.take(date, text: unit.text, role: "published")
                 if !kept.isEmpty { kept[kept.count - 1].precedesMetadata = true }
                 index += 1
                 continue
