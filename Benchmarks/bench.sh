@@ -15,6 +15,8 @@ seconds="${SECONDS_PER_MEASUREMENT:-2}"
 swift build -c release >/dev/null
 mkdir -p .build-bench
 ln -sfn "$PWD" .build-bench/maqal
+# SwiftPM caches a path dependency's file list: forget it so files added since the last run are built.
+rm -f .build-bench/build/release.yaml .build-bench/build/build.db
 (cd Benchmarks && swift build -c release --scratch-path ../.build-bench/build >/dev/null)
 
 echo "== in-process, per stage (release build)"

@@ -51,12 +51,14 @@ enum InputFile {
 
 /// Writes a result file whole or not at all: a temporary file beside it, renamed into place.
 enum OutputFile {
-    static func write(_ text: String, to path: String) throws {
+    /// `beforeRename` sees the finished temporary file's path, to mark it before it takes the name.
+    static func write(_ text: String, to path: String, beforeRename: (String) -> Void = { _ in }) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).maqal-\(getpid()).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
+            beforeRename(temporary.path)
             if rename(temporary.path, url.path) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
             }
@@ -70,14 +72,26 @@ enum OutputFile {
 /// stdout for results, stderr for everything else; a closed pipe ends the program quietly.
 enum Console {
     static func out(_ text: String) {
+        // EPIPE: the reader went away (`| head`); stop like other Unix tools do.
+        if !write(text, to: STDOUT_FILENO) { exit(0) }
+    }
+
+    /// Writes to stdout and says whether the reader is still there, for callers that stop on their own.
+    static func tryOut(_ text: String) -> Bool {
         write(text, to: STDOUT_FILENO)
     }
 
     static func error(_ text: String) {
-        write(text + "\n", to: STDERR_FILENO)
+        if !write(text + "\n", to: STDERR_FILENO) { exit(0) }
     }
 
-    private static func write(_ text: String, to descriptor: Int32) {
+    /// A status line on stderr written as is (a progress line redraws itself with `\r`).
+    static func status(_ text: String) {
+        if !write(text, to: STDERR_FILENO) { exit(0) }
+    }
+
+    /// False only when the reader has gone away (EPIPE); other errors drop the text.
+    private static func write(_ text: String, to descriptor: Int32) -> Bool {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -86,12 +100,11 @@ enum Console {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                // EPIPE: the reader went away (`| head`); stop like other Unix tools do.
-                if errno == EPIPE { exit(0) }
-                return
+                return errno != EPIPE
             }
             offset += written
         }
         bytes.removeAll()
+        return true
     }
 }

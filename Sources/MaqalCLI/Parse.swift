@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Maqal
 
-/// Output formats of `maqal parse`.
+/// Output formats of `maqal parse` and `maqal convert`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case markdown, json, ndjson, text
 }
@@ -85,15 +85,7 @@ struct Parse: ParsableCommand {
     @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
     var output: String?
 
-    @Flag(help: "JSON on one line.")
-    var compact = false
-
-    @Flag(name: .customLong("front-matter"), help: "Start Markdown with YAML front matter holding the metadata.")
-    var frontMatter = false
-
-    @Flag(name: .customLong("rtl-marks"),
-          help: "In Markdown, put U+200F before Arabic blocks that start with a Latin word, for dir=auto renderers.")
-    var rtlMarks = false
+    @OptionGroup var rendering: RenderingOptions
 
     @OptionGroup var reading: ReadingOptions
 
@@ -107,34 +99,56 @@ struct Parse: ParsableCommand {
 
     func run() throws {
         var failed = false
+        // To a file: collected and written whole. To stdout: each document as soon as it is read,
+        // in input order, so `| head` or `| jq` see results at once and memory stays flat.
         var rendered: [String] = []
+        let separator = format == .ndjson ? "" : "\n"
+        var printed = 0
         for input in inputs {
             do {
                 let document = try InputFile.parse(input, options: reading.parseOptions)
-                rendered.append(render(document))
+                let text = rendering.render(document, as: format)
+                if output == nil {
+                    Console.out(printed == 0 ? text : separator + text)
+                    printed += 1
+                } else {
+                    rendered.append(text)
+                }
             } catch {
                 failed = true
                 Console.error("maqal: \(input): \(error.message)")
             }
         }
-        let separator = format == .ndjson ? "" : "\n"
-        let text = rendered.joined(separator: separator)
         if let output {
             do {
-                try OutputFile.write(text, to: output)
+                try OutputFile.write(rendered.joined(separator: separator), to: output)
             } catch {
                 Console.error("maqal: \(output): \(error.localizedDescription)")
                 throw ExitCode.failure
             }
-        } else {
-            Console.out(text)
         }
         if failed { throw ExitCode.failure }
     }
+}
 
-    private func render(_ document: Document) -> String {
+/// Options that say how to write documents, shared by the commands that render articles.
+struct RenderingOptions: ParsableArguments {
+    @Flag(help: "JSON on one line.")
+    var compact = false
+
+    @Flag(name: .customLong("front-matter"), help: "Start Markdown with YAML front matter holding the metadata.")
+    var frontMatter = false
+
+    @Flag(name: .customLong("rtl-marks"),
+          help: "In Markdown, put U+200F before Arabic blocks that start with a Latin word, for dir=auto renderers.")
+    var rtlMarks = false
+
+    var markdown: MarkdownRenderer.Options { .init(frontMatter: frontMatter, rtlMarks: rtlMarks) }
+
+    /// One document in `format`; JSON and NDJSON end in a newline.
+    func render(_ document: Document, as format: OutputFormat) -> String {
         switch format {
-        case .markdown: MarkdownRenderer.render(document, options: .init(frontMatter: frontMatter, rtlMarks: rtlMarks))
+        case .markdown: MarkdownRenderer.render(document, options: markdown)
         case .json: JSONRenderer.render(document, compact: compact) + "\n"
         case .ndjson: JSONRenderer.render(document, compact: true) + "\n"
         case .text: TextRenderer.render(document)

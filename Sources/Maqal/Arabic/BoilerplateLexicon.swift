@@ -61,7 +61,9 @@ struct BoilerplateLexicon: Sendable {
     }
 
     func role(of text: some StringProtocol) -> Role? {
-        role(ofKey: ArabicKey.make(text))
+        // No phrase plus its title runs this long; a paragraph of prose is never furniture by the lexicon.
+        guard text.utf8.count <= 400 else { return nil }
+        return role(ofKey: ArabicKey.make(text))
     }
 
     /// Phrases of comment policies and site notices ("الآراء الواردة في التعليقات تعبر عن رأي

@@ -82,7 +82,8 @@ enum MarkupHints {
     }
 
     private static func asciiLowercased(_ bytes: some Collection<UInt8>) -> String {
-        String(decoding: bytes.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+        if !bytes.contains(where: { (0x41...0x5A).contains($0) }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: bytes.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 
     /// Hidden from readers: `hidden`, `aria-hidden`, `display:none`, screen-reader-only classes.

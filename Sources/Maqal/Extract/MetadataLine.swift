@@ -31,7 +31,8 @@ struct MetadataLine: Sendable, Equatable {
     /// The label must be followed by `:` or `-` (or, for bylines, directly by a short name), and
     /// the value must be short: a long sentence that starts with "كتب" is prose, not a byline.
     static func read(_ text: String) -> MetadataLine? {
-        let key = ArabicKey.make(text)
+        // Labels are short: the key of the line's start is enough to know whether one is there.
+        let key = ArabicKey.make(text.prefix(48))
         for (label, field) in TextCues.metadataLabels where key.hasPrefix(label) {
             let after = key.dropFirst(label.count)
             guard after.isEmpty || after.first == " " else { continue }

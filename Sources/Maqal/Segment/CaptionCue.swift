@@ -2,6 +2,7 @@
 /// `صورة: …`, `(صورة أرشيفية)`.
 enum CaptionCue {
     static func isCaption(_ text: String) -> Bool {
+        guard text.utf8.count <= 400 else { return false }
         let shape = LineShape(text)
         guard shape.words <= 20, !shape.endsWithQuestion else { return false }
         let key = ArabicKey.make(text)
