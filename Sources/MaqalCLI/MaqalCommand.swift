@@ -16,6 +16,10 @@ struct MaqalCommand: ParsableCommand {
               cat page.html | maqal - --format text   read standard input
               maqal a.html b.txt --format ndjson      one JSON document per line
               maqal schema > maqal.schema.json        the JSON Schema of the output
+              maqal page.html --normalize search      search keys: letters folded, marks dropped
+
+            --normalize takes a comma-separated list of: \(Normalization.helpText)
+            (see `maqal parse --help`; "search" changes spelling). The default output is byte-true.
             """,
         version: Maqal.version,
         subcommands: [Parse.self, Schema.self],
