@@ -187,4 +187,36 @@ struct HTMLExtractionTests {
         #expect(document.metadata.title == "العربية")
         #expect(!JSONRenderer.render(document).contains("ط§"))
     }
+
+    @Test("JSON-LD articleBody settles which box is the article when scoring alone would not")
+    func articleBodyCrossCheck() throws {
+        let article = "بدأت البلدية اليوم أعمال ترميم السوق القديم في وسط المدينة بعد سنوات من الإهمال والانتظار الطويل "
+            + "ويشمل المشروع إصلاح الأسقف الخشبية وتجديد الأرضيات الحجرية وتحسين الإنارة في الممرات الضيقة "
+            + "ويتوقع المسؤولون أن تنتهي المرحلة الأولى قبل نهاية العام وأن يعود التجار إلى محالهم بعد ذلك مباشرة"
+        // A box of long, comma-rich text that out-scores the plainly written article.
+        let chatter = (1...6).map { index in
+            "<p>رأي رقم \(index)، وهو رأي طويل، فيه فواصل كثيرة، وكلام كثير، عن أمور شتى، لا علاقة لها بالخبر، "
+                + "ولا بالسوق، ولا بالبلدية، بل بأشياء أخرى، كثيرة، متنوعة، ومتفرقة.</p>"
+        }.joined()
+        let head = """
+            <title>ترميم السوق</title><script type="application/ld+json">{"@type":"NewsArticle",
+            "headline":"ترميم السوق","articleBody":"\(article)"}</script>
+            """
+        let document = try parse("<div class=\"a\"><div>\(article)</div></div><div class=\"b\">\(chatter)</div>", head: head)
+        let text = TestSupport.bodyText(document)
+        #expect(text.contains("بدأت البلدية اليوم"))
+        #expect(!text.contains("رأي رقم"))
+    }
+
+    @Test("a paragraph the page marks in another language carries lang")
+    func paragraphLanguage() throws {
+        let document = try TestSupport.parse("""
+            <html lang="ar"><head><title>ت</title></head><body><article><p>\(Self.prose)</p>
+            <blockquote lang="en"><p>This is what the minister said in English.</p></blockquote>
+            <p lang="ar-EG">\(Self.prose)</p></article></body></html>
+            """, format: .html)
+        let paragraphs = TestSupport.paragraphs(document.body)
+        #expect(paragraphs.map(\.lang) == [nil, "en", nil])
+        #expect(paragraphs[1].dir == "ltr")
+    }
 }

@@ -34,7 +34,10 @@ struct HTMLArticleReader {
 
         let (removed, pageLengths) = furniture(in: tree)
         let root = ArticleRoot(tree: tree, removed: removed)
-        let roots = root.find()
+        var roots = root.find()
+        if let articleBody = page.jsonLDBody {
+            roots = root.crossCheck(roots, against: articleBody)
+        }
         let articleEnd = roots.map { tree.descendants(of: $0).last ?? $0 }.max() ?? tree.nodes.count
         collectFurnitureMetadata(tree, before: articleEnd, into: &result.metadata)
         if result.metadata.tags.isEmpty { result.metadata.tags = page.keywords }
@@ -48,6 +51,7 @@ struct HTMLArticleReader {
         var segmenter = HTMLSegmenter(
             tree: tree, removed: articleRemoved, links: LinkResolver(base: page.baseURL), boldHeadings: !hasHeadings,
             images: root.imageCount)
+        segmenter.pageLanguage = result.metadata.language
         var blocks = segmenter.segment(roots)
         blocks = BlockCleaner.clean(blocks, title: result.metadata.title, metadata: &result.metadata)
 

@@ -57,11 +57,14 @@ public struct Paragraph: Sendable, Equatable, Codable {
     /// Present only when the paragraph has links, emphasis, strong or code.
     public var inlines: [Inline]?
     public var dir: String?
+    /// Set only where the page marks the paragraph's language and it differs from the page's.
+    public var lang: String?
 
-    public init(text: String, inlines: [Inline]? = nil, dir: String? = nil) {
+    public init(text: String, inlines: [Inline]? = nil, dir: String? = nil, lang: String? = nil) {
         self.text = text
         self.inlines = inlines
         self.dir = dir
+        self.lang = lang
     }
 }
 

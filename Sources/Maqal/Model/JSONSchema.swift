@@ -134,7 +134,8 @@ public enum JSONSchema {
             "type": {"const": "paragraph"},
             "text": {"type": "string", "minLength": 1},
             "inlines": {"$ref": "#/$defs/inlines"},
-            "dir": {"$ref": "#/$defs/dir"}
+            "dir": {"$ref": "#/$defs/dir"},
+            "lang": {"type": "string"}
           }
         },
         "list": {

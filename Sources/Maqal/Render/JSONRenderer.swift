@@ -97,6 +97,7 @@ public enum JSONRenderer {
             writeBlocks(section.children, to: &writer)
         case .paragraph(let paragraph):
             writeText(paragraph.text, paragraph.inlines, paragraph.dir, to: &writer)
+            if let lang = paragraph.lang { writer.field("lang", lang) }
         case .list(let list):
             writer.field("ordered", list.ordered)
             if list.ordered { writer.field("start", list.start ?? 1) }

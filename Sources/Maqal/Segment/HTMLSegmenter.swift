@@ -14,6 +14,10 @@ struct HTMLSegmenter {
 
     private(set) var blocks: [FlatBlock] = []
     private var buffer = InlineBuffer()
+    /// The page's language; paragraphs inside an element whose `lang` says otherwise carry it.
+    var pageLanguage: String?
+    /// `lang` attributes of the elements being walked, innermost last.
+    private var languages: [String] = []
     /// Gathering one element's inline text (a heading): blocks nested inside it (Word's `<o:p>`,
     /// a `<p>` in an `<h2>`) are read as inline content instead of starting blocks of their own.
     private var inlineOnly = false
@@ -46,6 +50,22 @@ struct HTMLSegmenter {
             buffer.append(node.text)
             return
         }
+        if let lang = node.attribute("lang") ?? node.attribute("xml:lang"), !lang.isEmpty, !inlineOnly,
+            HTMLTree.blockElements.contains(node.name)
+        {
+            flush()
+            languages.append(lang)
+            defer {
+                flush()
+                languages.removeLast()
+            }
+            walkElement(index, node)
+            return
+        }
+        walkElement(index, node)
+    }
+
+    private mutating func walkElement(_ index: Int, _ node: HTMLTree.Node) {
         if inlineOnly && !Self.styleElements.contains(node.name) {
             if node.name == "br" || HTMLTree.blockElements.contains(node.name) { buffer.append(" ") }
             walkChildren(index)
@@ -97,6 +117,8 @@ struct HTMLSegmenter {
         case "blockquote":
             flush()
             var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images)
+            inner.pageLanguage = pageLanguage
+            inner.languages = languages
             let children = inner.segment(tree[index].children).map { flat -> Block in
                 switch flat {
                 case .heading(let heading): .paragraph(Paragraph(text: heading.text, inlines: heading.inlines))
@@ -145,6 +167,8 @@ struct HTMLSegmenter {
     /// The inline runs of one element on its own (a heading, a caption).
     private func inlineRuns(of index: Int) -> [InlineBuffer.Run] {
         var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images)
+        inner.pageLanguage = pageLanguage
+        inner.languages = languages
         inner.inlineOnly = true
         inner.walkChildren(index)
         return inner.buffer.take().filter { !$0.isEmpty }.reduce(into: []) { runs, line in
@@ -169,7 +193,8 @@ struct HTMLSegmenter {
             guard !paragraph.isEmpty else { return }
             let text = InlineBuffer.text(of: paragraph)
             if LineShape(text).hasLetters || text.unicodeScalars.contains(where: { ArabicScalar.isDigit($0.value) }) {
-                blocks.append(.block(.paragraph(Paragraph(text: text, inlines: InlineBuffer.inlines(of: paragraph)))))
+                blocks.append(.block(.paragraph(Paragraph(
+                    text: text, inlines: InlineBuffer.inlines(of: paragraph), lang: differingLanguage))))
             }
             paragraph = []
         }
@@ -233,6 +258,14 @@ struct HTMLSegmenter {
         endList()
     }
 
+    /// The language of the element being walked, when it is not the page's (primary subtags compared).
+    private var differingLanguage: String? {
+        guard let current = languages.last else { return nil }
+        func primary(_ tag: String) -> Substring { tag.lowercased().split(separator: "-").first ?? "" }
+        guard let page = pageLanguage else { return current }
+        return primary(current) == primary(page) ? nil : current
+    }
+
     /// Every visible run of the line is bold.
     private func isBoldLine(_ line: InlineBuffer.Line) -> Bool {
         let visible = line.filter { !$0.text.allSatisfy { $0 == " " } }
@@ -249,6 +282,8 @@ struct HTMLSegmenter {
         var items: [ListItem] = []
         for child in listItems(of: index) {
             var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images)
+            inner.pageLanguage = pageLanguage
+            inner.languages = languages
             var flat = inner.segment(tree[child].children)
             var item = ListItem(text: "")
             if case .block(.paragraph(let paragraph))? = flat.first {
