@@ -112,7 +112,12 @@ struct HTMLTree: Sendable {
                 while let current = attribute {
                     let attrName = String(cString: current.pointee.name).lowercased()
                     var value = ""
-                    if let content = xmlNodeListGetString(current.pointee.doc, current.pointee.children, 1) {
+                    if let child = current.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE,
+                        let content = child.pointee.content
+                    {
+                        // The usual case, one text child: read it in place instead of through a copy.
+                        value = String(cString: content)
+                    } else if let content = xmlNodeListGetString(current.pointee.doc, current.pointee.children, 1) {
                         value = String(cString: content)
                         maqal_xml_free(content)
                     }
@@ -138,7 +143,9 @@ struct HTMLTree: Sendable {
                 pushChildren(of: pointer, parent: index, into: &stack)
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 guard parentIndex >= 0, let content = node.content else { continue }
-                let text = String(cString: content)
+                // Pretty-printed pages are full of white-space-only nodes between tags: they only
+                // ever mean "a space", so they share one string instead of each getting its own.
+                let text = HTMLTree.isBlank(content) ? " " : String(cString: content)
                 let index = nodes.count
                 nodes.append(Node(kind: .text, name: "", text: text, attributes: [], children: [],
                                   parent: parentIndex, depth: nodes[parentIndex].depth + 1))
@@ -147,6 +154,18 @@ struct HTMLTree: Sendable {
                 continue
             }
         }
+    }
+
+    /// Whether a C string holds only ASCII white space.
+    private static func isBlank(_ content: UnsafePointer<xmlChar>) -> Bool {
+        var pointer = content
+        while pointer.pointee != 0 {
+            switch pointer.pointee {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0C: pointer += 1
+            default: return false
+            }
+        }
+        return true
     }
 
     private func pushChildren(of pointer: xmlNodePtr, parent: Int, into stack: inout [(xmlNodePtr, Int)]) {
