@@ -94,8 +94,9 @@ struct HTMLTree: Sendable {
     private mutating func copy(from start: xmlNodePtr) {
         nodes.reserveCapacity(1024)
         // (libxml2 node, parent index in `nodes`)
-        var stack: [(xmlNodePtr, Int)] = [(start, -1)]
-        while let (pointer, parentIndex) = stack.popLast() {
+        // (libxml2 node, parent index in `nodes`, inside <pre>/<textarea> where white space is content)
+        var stack: [(xmlNodePtr, Int, Bool)] = [(start, -1, false)]
+        while let (pointer, parentIndex, preformatted) = stack.popLast() {
             let node = pointer.pointee
             switch node.type {
             case XML_ELEMENT_NODE:
@@ -130,7 +131,7 @@ struct HTMLTree: Sendable {
                     flattened += 1
                     // Keep the content, drop the element: children attach to the parent.
                     depth = nodes[parentIndex].depth
-                    pushChildren(of: pointer, parent: parentIndex, into: &stack)
+                    pushChildren(of: pointer, parent: parentIndex, preformatted: preformatted, into: &stack)
                     continue
                 }
                 let index = nodes.count
@@ -140,12 +141,13 @@ struct HTMLTree: Sendable {
                 nodes.append(element)
                 if parent >= 0 { nodes[parent].children.append(index) }
                 parent = index
-                pushChildren(of: pointer, parent: index, into: &stack)
+                pushChildren(of: pointer, parent: index, preformatted: preformatted || name == "pre" || name == "textarea",
+                             into: &stack)
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 guard parentIndex >= 0, let content = node.content else { continue }
                 // Pretty-printed pages are full of white-space-only nodes between tags: they only
                 // ever mean "a space", so they share one string instead of each getting its own.
-                let text = HTMLTree.isBlank(content) ? " " : String(cString: content)
+                let text = !preformatted && HTMLTree.isBlank(content) ? " " : String(cString: content)
                 let index = nodes.count
                 nodes.append(Node(kind: .text, name: "", text: text, attributes: [], children: [],
                                   parent: parentIndex, depth: nodes[parentIndex].depth + 1))
@@ -168,7 +170,9 @@ struct HTMLTree: Sendable {
         return true
     }
 
-    private func pushChildren(of pointer: xmlNodePtr, parent: Int, into stack: inout [(xmlNodePtr, Int)]) {
+    private func pushChildren(
+        of pointer: xmlNodePtr, parent: Int, preformatted: Bool, into stack: inout [(xmlNodePtr, Int, Bool)]
+    ) {
         // Push in reverse so children are copied in document order.
         var children: [xmlNodePtr] = []
         var child = pointer.pointee.children
@@ -176,7 +180,7 @@ struct HTMLTree: Sendable {
             children.append(current)
             child = current.pointee.next
         }
-        for current in children.reversed() { stack.append((current, parent)) }
+        for current in children.reversed() { stack.append((current, parent, preformatted)) }
     }
 
     private func attribute(_ pointer: xmlNodePtr, _ name: String) -> String? {
