@@ -144,25 +144,26 @@ struct ArticleRoot {
         return result
     }
 
-    /// Checks the chosen roots against the page's JSON-LD `articleBody`: when their words and its
-    /// words overlap poorly (F1 under 0.7), an element that matches it clearly better is the
-    /// article instead. A summary-only `articleBody` matches nothing well and changes nothing.
+    /// Checks the chosen roots against the page's JSON-LD `articleBody`: when they hold less than
+    /// 60% of its words, the smallest element that holds at least 80% of them is the article
+    /// instead. Holding more than `articleBody` is fine: many sites put only the first lines there.
     func crossCheck(_ roots: [Int], against articleBody: String) -> [Int] {
         let truth = WordBag(articleBody)
         guard truth.total >= 30 else { return roots }
         let chosen = WordBag(roots.map { tree.text(of: $0) }.joined(separator: " "))
-        if truth.f1(with: chosen) >= 0.7 { return roots }
+        let chosenRecall = truth.recall(of: chosen)
+        if chosenRecall >= 0.6 { return roots }
         let bodyLength = articleBody.unicodeScalars.reduce(0) { $0 + (ArabicScalar.isSpace($1.value) ? 0 : 1) }
         let candidates = tree.nodes.indices.filter { index in
             tree[index].kind == .element && !removed[index]
                 && textLength[index] * 2 >= bodyLength && textLength[index] <= bodyLength * 3
         }.sorted { textLength[$0] < textLength[$1] }.prefix(60)
-        var best = (index: -1, score: truth.f1(with: chosen))
+        // Smallest first: the first element holding most of the body is the tightest fit.
         for candidate in candidates {
-            let score = truth.f1(with: WordBag(tree.text(of: candidate)))
-            if score > best.score + 0.2 { best = (candidate, score) }
+            let recall = truth.recall(of: WordBag(tree.text(of: candidate)))
+            if recall >= 0.8 && recall > chosenRecall + 0.3 { return [candidate] }
         }
-        return best.index >= 0 ? [best.index] : roots
+        return roots
     }
 
     private func isAncestor(_ ancestor: Int, of index: Int) -> Bool {
