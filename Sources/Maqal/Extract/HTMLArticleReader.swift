@@ -273,8 +273,9 @@ struct HTMLArticleReader {
         let end = roots.map { tree.descendants(of: $0).last ?? $0 }.max() ?? start
         var before: (date: ArabicDate, text: String, approximate: Bool)?
         var inside: (date: ArabicDate, text: String, approximate: Bool)?
-        for index in tree.nodes.indices where tree[index].kind == .element && lengths.textLength[index] <= 160 {
-            if index > end { break }
+        // A byline's date sits near the article's start: look a little before it and at its first lines.
+        let window = max(0, start - 1500)..<min(tree.nodes.count, min(end, start + 150) + 1)
+        for index in window where tree[index].kind == .element && lengths.textLength[index] <= 160 {
             if tree[index].name == "html" || tree[index].name == "body" { continue }
             // Only elements that hold text of their own: their wrappers would repeat the same line.
             let ownsText = tree[index].children.contains { child in

@@ -1,13 +1,13 @@
 /// What the punctuation and length of a line say about it (ARABIC.md §3.1–3.2).
 struct LineShape: Sendable {
     let text: String
-    let words: Int
+    /// Counted when asked: most lines are judged by their punctuation alone.
+    var words: Int { WordCounter.count(text) }
     /// The last scalar that is not a closing quote, bracket or emoji.
     let lastMark: Unicode.Scalar?
 
     init(_ text: String) {
         self.text = text
-        self.words = WordCounter.count(text)
         var last: Unicode.Scalar?
         for scalar in text.unicodeScalars.reversed() {
             if LineShape.closers.contains(scalar.value) || scalar.properties.isEmojiPresentation
