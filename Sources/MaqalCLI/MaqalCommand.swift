@@ -15,6 +15,8 @@ struct MaqalCommand: ParsableCommand {
               maqal notes.txt --format json --compact one line of JSON
               cat page.html | maqal - --format text   read standard input
               maqal a.html b.txt --format ndjson      one JSON document per line
+              maqal convert saved/ -o converted/      a whole folder, mirrored as Markdown
+              maqal convert saved/ -f ndjson -o - | jq .metadata.title
               maqal schema > maqal.schema.json        the JSON Schema of the output
               maqal page.html --normalize search      search keys: letters folded, marks dropped
 
@@ -22,7 +24,7 @@ struct MaqalCommand: ParsableCommand {
             (see `maqal parse --help`; "search" changes spelling). The default output is byte-true.
             """,
         version: Maqal.version,
-        subcommands: [Parse.self, Schema.self],
+        subcommands: [Parse.self, Convert.self, Schema.self],
         defaultSubcommand: Parse.self
     )
 

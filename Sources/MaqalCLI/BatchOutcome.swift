@@ -1,0 +1,66 @@
+/// How one input of `maqal convert` ended: one line of `--report`, one count in the summary.
+struct BatchOutcome: Sendable {
+    enum Status: String, Sendable {
+        /// Read, parsed and written.
+        case converted
+        /// Its output was up to date (same input, options and maqal version).
+        case skipped
+        /// Not converted; `error` says why.
+        case failed
+    }
+
+    let path: String
+    var status: Status
+    /// The output file as the user would spell it; `nil` for standard output. The report names it
+    /// only when it exists (converted or skipped); a failure's reason names it when it matters.
+    let output: String?
+    var encoding: String?
+    var title: String?
+    var words: Int?
+    var milliseconds: Double = 0
+    var error: String?
+    /// Input bytes read, for MB/s.
+    var bytes = 0
+
+    init(path: String, status: Status = .failed, output: String?, error: String? = nil) {
+        self.path = path
+        self.status = status
+        self.output = output
+        self.error = error
+    }
+
+    /// The report line: one compact JSON object, keys in the order the issue lists them.
+    var jsonLine: String {
+        var line = "{\"path\":" + Self.quoted(path)
+        line += ",\"status\":" + Self.quoted(status.rawValue)
+        line += ",\"output\":" + (status == .failed ? "null" : output.map(Self.quoted) ?? "null")
+        line += ",\"encoding\":" + (encoding.map(Self.quoted) ?? "null")
+        line += ",\"title\":" + (title.map(Self.quoted) ?? "null")
+        line += ",\"words\":" + (words.map { String($0) } ?? "null")
+        line += ",\"milliseconds\":" + String((milliseconds * 1000).rounded() / 1000)
+        line += ",\"error\":" + (error.map(Self.quoted) ?? "null")
+        return line + "}\n"
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped, everything else as is (UTF-8).
+    private static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// `--report FILE`: one JSON line per input, streamed to a temporary file beside FILE and renamed
+/// into place when the run ends (also when it is interrupted), so FILE is always whole.
+final class BatchReport {
+    let path: String
+    private let temporary: String
+    private let handle: FileHandle
+
+    /// Opens the temporary file; throws a message fit for `maqal: FILE: …`.
+    init(path: String) throws(InputFile.Failure) {
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).maqal-\(getpid()).tmp").path
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+            let handle = FileHandle(forWritingAtPath: temporary)
+        else {
+            throw InputFile.Failure(message: "the report cannot be written (does its folder exist and is it writable?)")
+        }
+        self.handle = handle
+    }
+
+    func append(_ outcome: BatchOutcome) {
+        try? handle.write(contentsOf: Data(outcome.jsonLine.utf8))
+    }
+
+    /// Closes the report and gives it its name; false (and no file left behind) when that fails.
+    func finish() -> Bool {
+        try? handle.close()
+        if rename(temporary, path) == 0 { return true }
+        unlink(temporary)
+        return false
+    }
+}

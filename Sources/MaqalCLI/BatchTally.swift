@@ -1,0 +1,202 @@
+import Foundation
+
+/// The running count of a `maqal convert` run: outcomes, the report, the progress line, the summary.
+///
+/// Workers, the walker, a timer and signal handlers all report here. Unchecked `Sendable` because
+/// every stored property is read and written only under `lock`.
+final class BatchTally: @unchecked Sendable {
+    /// Why a run stopped before its inputs ran out.
+    enum Stop: Equatable {
+        /// SIGINT (Ctrl-C) or SIGTERM.
+        case signal(Int32)
+        /// `--fail-fast` and a file failed.
+        case failFast
+        /// Standard output was closed by its reader (`| head`).
+        case closedPipe
+    }
+
+    /// How many failure reasons the summary names; the report has them all.
+    static let failuresShown = 5
+
+    private let lock = NSLock()
+    private let started = ContinuousClock.now
+    private let report: BatchReport?
+    private let showsProgress: Bool
+    private let quiet: Bool
+    private let failFast: Bool
+
+    private var found = 0
+    private var counted = 0
+    private var countingDone = false
+    private var walkDone = false
+    private var converted = 0
+    private var skipped = 0
+    private var failed = 0
+    private var bytes = 0
+    private var firstFailures: [String] = []
+    private var linksOutside = 0
+    private var linkLoops = 0
+    private var stop: Stop?
+    private var unmarkedFolder: String?
+    private var progressDrawn = false
+    private var finished = false
+
+    init(report: BatchReport?, showsProgress: Bool, quiet: Bool, failFast: Bool) {
+        self.report = report
+        self.showsProgress = showsProgress
+        self.quiet = quiet
+        self.failFast = failFast
+    }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
+    // MARK: - Reports from the walk and the workers
+
+    /// The walk handed out one more input (a file, or a failure to record).
+    func found(_ count: Int = 1) { locked { found += count } }
+
+    /// The counting walk (for the progress line's total) saw one more input.
+    func counted(_ count: Int = 1) { locked { counted += count } }
+
+    func countingFinished() { locked { countingDone = true } }
+
+    func walkFinished() { locked { walkDone = true } }
+
+    func notFollowed(_ reason: BatchWalker.NotFollowed) {
+        locked {
+            switch reason {
+            case .outside: linksOutside += 1
+            case .loop: linkLoops += 1
+            }
+        }
+    }
+
+    /// An output folder that keeps no extended attributes: its outputs cannot be marked up to date.
+    func unmarked(in folder: String) { locked { unmarkedFolder = unmarkedFolder ?? folder } }
+
+    /// Counts one outcome and writes its report line; true when it should stop the run (`--fail-fast`).
+    func record(_ outcome: BatchOutcome) -> Bool {
+        locked {
+            report?.append(outcome)
+            bytes += outcome.bytes
+            switch outcome.status {
+            case .converted: converted += 1
+            case .skipped: skipped += 1
+            case .failed:
+                failed += 1
+                if firstFailures.count < Self.failuresShown {
+                    firstFailures.append("maqal: \(outcome.path): \(outcome.error ?? "failed")")
+                }
+                if failFast && stop == nil {
+                    stop = .failFast
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
+    /// Asks the run to stop; true the first time, when the caller should cancel the queue.
+    func requestStop(_ reason: Stop) -> Bool {
+        locked {
+            guard stop == nil else { return false }
+            stop = reason
+            return true
+        }
+    }
+
+    var isStopping: Bool { locked { stop != nil } }
+
+    // MARK: - Progress
+
+    /// Redraws the progress line, when there is one (stderr is a terminal and not `--quiet`).
+    func drawProgress() {
+        guard showsProgress else { return }
+        // Drawn under the lock, so it can never land after the summary.
+        locked {
+            guard !finished, stop != .closedPipe else { return }
+            progressDrawn = true
+            Console.status("\r\u{1B}[2K" + progressLine())
+        }
+    }
+
+    private func progressLine() -> String {
+        let done = converted + skipped + failed
+        let seconds = elapsedSeconds
+        let rate = seconds > 0 ? Double(done) / seconds : 0
+        let totalKnown = countingDone || walkDone
+        let total = countingDone ? max(counted, found) : walkDone ? found : max(counted, found)
+        var line = "maqal: \(done)/\(total)\(totalKnown ? "" : "+") files · " + String(format: "%.1f", rate) + " files/s"
+        if totalKnown && rate > 0 {
+            let remaining = Int((Double(max(total - done, 0)) / rate).rounded(.up))
+            line += " · ETA \(remaining / 60):" + String(format: "%02d", remaining % 60)
+        }
+        if failed > 0 { line += " · \(failed) failed" }
+        return line
+    }
+
+    private var elapsedSeconds: Double {
+        let elapsed = ContinuousClock.now - started
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    // MARK: - The end
+
+    /// Closes the report, prints the summary on stderr and returns the exit status.
+    func finish() -> Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        finished = true
+        if progressDrawn { Console.status("\r\u{1B}[2K") }
+        let reportWritten = report?.finish() ?? true
+        if stop == .closedPipe { return 0 }
+        var lines: [String] = []
+        let done = converted + skipped + failed
+        let seconds = elapsedSeconds
+        if !quiet {
+            let rate = seconds > 0 ? Double(done) / seconds : 0
+            let megabytes = seconds > 0 ? Double(bytes) / 1_000_000 / seconds : 0
+            lines.append(
+                "maqal: \(converted) converted, \(skipped) skipped, \(failed) failed (\(done) file\(done == 1 ? "" : "s")) in "
+                    + String(format: "%.2f s: %.1f files/s, %.2f MB/s", seconds, rate, megabytes))
+        }
+        lines += firstFailures
+        if failed > firstFailures.count {
+            let more = failed - firstFailures.count
+            lines.append("maqal: … and \(more) more failure\(more == 1 ? "" : "s")"
+                + (report.map { ", all listed in \($0.path)" } ?? " (--report FILE lists them all)"))
+        }
+        if !quiet && (linksOutside > 0 || linkLoops > 0) {
+            var parts: [String] = []
+            if linkLoops > 0 { parts.append("\(linkLoops) link\(linkLoops == 1 ? "" : "s") into a folder already walked (a loop)") }
+            if linksOutside > 0 { parts.append("\(linksOutside) link\(linksOutside == 1 ? "" : "s") leading outside the inputs") }
+            lines.append("maqal: not followed: " + parts.joined(separator: ", "))
+        }
+        switch stop {
+        case .signal(let number):
+            let name = number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : "signal \(number)"
+            let left = max(found, counted) - done
+            let known = walkDone || countingDone
+            lines.append("maqal: interrupted (\(name)) after \(done) files"
+                + (left > 0 || !known ? "; \(known ? "" : "at least ")\(left) more were not converted" : ""))
+        case .failFast:
+            lines.append("maqal: stopped at the first failure (--fail-fast)")
+        case .closedPipe, nil:
+            break
+        }
+        if let unmarkedFolder, !quiet {
+            lines.append("maqal: note: \(unmarkedFolder) refused extended attributes, so outputs could not be marked "
+                + "up to date and the next run converts them all again")
+        }
+        if let report, !reportWritten {
+            lines.append("maqal: \(report.path): the report could not be written")
+        }
+        if !lines.isEmpty { Console.status(lines.joined(separator: "\n") + "\n") }
+        if case .signal(let number) = stop { return 128 + number }
+        return failed > 0 || !reportWritten || stop == .failFast ? 1 : 0
+    }
+}
