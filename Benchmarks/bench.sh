@@ -12,12 +12,13 @@ if [ ! -d "$corpus" ]; then
 fi
 seconds="${SECONDS_PER_MEASUREMENT:-2}"
 
-swift build -c release >/dev/null
+log=$(mktemp)
+swift build -c release >"$log" 2>&1 || { tail -30 "$log"; exit 1; }
 mkdir -p .build-bench
 ln -sfn "$PWD" .build-bench/maqal
 # SwiftPM caches a path dependency's file list: forget it so files added since the last run are built.
 rm -f .build-bench/build/release.yaml .build-bench/build/build.db
-(cd Benchmarks && swift build -c release --scratch-path ../.build-bench/build >/dev/null)
+(cd Benchmarks && swift build -c release --scratch-path ../.build-bench/build >"$log" 2>&1) || { tail -30 "$log"; exit 1; }
 
 echo "== in-process, per stage (release build)"
 .build-bench/build/release/maqal-bench "$corpus" "$seconds"
