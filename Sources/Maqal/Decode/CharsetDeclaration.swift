@@ -5,7 +5,7 @@
 enum CharsetDeclaration {
     static func find(in bytes: ArraySlice<UInt8>) -> String? {
         let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-        if lower.starts(with: Array("<?xml".utf8)), let label = value(after: Array("encoding=".utf8), in: lower, original: bytes) {
+        if lower.starts(with: Array("<?xml".utf8)), let label = value(after: Array("encoding=".utf8), in: lower) {
             return label
         }
         var searchFrom = 0
@@ -13,7 +13,7 @@ enum CharsetDeclaration {
         while let start = firstIndex(of: meta, in: lower, from: searchFrom) {
             let end = lower[start...].firstIndex(of: UInt8(ascii: ">")) ?? lower.endIndex
             let tag = Array(lower[start..<end])
-            if let label = value(after: Array("charset=".utf8), in: tag, original: ArraySlice(Array(bytes)[start..<end])) {
+            if let label = value(after: Array("charset=".utf8), in: tag) {
                 return label
             }
             searchFrom = end
@@ -21,7 +21,7 @@ enum CharsetDeclaration {
         return nil
     }
 
-    private static func value(after needle: [UInt8], in haystack: [UInt8], original: ArraySlice<UInt8>) -> String? {
+    private static func value(after needle: [UInt8], in haystack: [UInt8]) -> String? {
         guard let at = firstIndex(of: needle, in: haystack, from: 0) else { return nil }
         var index = at + needle.count
         while index < haystack.count, haystack[index] == 0x20 || haystack[index] == 0x22 || haystack[index] == 0x27 {
