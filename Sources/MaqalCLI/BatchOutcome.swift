@@ -1,3 +1,5 @@
+import Maqal
+
 /// How one input of `maqal convert` ended: one line of `--report`, one count in the summary.
 struct BatchOutcome: Sendable {
     enum Status: String, Sendable {
@@ -31,36 +33,14 @@ struct BatchOutcome: Sendable {
 
     /// The report line: one compact JSON object, keys in the order the issue lists them.
     var jsonLine: String {
-        var line = "{\"path\":" + Self.quoted(path)
-        line += ",\"status\":" + Self.quoted(status.rawValue)
-        line += ",\"output\":" + (status == .failed ? "null" : output.map(Self.quoted) ?? "null")
-        line += ",\"encoding\":" + (encoding.map(Self.quoted) ?? "null")
-        line += ",\"title\":" + (title.map(Self.quoted) ?? "null")
+        var line = "{\"path\":" + JSONText.quoted(path)
+        line += ",\"status\":" + JSONText.quoted(status.rawValue)
+        line += ",\"output\":" + (status == .failed ? "null" : output.map { JSONText.quoted($0) } ?? "null")
+        line += ",\"encoding\":" + (encoding.map { JSONText.quoted($0) } ?? "null")
+        line += ",\"title\":" + (title.map { JSONText.quoted($0) } ?? "null")
         line += ",\"words\":" + (words.map { String($0) } ?? "null")
         line += ",\"milliseconds\":" + String((milliseconds * 1000).rounded() / 1000)
-        line += ",\"error\":" + (error.map(Self.quoted) ?? "null")
+        line += ",\"error\":" + (error.map { JSONText.quoted($0) } ?? "null")
         return line + "}\n"
-    }
-
-    /// A JSON string: quotes, backslashes and control characters escaped, everything else as is (UTF-8).
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

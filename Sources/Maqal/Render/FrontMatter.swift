@@ -3,12 +3,12 @@ enum FrontMatter {
     static func render(_ metadata: Metadata) -> String {
         var lines = ["---"]
         func scalar(_ key: String, _ value: String?) {
-            if let value { lines.append("\(key): \(quote(value))") }
+            if let value { lines.append("\(key): \(JSONText.quoted(value))") }
         }
         func list(_ key: String, _ values: [String]) {
             guard !values.isEmpty else { return }
             lines.append("\(key):")
-            lines += values.map { "  - " + quote($0) }
+            lines += values.map { "  - " + JSONText.quoted($0) }
         }
         scalar("title", metadata.title)
         list("subtitles", metadata.subtitles)
@@ -25,25 +25,6 @@ enum FrontMatter {
         list("categories", metadata.categories)
         lines.append("---")
         return lines.joined(separator: "\n")
-    }
-
-    private static func quote(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }
 

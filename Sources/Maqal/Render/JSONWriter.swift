@@ -96,7 +96,7 @@ struct JSONWriter {
         for _ in 0..<(depth * 2) { bytes.append(UInt8(ascii: " ")) }
     }
 
-    private mutating func appendQuoted(_ text: String) {
+    mutating func appendQuoted(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
