@@ -219,4 +219,20 @@ struct HTMLExtractionTests {
         #expect(paragraphs.map(\.lang) == [nil, "en", nil])
         #expect(paragraphs[1].dir == "ltr")
     }
+
+    @Test("a heading bold throughout carries no inlines, and link labels keep their spaces outside the brackets")
+    func boldHeadingAndLinkSpaces() throws {
+        let document = try parse("""
+            <article><h2><strong>قسم عريض</strong></h2><p>رأينا <a href="https://x.example/a">ضغط الدم </a>يرتفع في الصيف، \
+            وهذه جملة تكفي لتكون فقرة، وتنتهي هنا.</p></article>
+            """)
+        guard case .section(let section)? = document.body.first else {
+            Issue.record("no section")
+            return
+        }
+        #expect(section.heading.inlines == nil)
+        let markdown = MarkdownRenderer.render(document)
+        #expect(markdown.contains("## قسم عريض\n"))
+        #expect(markdown.contains("رأينا [ضغط الدم](https://x.example/a) يرتفع"))
+    }
 }

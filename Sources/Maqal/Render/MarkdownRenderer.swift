@@ -140,8 +140,12 @@ public enum MarkdownRenderer {
                 out += ticks + pad + code + pad + ticks
             case .link(let href, let children):
                 let label = render(children)
-                if let href, !href.isEmpty, !label.isEmpty {
-                    out += "[" + label + "](" + destination(href) + ")"
+                let core = label.trimmingCharacters(in: .whitespaces)
+                if let href, !href.isEmpty, !core.isEmpty {
+                    // Spaces written inside the anchor go outside the brackets.
+                    let leading = label.prefix { $0 == " " }
+                    let trailing = String(label.reversed().prefix { $0 == " " })
+                    out += leading + "[" + core + "](" + destination(href) + ")" + trailing
                 } else {
                     out += label
                 }

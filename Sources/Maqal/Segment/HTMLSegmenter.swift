@@ -82,7 +82,9 @@ struct HTMLSegmenter {
             let runs = inlineRuns(of: index)
             let text = InlineBuffer.text(of: runs)
             if LineShape(text).hasLetters {
-                blocks.append(.heading(Heading(level: level, text: text, inlines: InlineBuffer.inlines(of: runs))))
+                // A heading set in bold throughout (`<h2><strong>…</strong></h2>`) is just a heading.
+                let inlines = isBoldLine(runs) ? nil : InlineBuffer.inlines(of: runs)
+                blocks.append(.heading(Heading(level: level, text: text, inlines: inlines)))
             }
         case "ul", "ol":
             flush()
