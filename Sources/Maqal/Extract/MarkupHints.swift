@@ -26,6 +26,8 @@ enum MarkupHints {
         "tags_sep", "article_details_tag", "post-categories", "cat-links", "byline", "post-date", "entry-date",
         "publish-date", "meta-date", "tie-date", "article-date", "post-author", "author-name", "author-info",
         "bottom-bar", "logo",
+        // MediaWiki (every Wikipedia and most wikis): navigation boxes, category links, notices.
+        "navbox", "catlinks", "noprint", "hatnote", "ambox", "sistersitebox", "mw-jump", "authority-control",
     ]
 
     static let hiddenClasses: Set<String> = ["hidden", "d-none", "sr-only", "screen-reader-text", "visually-hidden",

@@ -22,7 +22,8 @@ struct LinkResolver: Sendable {
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") {
             return value
         }
-        guard let base else { return value }
+        // A protocol-relative address needs a scheme even when the page gives no base: the web's.
+        guard let base else { return value.hasPrefix("//") ? "https:" + value : value }
         if let fast = resolveSimply(value, against: base) { return fast }
         return URL(string: value, relativeTo: base)?.absoluteString ?? value
     }
