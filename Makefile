@@ -60,3 +60,5 @@ install: release
 
 clean:
 	rm -rf .build
+
+-include Fuzz/fuzz.mk

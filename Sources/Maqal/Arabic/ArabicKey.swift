@@ -7,39 +7,50 @@ enum ArabicKey {
     /// folded, presentation forms decomposed, digits made ASCII, and every run of anything that
     /// is not a letter or digit (punctuation, emoji, spaces) turned into one space.
     static func make(_ text: some StringProtocol) -> String {
-        var scalars = String.UnicodeScalarView()
-        var pendingSpace = false
-        func append(_ value: UInt32) {
-            if pendingSpace, !scalars.isEmpty { scalars.append(" ") }
-            pendingSpace = false
-            scalars.append(Unicode.Scalar(value)!)
-        }
-        for scalar in text.unicodeScalars {
+        var builder = Builder()
+        for scalar in text.unicodeScalars { builder.append(scalar) }
+        return builder.key
+    }
+
+    /// A key built scalar by scalar, so a text and its key can be walked together.
+    struct Builder {
+        private var scalars = String.UnicodeScalarView()
+        private var pendingSpace = false
+
+        /// The key of the scalars appended so far.
+        var key: String { String(scalars) }
+
+        mutating func append(_ scalar: Unicode.Scalar) {
             let value = scalar.value
             if ArabicScalar.isHaraka(value) || value == ArabicScalar.tatweel
                 || (0x0653...0x0655).contains(value)
             {
-                continue
+                return
             }
-            if value == 0x200C || value == 0x200D { continue }
+            if value == 0x200C || value == 0x200D { return }
             if (0xFB50...0xFDFF).contains(value) || (0xFE70...0xFEFF).contains(value) {
                 let folded = String(scalar).precomposedStringWithCompatibilityMapping
                 for inner in folded.unicodeScalars where inner.value != 0x20 {
-                    if let mapped = fold(inner.value) { append(mapped) }
+                    if let mapped = fold(inner.value) { appendKey(mapped) }
                 }
-                continue
+                return
             }
             if let digit = ArabicScalar.digitValue(value) {
-                append(0x30 + UInt32(digit))
-                continue
+                appendKey(0x30 + UInt32(digit))
+                return
             }
             if ArabicScalar.isLetter(scalar) {
-                if let mapped = fold(value) { append(mapped) }
-                continue
+                if let mapped = fold(value) { appendKey(mapped) }
+                return
             }
             pendingSpace = true
         }
-        return String(scalars)
+
+        private mutating func appendKey(_ value: UInt32) {
+            if pendingSpace, !scalars.isEmpty { scalars.append(" ") }
+            pendingSpace = false
+            scalars.append(Unicode.Scalar(value)!)
+        }
     }
 
     private static func fold(_ value: UInt32) -> UInt32? {

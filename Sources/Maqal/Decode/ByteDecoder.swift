@@ -45,6 +45,15 @@ enum ByteDecoder {
             result.diagnostics.append(Diagnostic(.warning, "encoding.truncated", "the input ends in the middle of a UTF-8 character; the partial character was dropped"))
             return result
         }
+        if let invalid = strayBytesInUTF8(bytes) {
+            var result = DecodedText(
+                text: String(decoding: bytes, as: UTF8.self), encoding: .utf8,
+                origin: declaredEncoding == .utf8 ? .meta : .sniffed, declared: declared)
+            result.diagnostics.append(Diagnostic(
+                .warning, "encoding.invalid-bytes",
+                "the input is UTF-8 but for \(invalid) invalid byte sequences, each shown as U+FFFD"))
+            return result
+        }
         if declaredEncoding == .windows1256 || declaredEncoding == .iso88596 {
             return DecodedText(text: decode(bytes[...], as: declaredEncoding!), encoding: declaredEncoding!, origin: .meta, declared: declared)
         }
@@ -97,10 +106,32 @@ enum ByteDecoder {
             let head = bytes[..<(bytes.count - cut)]
             let tail = bytes[(bytes.count - cut)...]
             guard let lead = tail.first, lead >= 0xC0 else { continue }
+            // Only the start of a character cut short: a lead byte that wants more than is left,
+            // then continuation bytes. "\u{E2}\u{82}>" is a stray pair before a tag, not a cut.
+            let length = lead >= 0xF8 ? 0 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            guard cut < length, tail.dropFirst().allSatisfy({ $0 & 0xC0 == 0x80 }) else { return nil }
             if let text = String(validating: head, as: UTF8.self) { return text }
             return nil
         }
         return nil
+    }
+
+    /// How many invalid sequences there are in bytes that are otherwise UTF-8: at least twenty
+    /// valid multi-byte characters for each. One stray byte in a UTF-8 page used to send the whole
+    /// page to windows-1256, and what the mojibake repair could not mend came out as "ظ‡ط°ظ‡".
+    private static func strayBytesInUTF8(_ bytes: [UInt8]) -> Int? {
+        var valid = 0
+        var invalid = 0
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): if scalar.value >= 0x80 { valid += 1 }
+            case .error: invalid += 1
+            case .emptyInput: break loop
+            }
+        }
+        return invalid > 0 && valid >= invalid * 20 ? invalid : nil
     }
 
     /// windows-1256 or ISO-8859-6 (or windows-1252 for a Latin page labelled so).

@@ -25,6 +25,15 @@ struct HTMLArticleReader {
                 .warning, "html.deep-nesting",
                 "the page nests elements more than \(HTMLTree.maxDepth) deep; \(tree.flattened) deeper elements were flattened"))
         }
+        if tree.droppedAttributes > 0 {
+            result.diagnostics.append(Diagnostic(
+                .warning, "html.excess-attributes",
+                "elements with more than \(ExcessAttributes.limit) attributes: \(tree.droppedAttributes) attributes were dropped"))
+        }
+        if let reason = tree.stoppedEarly {
+            result.diagnostics.append(Diagnostic(
+                .warning, "html.truncated", "the page could not be read to its end (\(reason)); what follows is missing"))
+        }
         guard tree.root != nil else {
             result.diagnostics.append(Diagnostic(.warning, "html.empty", "the page has no elements"))
             return result

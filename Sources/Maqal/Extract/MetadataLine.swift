@@ -51,11 +51,20 @@ struct MetadataLine: Sendable, Equatable {
 
     /// The original text after the label and its separator.
     private static func valueAfterLabel(_ text: String, labelKey: String, field: TextCues.Field) -> String? {
-        // Walk the original text until its key covers the label, then skip separators.
+        // Walk the original text until its key covers the label, then skip separators. The key
+        // grows with the walk (keying each prefix anew was quadratic: "بقلمـــ…" with 10,000
+        // tatweels took 1.4 s) and only grows, so once it is longer than the label it never matches.
         var index = text.startIndex
+        var key = ArabicKey.Builder()
         while index < text.endIndex {
+            for scalar in text[index].unicodeScalars { key.append(scalar) }
             index = text.index(after: index)
-            if ArabicKey.make(text[..<index]) == labelKey {
+            let prefixKey = key.key
+            if prefixKey.utf8.count > labelKey.utf8.count {
+                index = text.endIndex
+                break
+            }
+            if prefixKey == labelKey {
                 let next = index < text.endIndex ? text[index] : " "
                 if next.isLetter { continue }
                 break

@@ -28,6 +28,10 @@ struct HTMLTree: Sendable {
     private(set) var jsonLD: [String] = []
     /// Elements flattened into an ancestor because the page nested deeper than ``maxDepth``.
     private(set) var flattened = 0
+    /// Attributes dropped from elements that had more than ``ExcessAttributes/limit``.
+    private(set) var droppedAttributes = 0
+    /// Why libxml2 stopped before the end of the page, if it did: what follows is missing.
+    private(set) var stoppedEarly: String?
     /// The page's root element, if it had one.
     var root: Int? { nodes.isEmpty ? nil : 0 }
 
@@ -54,9 +58,13 @@ struct HTMLTree: Sendable {
 
     /// libxml2's options for every page: recover from broken markup, never touch the network,
     /// never print, and take the bytes as the UTF-8 they are.
+    ///
+    /// `XML_PARSE_HUGE` lifts libxml2's own limits, which otherwise end the page silently: at
+    /// nesting depth 256 ("Excessive depth in document") and at a 10 MB text node ("huge text
+    /// node"), everything after was lost (libxml2 2.9.14). Depth is bounded by ``maxDepth`` instead.
     static let parseOptions = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
         | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
-        | HTML_PARSE_COMPACT.rawValue)
+        | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
 
     /// Parses and frees, keeping nothing: the floor the benchmark compares the pipeline with.
     static func parseAndDiscard(_ utf8: [UInt8]) {
@@ -71,17 +79,33 @@ struct HTMLTree: Sendable {
         if let document { xmlFreeDoc(document) }
     }
 
-    static func parse(_ html: String) -> HTMLTree {
+    /// Parses `html` with libxml2 and copies it; `options` other than ``parseOptions`` only in
+    /// tests that show what libxml2's own defaults would do.
+    static func parse(_ html: String, options: Int32 = parseOptions) -> HTMLTree {
         var tree = HTMLTree()
         _ = libxml2Ready
         maqal_xml_silence()
         var bytes = Array(html.utf8)
         bytes.removeAll { $0 == 0 }
         guard !bytes.isEmpty else { return tree }
+        guard bytes.count <= Int(Int32.max) else {
+            tree.stoppedEarly = "the page is \(bytes.count) bytes as UTF-8, more than libxml2 reads at once"
+            return tree
+        }
+        tree.droppedAttributes = ExcessAttributes.drop(from: &bytes)
+        guard let context = htmlNewParserCtxt() else { return tree }
+        defer { htmlFreeParserCtxt(context) }
         let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                htmlReadMemory(pointer, Int32(buffer.count), nil, "UTF-8", parseOptions)
+                htmlCtxtReadMemory(context, pointer, Int32(buffer.count), nil, "UTF-8", options)
             }
+        }
+        // A limit of libxml2's own (or its memory running out) halts the parser; recovered
+        // markup errors do not. The page up to that point is all there is, so say so.
+        if context.pointee.disableSAX != 0, context.pointee.instate == XML_PARSER_EOF {
+            var message = context.pointee.lastError.message.map { String(cString: $0) } ?? "an internal limit"
+            while let last = message.last, last.isWhitespace { message.removeLast() }
+            tree.stoppedEarly = "libxml2: " + message
         }
         guard let document else { return tree }
         defer { xmlFreeDoc(document) }

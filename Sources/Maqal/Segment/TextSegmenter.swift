@@ -65,19 +65,21 @@ struct TextSegmenter {
         for (groupIndex, group) in groups.enumerated() {
             let widest = group.map(\.text.count).max() ?? 0
             var groupUnits: [Unit] = []
+            var open: OpenUnit?
             for line in group {
                 let marker = ListMarker.parse(line.text)
                 // The first line of the text is its title: never a wrapped line.
-                let isFirstLine = groupIndex == 0 && groupUnits.count == 1 && groupUnits[0].text == group[0].text
-                if marker == nil, !isFirstLine, var last = groupUnits.last, joins(last: &last, next: line, widest: widest) {
-                    groupUnits[groupUnits.count - 1].text += " " + line.text
-                    groupUnits[groupUnits.count - 1].shape = LineShape(groupUnits[groupUnits.count - 1].text)
+                let isFirstLine = groupIndex == 0 && groupUnits.isEmpty
+                if marker == nil, !isFirstLine, open != nil, joins(open!, next: line, widest: widest) {
+                    open!.join(line)
                     continue
                 }
-                groupUnits.append(
+                if let done = open { groupUnits.append(done.finished) }
+                open = OpenUnit(
                     Unit(text: line.text, indent: line.indent, marker: marker, standsAlone: false,
                          group: groupIndex, opensGroup: groupUnits.isEmpty, shape: LineShape(line.text)))
             }
+            if let done = open { groupUnits.append(done.finished) }
             if groupUnits.count == 1 { groupUnits[0].standsAlone = true }
             units += groupUnits
             _ = widest
@@ -85,18 +87,52 @@ struct TextSegmenter {
         return validateLetterMarkers(units)
     }
 
+    /// The last unit of a group while wrapped lines are joined onto it. Its text grows in place
+    /// and is measured once, when it is finished: re-measuring and re-copying the whole text at
+    /// every line made a long hard-wrapped paragraph quadratic (2,000 lines took 47 s).
+    private struct OpenUnit {
+        var unit: Unit
+        /// `unit.text.count`, kept as lines are joined.
+        var characters: Int
+        /// The shape of the last line joined; a joined text ends as its last line does.
+        var lastLine: LineShape
+        var joined = false
+
+        init(_ unit: Unit) {
+            self.unit = unit
+            characters = unit.text.count
+            lastLine = unit.shape
+        }
+
+        mutating func join(_ line: TextLine) {
+            unit.text.append(" ")
+            unit.text.append(line.text)
+            characters += 1 + line.text.count
+            lastLine = LineShape(line.text)
+            joined = true
+        }
+
+        var finished: Unit {
+            var unit = unit
+            if joined { unit.shape = LineShape(unit.text) }
+            return unit
+        }
+    }
+
     /// A hard-wrapped line continues on the next one: it lacks final punctuation and is about as
     /// wide as the widest line around it (a short unpunctuated line is a heading, not a wrap).
-    private func joins(last: inout Unit, next: TextLine, widest: Int) -> Bool {
-        if last.shape.isTerminated { return false }
-        // Labelled lines (bylines, sources, tags) and furniture stand on their own lines.
-        if MetadataLine.read(next.text) != nil || MetadataLine.read(last.text) != nil { return false }
+    private func joins(_ open: OpenUnit, next: TextLine, widest: Int) -> Bool {
+        let last = open.unit
+        if open.lastLine.isTerminated { return false }
+        // Labelled lines (bylines, sources, tags) and furniture stand on their own lines. A text
+        // that has grown by joining was no label line, and more words do not make it one.
+        if MetadataLine.read(next.text) != nil || (!open.joined && MetadataLine.read(last.text) != nil) { return false }
         if lexicon.role(of: next.text) != nil || lexicon.role(of: last.text) != nil { return false }
         if last.marker != nil {
-            return next.indent > last.indent || last.text.count * 2 >= widest
+            return next.indent > last.indent || open.characters * 2 >= widest
         }
         if CaptionCue.isCaption(next.text) || CaptionCue.isCaption(last.text) { return false }
-        return last.text.count * 2 >= widest && last.text.count >= 30
+        return open.characters * 2 >= widest && open.characters >= 30
     }
 
     /// A letter marker counts only in a run that starts at أ (or continues one): a line that
@@ -188,6 +224,12 @@ struct TextSegmenter {
         var index = 0
         var sawBody = false
         var sawHeading = false
+        // Whether the run of heading-like lines from each unit on holds one that stood right
+        // before metadata, worked out once: asking again at every line of the run was quadratic.
+        var runPrecedesMetadata = [Bool](repeating: false, count: units.count + 1)
+        for position in units.indices.reversed() where units[position].marker == nil && units[position].shape.couldBeHeading {
+            runPrecedesMetadata[position] = units[position].precedesMetadata || runPrecedesMetadata[position + 1]
+        }
         while index < units.count {
             if units[index].marker != nil {
                 if isNumberedHeading(&units, at: index) {
@@ -207,13 +249,12 @@ struct TextSegmenter {
                 index += 1
                 continue
             }
-            if isHeading(&units, at: index, depth: 0) {
+            if isHeading(&units, at: index) {
                 // Heading-like lines between the title and the first body text: all but the
                 // last are the title's subtitles (the last heads the first section).
-                let beforeMetadata = units[index...].prefix { $0.marker == nil && $0.shape.couldBeHeading }
-                    .contains { $0.precedesMetadata }
+                let beforeMetadata = runPrecedesMetadata[index]
                 if !sawBody && !sawHeading && result.title != nil, index + 1 < units.count,
-                    beforeMetadata || isHeading(&units, at: index + 1, depth: 0)
+                    beforeMetadata || isHeading(&units, at: index + 1)
                 {
                     result.subtitles.append(units[index].text)
                     index += 1
@@ -232,8 +273,8 @@ struct TextSegmenter {
     }
 
     /// A heading stands alone between blank lines (or opens its group with an ordinal such as
-    /// `أولاً:`), is short and unpunctuated, and is followed by body text.
-    private func isHeading(_ units: inout [Unit], at index: Int, depth: Int) -> Bool {
+    /// `أولاً:`), is short and unpunctuated, and has something after it.
+    private func isHeading(_ units: inout [Unit], at index: Int) -> Bool {
         guard units[index].marker == nil, units[index].shape.couldBeHeading || isOrdinalHeading(&units[index]) else {
             return false
         }
@@ -241,11 +282,7 @@ struct TextSegmenter {
             return false
         }
         if CaptionCue.isCaption(units[index].text) { return false }
-        let next = index + 1
-        guard next < units.count else { return false }
-        if units[next].marker != nil || CaptionCue.isCaption(units[next].text) { return true }
-        if isHeading(&units, at: next, depth: depth + 1) { return depth < 3 }
-        return true
+        return index + 1 < units.count
     }
 
     /// `أولاً: …`, `ثانيًا - …`: an adverbial ordinal then a short title.

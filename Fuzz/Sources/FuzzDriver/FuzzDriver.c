@@ -1,0 +1,8 @@
+#include "FuzzDriver.h"
+
+// libFuzzer's driver, in the runtime `-sanitize=fuzzer` links (LLVM 11 and later).
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size));
+
+int maqal_fuzz_run(int argc, char **argv, int (*test_one_input)(const uint8_t *data, size_t size)) {
+    return LLVMFuzzerRunDriver(&argc, &argv, test_one_input);
+}
