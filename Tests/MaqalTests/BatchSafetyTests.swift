@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@testable import Maqal
+
+/// `maqal convert` on a full or read-only disk, and against links that point out of the input:
+/// one clear error, a non-zero exit, no partial file, nothing written outside `--output-dir`.
+///
+/// The disks are small tmpfs mounts, which needs root (as CI runs). Without root the two disk tests
+/// say so in their output and check nothing.
+@Suite("Batch safety", .serialized)
+struct BatchSafetyTests {
+    let binary = ConvertSupport.binary
+
+    /// Mounts a tmpfs of `kilobytes` at a new folder; `nil` when this process may not mount.
+    static func mountSmallDisk(kilobytes: Int, readOnly: Bool = false) throws -> URL? {
+        guard getuid() == 0, let mount = TestSupport.which("mount") else { return nil }
+        let folder = try ConvertSupport.temporaryFolder("disk")
+        let options = "size=\(kilobytes)k" + (readOnly ? ",ro" : "")
+        let result = try TestSupport.run(mount, ["-t", "tmpfs", "-o", options, "tmpfs", folder.path])
+        return result.status == 0 ? folder : nil
+    }
+
+    static func unmount(_ folder: URL) {
+        if let umount = TestSupport.which("umount") { _ = try? TestSupport.run(umount, [folder.path]) }
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Thirty pages of about 6 KB: more than a 64 KB disk holds once converted to JSON.
+    static func inputs() throws -> URL {
+        let folder = try ConvertSupport.temporaryFolder("in")
+        for number in 1...30 {
+            let title = ArticleTree.title(number)
+            let body = String(repeating: "<p>" + ArticleTree.paragraph(title) + "</p>", count: 12)
+            let html = "<html><head><title>\(title)</title></head><body><article><h1>\(title)</h1>\(body)</article></body></html>"
+            try ArticleTree.write(html, to: folder.appendingPathComponent("page-\(number).html"))
+        }
+        return folder
+    }
+
+    @Test("a full disk: failures named, exit 1, every file written is whole, no temporary file left")
+    func fullDisk() throws {
+        guard let disk = try Self.mountSmallDisk(kilobytes: 64) else {
+            print("Batch safety: not root or no mount; the full-disk case was not run")
+            return
+        }
+        defer { Self.unmount(disk) }
+        let input = try Self.inputs()
+        defer { try? FileManager.default.removeItem(at: input) }
+        let before = try ConvertSupport.files(in: input)
+        let result = try TestSupport.run(binary, ["convert", input.path, "-o", disk.path, "--format", "json", "--quiet"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("No space left") || result.stderr.contains("space"), "\(result.stderr)")
+        let written = try ConvertSupport.files(in: disk)
+        #expect(written.count < 30)
+        for name in written {
+            #expect(name.hasSuffix(".json"), "a temporary or partial file was left: \(name)")
+            let data = try Data(contentsOf: disk.appendingPathComponent(name))
+            #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "\(name) is not whole")
+        }
+        #expect(try ConvertSupport.files(in: input) == before)
+    }
+
+    @Test("a read-only output disk: a clear error for each file, exit 1, nothing written")
+    func readOnlyDisk() throws {
+        guard let disk = try Self.mountSmallDisk(kilobytes: 64, readOnly: true) else {
+            print("Batch safety: not root or no mount; the read-only case was not run")
+            return
+        }
+        defer { Self.unmount(disk) }
+        let input = try Self.inputs()
+        defer { try? FileManager.default.removeItem(at: input) }
+        let result = try TestSupport.run(binary, ["convert", input.path, "-o", disk.path, "--quiet"])
+        #expect(result.status != 0)
+        let stderr = result.stderr.lowercased()
+        #expect(stderr.contains("read-only") || stderr.contains("read only"), "\(result.stderr)")
+        #expect(try ConvertSupport.files(in: disk).isEmpty)
+    }
+
+    @Test("links and names that point out of the input are not followed, and nothing lands outside the output")
+    func escapes() throws {
+        let base = try ConvertSupport.temporaryFolder("escape")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let input = base.appendingPathComponent("in")
+        let output = base.appendingPathComponent("out")
+        let secret = base.appendingPathComponent("secret.html")
+        try ArticleTree.write(ArticleTree.html(ArticleTree.title(1)), to: input.appendingPathComponent("a.html"))
+        try ArticleTree.write(ArticleTree.html(ArticleTree.title(2)), to: secret)
+        try FileManager.default.createSymbolicLink(
+            atPath: input.appendingPathComponent("evil.html").path, withDestinationPath: "../secret.html")
+        try FileManager.default.createSymbolicLink(
+            atPath: input.appendingPathComponent("up").path, withDestinationPath: "..")
+        let before = try ConvertSupport.files(in: base)
+        let result = try TestSupport.run(binary, ["convert", input.path, "-o", output.path, "--quiet"])
+        #expect(result.status == 0)
+        #expect(try ConvertSupport.files(in: output) == ["a.md"])
+        // Nothing new anywhere but under the output folder; the inputs are as they were.
+        let after = try ConvertSupport.files(in: base).filter { !$0.hasPrefix("out/") }
+        #expect(after == before)
+    }
+}
