@@ -19,8 +19,17 @@ enum InputFile {
 
     static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
         if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return [UInt8](data)
+            // Read at most one byte past the limit: a huge pipe is refused without being held in memory.
+            var bytes: [UInt8] = []
+            while bytes.count <= limit {
+                let chunk = FileHandle.standardInput.readData(ofLength: min(1 << 20, limit + 1 - bytes.count))
+                if chunk.isEmpty { break }
+                bytes += chunk
+            }
+            if bytes.count > limit {
+                throw Failure(message: "standard input is over the limit of \(limit) bytes (raise it with --max-bytes)")
+            }
+            return bytes
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

@@ -120,6 +120,16 @@ struct CLITests {
     }
 }
 
+extension CLITests {
+    @Test("standard input over --max-bytes is refused with a message, exit 1")
+    func standardInputLimit() throws {
+        let result = try TestSupport.run(binary, ["-", "--max-bytes", "1000"], stdin: Data(repeating: 0x61, count: 5000))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("maqal: -: standard input is over the limit of 1000 bytes"))
+        #expect(result.stdout.isEmpty)
+    }
+}
+
 /// `maqal schema` and a real validator over every golden JSON file.
 @Suite("JSON Schema")
 struct SchemaTests {
