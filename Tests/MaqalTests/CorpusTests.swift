@@ -105,7 +105,7 @@ struct CorpusTests {
             let document = try Maqal.parse(TestSupport.bytes(page), name: page.lastPathComponent)
             var found = TestSupport.bodyText(document)
             if let title = document.metadata.title, truth.prefix(600).contains(title.prefix(40)) { found = title + "\n" + found }
-            let score = TokenOverlap.f1(found: found, truth: truth)
+            let score = WordBag(truth).f1(with: WordBag(found))
             print("text F1 \(stem): \(String(format: "%.3f", score))")
             #expect(score >= 0.85, "\(stem) F1 \(score)")
             scores.append(score)
@@ -113,35 +113,5 @@ struct CorpusTests {
         let mean = scores.reduce(0, +) / Double(max(scores.count, 1))
         print("text F1 mean over \(scores.count) pages: \(String(format: "%.3f", mean))")
         #expect(mean >= 0.9)
-    }
-}
-
-/// Multiset-of-words overlap, the usual main-text measure (precision, recall, F1).
-enum TokenOverlap {
-    static func tokens(_ text: String) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        var current = ""
-        for character in text.precomposedStringWithCanonicalMapping.lowercased() {
-            if character.isLetter || character.isNumber || character == "_" || character.unicodeScalars.allSatisfy({ ArabicScalar.isMark($0) }) {
-                current.append(character)
-            } else if !current.isEmpty {
-                counts[current, default: 0] += 1
-                current = ""
-            }
-        }
-        if !current.isEmpty { counts[current, default: 0] += 1 }
-        return counts
-    }
-
-    static func f1(found: String, truth: String) -> Double {
-        let got = tokens(found)
-        let want = tokens(truth)
-        let overlap = got.reduce(0) { $0 + min($1.value, want[$1.key] ?? 0) }
-        let gotTotal = got.values.reduce(0, +)
-        let wantTotal = want.values.reduce(0, +)
-        guard overlap > 0, gotTotal > 0, wantTotal > 0 else { return 0 }
-        let precision = Double(overlap) / Double(gotTotal)
-        let recall = Double(overlap) / Double(wantTotal)
-        return 2 * precision * recall / (precision + recall)
     }
 }

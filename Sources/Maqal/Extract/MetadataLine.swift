@@ -1,3 +1,5 @@
+import Foundation
+
 /// A line that carries a metadata value rather than article text: `بقلم: فلان`, `الوسوم: أ، ب`,
 /// `المصدر: وكالات`, `تاريخ النشر: ١٥ مارس ٢٠٢٤` (ARABIC.md §4, M rows).
 struct MetadataLine: Sendable, Equatable {
@@ -124,5 +126,3 @@ struct MetadataLine: Sendable, Equatable {
             .filter { !$0.isEmpty }
     }
 }
-
-import Foundation

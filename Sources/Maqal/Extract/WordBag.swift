@@ -6,7 +6,7 @@ struct WordBag: Sendable {
     init(_ text: String) {
         var word = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if ArabicScalar.isLetter(scalar) || ArabicScalar.isDigit(scalar.value) {
+            if ArabicScalar.isLetter(scalar) || ArabicScalar.isDigit(scalar.value) || ArabicScalar.isMark(scalar) {
                 word.append(scalar)
             } else if !word.isEmpty {
                 add(String(word))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders a ``Document`` as CommonMark with GFM tables.
 ///
 /// Headings are `#` by section depth, lists use `-` and ASCII `1.` (CommonMark knows no other
@@ -192,5 +194,3 @@ public enum MarkdownRenderer {
         return longest
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lines that name an illustration rather than say something: `… - صورة توضيحية`,
 /// `صورة: …`, `(صورة أرشيفية)`.
 enum CaptionCue {
@@ -31,5 +33,3 @@ enum CaptionCue {
         return false
     }
 }
-
-import Foundation

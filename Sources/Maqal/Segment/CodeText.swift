@@ -1,3 +1,5 @@
+import Foundation
+
 /// The verbatim text of a `<pre>` block and the language its class names, if any.
 enum CodeText {
     static func read(_ index: Int, in tree: HTMLTree) -> (text: String, language: String?) {
@@ -26,5 +28,3 @@ enum CodeText {
         return (lines.map { String($0.trimmingTrailingSpaces()) }.joined(separator: "\n"), language)
     }
 }
-
-import Foundation

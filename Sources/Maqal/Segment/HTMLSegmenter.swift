@@ -1,3 +1,5 @@
+import Foundation
+
 /// The article's DOM → flat blocks (the Segment stage for HTML).
 ///
 /// Block elements become blocks; inline content is gathered line by line (a `<br>` ends a line,
@@ -393,7 +395,7 @@ struct HTMLSegmenter {
         if let image = imageNode(index) {
             guard let source = ImageSource.source(of: image, in: tree) else {
                 // An icon or tracking pixel: no figure unless a caption says there is one.
-                return captionFigure(index)
+                return captionText(index).map { Figure(caption: $0) }
             }
             figure.src = links.resolve(source)
             figure.alt = ImageSource.alt(of: image, in: tree).flatMap { $0.isEmpty ? nil : $0 }
@@ -403,9 +405,6 @@ struct HTMLSegmenter {
         return figure
     }
 
-    private func captionFigure(_ index: Int) -> Figure? {
-        captionText(index).map { Figure(caption: $0) }
-    }
 
     private func captionText(_ index: Int) -> String? {
         for child in tree.descendants(of: index) where !removed[child] {
@@ -420,5 +419,3 @@ struct HTMLSegmenter {
         return nil
     }
 }
-
-import Foundation

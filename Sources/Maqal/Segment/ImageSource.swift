@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where an image really is (lazy-load attributes first) and whether it is worth a figure.
 enum ImageSource {
     /// Attributes lazy-loading scripts put the real address in, most specific first.
@@ -64,5 +66,3 @@ enum ImageSource {
         return false
     }
 }
-
-import Foundation

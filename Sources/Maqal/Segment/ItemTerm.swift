@@ -1,3 +1,5 @@
+import Foundation
+
 /// The "term" of a list item that reads "term: description" (ARABIC.md §3.4).
 enum ItemTerm {
     /// The part before the first colon when it is a short label (1–5 words) followed by text;
@@ -21,5 +23,3 @@ enum ItemTerm {
         return term
     }
 }
-
-import Foundation

@@ -82,7 +82,6 @@ struct TextSegmenter {
             if let done = open { groupUnits.append(done.finished) }
             if groupUnits.count == 1 { groupUnits[0].standsAlone = true }
             units += groupUnits
-            _ = widest
         }
         return validateLetterMarkers(units)
     }
@@ -337,18 +336,11 @@ struct TextSegmenter {
                 index = next
                 continue
             }
-            if !sameFamily(marker, first) { break }
+            if marker.kind != first.kind { break }
             items.append(ListItem(text: marker.rest, term: ItemTerm.term(of: marker.rest), marker: marker.text))
             index += 1
         }
         return (ListBlock(ordered: first.isOrdered, start: first.isOrdered ? first.value : nil, items: items), index)
     }
 
-    private func sameFamily(_ marker: ListMarker, _ first: ListMarker) -> Bool {
-        guard marker.kind == first.kind else { return false }
-        if marker.kind == .bullet {
-            return true
-        }
-        return true
-    }
 }
