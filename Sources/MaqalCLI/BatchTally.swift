@@ -13,6 +13,8 @@ final class BatchTally: @unchecked Sendable {
         case failFast
         /// Standard output was closed by its reader (`| head`).
         case closedPipe
+        /// The output disk is full or read-only: every further file would fail the same way.
+        case outputUnwritable(String)
     }
 
     /// How many failure reasons the summary names; the report has them all.
@@ -185,6 +187,8 @@ final class BatchTally: @unchecked Sendable {
                 + (left > 0 || !known ? "; \(known ? "" : "at least ")\(left) more were not converted" : ""))
         case .failFast:
             lines.append("maqal: stopped at the first failure (--fail-fast)")
+        case .outputUnwritable(let reason):
+            lines.append("maqal: stopped: \(reason); no further file was attempted")
         case .closedPipe, nil:
             break
         }

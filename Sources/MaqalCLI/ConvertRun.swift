@@ -80,7 +80,7 @@ struct ConvertRun: Sendable {
                         queue.cancel()
                         continue
                     }
-                    if tally.record(outcome) { queue.cancel() }
+                    if tally.record(outcome) || tally.isStopping { queue.cancel() }
                 }
             }
         }
@@ -219,6 +219,9 @@ struct ConvertRun: Sendable {
                 }
             } catch {
                 outcome.error = "cannot write \(shownOutput ?? realOutput): \(error.localizedDescription)"
+                if let disk = Self.diskWideFailure(error) {
+                    _ = tally.requestStop(.outputUnwritable("the output disk is \(disk)"))
+                }
                 return outcome
             }
         } else if !Self.deliver(text) {
@@ -230,6 +233,23 @@ struct ConvertRun: Sendable {
         outcome.title = document.metadata.title
         outcome.words = document.stats.words
         return outcome
+    }
+
+    /// "full" or "read-only" when a write failed for a reason every later write would share.
+    static func diskWideFailure(_ error: any Error) -> String? {
+        let error = error as NSError
+        var codes: [Int32] = []
+        if error.domain == NSPOSIXErrorDomain { codes.append(Int32(error.code)) }
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            codes.append(Int32(underlying.code))
+        }
+        if error.domain == NSCocoaErrorDomain {
+            if error.code == CocoaError.fileWriteOutOfSpace.rawValue { return "full" }
+            if error.code == CocoaError.fileWriteVolumeReadOnly.rawValue { return "read-only" }
+        }
+        if codes.contains(ENOSPC) || codes.contains(EDQUOT) { return "full" }
+        if codes.contains(EROFS) { return "read-only" }
+        return nil
     }
 
     /// Makes the folders above `relative` inside `root`, refusing to write through a link or a file.

@@ -51,6 +51,7 @@ struct BatchSafetyTests {
         let result = try TestSupport.run(binary, ["convert", input.path, "-o", disk.path, "--format", "json", "--quiet"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("No space left") || result.stderr.contains("space"), "\(result.stderr)")
+        #expect(result.stderr.contains("maqal: stopped: the output disk is full"), "\(result.stderr)")
         let written = try ConvertSupport.files(in: disk)
         #expect(written.count < 30)
         for name in written {
@@ -74,6 +75,9 @@ struct BatchSafetyTests {
         #expect(result.status != 0)
         let stderr = result.stderr.lowercased()
         #expect(stderr.contains("read-only") || stderr.contains("read only"), "\(result.stderr)")
+        #expect(result.stderr.contains("maqal: stopped: the output disk is read-only"), "\(result.stderr)")
+        // One clear error: the run stops at the first refusal instead of failing all thirty files.
+        #expect(result.stderr.components(separatedBy: "cannot write").count - 1 <= 2, "\(result.stderr)")
         #expect(try ConvertSupport.files(in: disk).isEmpty)
     }
 
