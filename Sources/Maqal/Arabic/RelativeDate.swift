@@ -56,7 +56,7 @@ enum RelativeDate {
 enum SaveTime {
     static func find(in html: String) -> (date: Date, offsetMinutes: Int)? {
         for marker in ["saved date:", "savepage-date\" content=\"", "savepage-date' content='"] {
-            guard let range = html.range(of: marker) else { continue }
+            guard let range = html.byteRange(of: marker) else { continue }
             let value = html[range.upperBound...].prefix(60)
             if let parsed = parse(String(value)) { return parsed }
         }

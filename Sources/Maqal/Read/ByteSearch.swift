@@ -4,12 +4,18 @@ extension String {
     /// With Foundation imported, `contains(_:)` on strings bridges to `NSString.range(of:)`, which
     /// profiling showed costing two thirds of a page's parse in the class-name checks alone.
     func includes(_ needle: String) -> Bool {
+        byteRange(of: needle) != nil
+    }
+
+    /// The first occurrence of `needle`, compared as UTF-8 bytes (the fast stand-in for
+    /// Foundation's `range(of:)`, which bridges through NSString; see ``includes(_:)``).
+    func byteRange(of needle: String) -> Range<String.Index>? {
         var haystack = self
         var pattern = needle
-        return haystack.withUTF8 { bytes in
+        let offset: Int? = haystack.withUTF8 { bytes in
             pattern.withUTF8 { needleBytes in
-                guard !needleBytes.isEmpty else { return true }
-                guard needleBytes.count <= bytes.count else { return false }
+                guard !needleBytes.isEmpty else { return 0 }
+                guard needleBytes.count <= bytes.count else { return nil }
                 let first = needleBytes[0]
                 var index = 0
                 let last = bytes.count - needleBytes.count
@@ -17,13 +23,17 @@ extension String {
                     if bytes[index] == first {
                         var offset = 1
                         while offset < needleBytes.count && bytes[index + offset] == needleBytes[offset] { offset += 1 }
-                        if offset == needleBytes.count { return true }
+                        if offset == needleBytes.count { return index }
                     }
                     index += 1
                 }
-                return false
+                return nil
             }
         }
+        guard let offset else { return nil }
+        let lower = utf8.index(startIndex, offsetBy: offset)
+        let upper = utf8.index(lower, offsetBy: needle.utf8.count)
+        return lower..<upper
     }
 }
 
