@@ -10,6 +10,8 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/encoding.h>
 #include <libxml/xmlerror.h>
 
 // xmlFree is a global function pointer variable, which Swift 6 rejects as

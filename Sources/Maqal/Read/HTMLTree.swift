@@ -1,8 +1,8 @@
 import CLibXML2
 
-/// A compact, immutable-after-build copy of an HTML page: elements and text in one array,
-/// children by index. libxml2's tree is converted into this inside one function and freed there,
-/// so no C pointer outlives the parse (STYLE.md).
+/// A compact, immutable-after-build tree of an HTML page: elements and text in one array,
+/// children by index. ``HTMLTreeBuilder`` builds it from libxml2's parse events inside one
+/// function, so no C pointer outlives the parse (STYLE.md).
 struct HTMLTree: Sendable {
     struct Node: Sendable {
         enum Kind: Sendable { case element, text }
@@ -39,7 +39,7 @@ struct HTMLTree: Sendable {
     /// tree stays within a bounded stack.
     static let maxDepth = 400
 
-    /// Elements whose content is never article text; their subtrees are not copied.
+    /// Elements whose content is never article text; their subtrees are not kept.
     static let skippedElements: Set<String> = [
         "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "select",
         "option", "textarea", "input", "button", "map", "head-script", "frameset", "frame", "applet", "audio",
@@ -48,7 +48,6 @@ struct HTMLTree: Sendable {
 
     subscript(index: Int) -> Node { nodes[index] }
 
-    /// Parses UTF-8 HTML with libxml2 (recovering, no network, no entity loading) and copies it.
     /// libxml2's global state, initialised once before any thread parses (its documented rule
     /// for use from several threads).
     private static let libxml2Ready: Bool = {
@@ -59,9 +58,9 @@ struct HTMLTree: Sendable {
     /// libxml2's options for every page: recover from broken markup, never touch the network,
     /// never print, and take the bytes as the UTF-8 they are.
     ///
-    /// `XML_PARSE_HUGE` lifts libxml2's own limits, which otherwise end the page silently: at
-    /// nesting depth 256 ("Excessive depth in document") and at a 10 MB text node ("huge text
-    /// node"), everything after was lost (libxml2 2.9.14). Depth is bounded by ``maxDepth`` instead.
+    /// `XML_PARSE_HUGE` lifts libxml2's size limits. Its best-known ones, nesting depth 256 and a
+    /// 10 MB text node, belong to its own tree builder, which maqal does not use (see
+    /// ``HTMLTreeBuilder``); depth is bounded by ``maxDepth`` instead.
     static let parseOptions = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
         | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
         | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
@@ -79,7 +78,7 @@ struct HTMLTree: Sendable {
         if let document { xmlFreeDoc(document) }
     }
 
-    /// Parses `html` with libxml2 and copies it; `options` other than ``parseOptions`` only in
+    /// Parses `html` with libxml2 into the tree; `options` other than ``parseOptions`` only in
     /// tests that show what libxml2's own defaults would do.
     static func parse(_ html: String, options: Int32 = parseOptions) -> HTMLTree {
         var tree = HTMLTree()
@@ -93,130 +92,12 @@ struct HTMLTree: Sendable {
             return tree
         }
         tree.droppedAttributes = ExcessAttributes.drop(from: &bytes)
-        guard let context = htmlNewParserCtxt() else { return tree }
-        defer { htmlFreeParserCtxt(context) }
-        let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                htmlCtxtReadMemory(context, pointer, Int32(buffer.count), nil, "UTF-8", options)
-            }
-        }
-        // A limit of libxml2's own (or its memory running out) halts the parser; recovered
-        // markup errors do not. The page up to that point is all there is, so say so.
-        if context.pointee.disableSAX != 0, context.pointee.instate == XML_PARSER_EOF {
-            var message = context.pointee.lastError.message.map { String(cString: $0) } ?? "an internal limit"
-            while let last = message.last, last.isWhitespace { message.removeLast() }
-            tree.stoppedEarly = "libxml2: " + message
-        }
-        guard let document else { return tree }
-        defer { xmlFreeDoc(document) }
-        guard let rootElement = xmlDocGetRootElement(document) else { return tree }
-        tree.copy(from: rootElement)
+        let builder = HTMLTreeBuilder()
+        tree.stoppedEarly = bytes.withUnsafeBufferPointer { builder.parse($0, options: options) }
+        tree.nodes = builder.nodes
+        tree.jsonLD = builder.jsonLD
+        tree.flattened = builder.flattened
         return tree
-    }
-
-    /// Copies the libxml2 subtree under `start` without recursion.
-    private mutating func copy(from start: xmlNodePtr) {
-        nodes.reserveCapacity(1024)
-        // (libxml2 node, parent index in `nodes`)
-        // (libxml2 node, parent index in `nodes`, inside <pre>/<textarea> where white space is content)
-        var stack: [(xmlNodePtr, Int, Bool)] = [(start, -1, false)]
-        while let (pointer, parentIndex, preformatted) = stack.popLast() {
-            let node = pointer.pointee
-            switch node.type {
-            case XML_ELEMENT_NODE:
-                let name = String(cString: node.name).lowercased()
-                if name == "script" {
-                    if let type = attribute(pointer, "type"), type.lowercased().contains("ld+json") {
-                        jsonLD.append(textContent(pointer))
-                    }
-                    continue
-                }
-                if HTMLTree.skippedElements.contains(name) { continue }
-                var attributes: [(String, String)] = []
-                var attribute = node.properties
-                while let current = attribute {
-                    let attrName = String(cString: current.pointee.name).lowercased()
-                    var value = ""
-                    if let child = current.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE,
-                        let content = child.pointee.content
-                    {
-                        // The usual case, one text child: read it in place instead of through a copy.
-                        value = String(cString: content)
-                    } else if let content = xmlNodeListGetString(current.pointee.doc, current.pointee.children, 1) {
-                        value = String(cString: content)
-                        maqal_xml_free(content)
-                    }
-                    attributes.append((attrName, value))
-                    attribute = current.pointee.next
-                }
-                var parent = parentIndex
-                var depth = parentIndex >= 0 ? nodes[parentIndex].depth + 1 : 0
-                if depth > HTMLTree.maxDepth {
-                    flattened += 1
-                    // Keep the content, drop the element: children attach to the parent.
-                    depth = nodes[parentIndex].depth
-                    pushChildren(of: pointer, parent: parentIndex, preformatted: preformatted, into: &stack)
-                    continue
-                }
-                let index = nodes.count
-                var element = Node(kind: .element, name: name, text: "", attributes: attributes, children: [],
-                                   parent: parent, depth: depth)
-                element.names = MarkupHints.classNames(class: element.attribute("class"), id: element.attribute("id"))
-                nodes.append(element)
-                if parent >= 0 { nodes[parent].children.append(index) }
-                parent = index
-                pushChildren(of: pointer, parent: index, preformatted: preformatted || name == "pre" || name == "textarea",
-                             into: &stack)
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                guard parentIndex >= 0, let content = node.content else { continue }
-                // Pretty-printed pages are full of white-space-only nodes between tags: they only
-                // ever mean "a space", so they share one string instead of each getting its own.
-                let text = !preformatted && HTMLTree.isBlank(content) ? " " : String(cString: content)
-                let index = nodes.count
-                nodes.append(Node(kind: .text, name: "", text: text, attributes: [], children: [],
-                                  parent: parentIndex, depth: nodes[parentIndex].depth + 1))
-                nodes[parentIndex].children.append(index)
-            default:
-                continue
-            }
-        }
-    }
-
-    /// Whether a C string holds only ASCII white space.
-    private static func isBlank(_ content: UnsafePointer<xmlChar>) -> Bool {
-        var pointer = content
-        while pointer.pointee != 0 {
-            switch pointer.pointee {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0C: pointer += 1
-            default: return false
-            }
-        }
-        return true
-    }
-
-    private func pushChildren(
-        of pointer: xmlNodePtr, parent: Int, preformatted: Bool, into stack: inout [(xmlNodePtr, Int, Bool)]
-    ) {
-        // Push in reverse so children are copied in document order.
-        var children: [xmlNodePtr] = []
-        var child = pointer.pointee.children
-        while let current = child {
-            children.append(current)
-            child = current.pointee.next
-        }
-        for current in children.reversed() { stack.append((current, parent, preformatted)) }
-    }
-
-    private func attribute(_ pointer: xmlNodePtr, _ name: String) -> String? {
-        guard let value = xmlGetProp(pointer, name) else { return nil }
-        defer { maqal_xml_free(value) }
-        return String(cString: value)
-    }
-
-    private func textContent(_ pointer: xmlNodePtr) -> String {
-        guard let content = xmlNodeGetContent(pointer) else { return "" }
-        defer { maqal_xml_free(content) }
-        return String(cString: content)
     }
 
     /// Repairs mojibake in text nodes, the attributes metadata is read from, and JSON-LD;

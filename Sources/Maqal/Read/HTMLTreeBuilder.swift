@@ -1,0 +1,248 @@
+import CLibXML2
+
+/// Builds an ``HTMLTree`` straight from libxml2's parse events (its SAX interface), so libxml2
+/// never builds a tree of its own that would then be copied and freed.
+///
+/// libxml2's own tree is made from these same events (its default handler turns each start,
+/// end and text event into a node), so the element structure is the one its tree would have:
+/// implied `html`/`body`/`p` elements, auto-closed tags and misnested markup all arrive as events
+/// already resolved. What the default handler does beyond that is done here too: adjacent text
+/// merges into one node unless a comment or processing instruction stands between, and an
+/// element that starts after the root has closed joins the root when the root was the page's
+/// first node (otherwise libxml2 hangs it off the doctype or a comment, out of the tree).
+final class HTMLTreeBuilder {
+    private(set) var nodes: [HTMLTree.Node] = []
+    private(set) var jsonLD: [String] = []
+    private(set) var flattened = 0
+
+    /// One open element, in step with libxml2's own stack of open elements.
+    private struct Frame {
+        /// Where children attach: the element's node, or its ancestor's when it was flattened.
+        var parent: Int
+        var preformatted: Bool
+    }
+
+    private var frames: [Frame] = []
+    /// Open elements inside a skipped one (itself included): their events are ignored.
+    private var skipDepth = 0
+    /// Open elements inside a JSON-LD script (itself included): their text is collected.
+    private var jsonLDDepth = 0
+    private var jsonLDText: [UInt8] = []
+    /// Text not yet made a node, and whether a comment since the last node ends the run.
+    private var pending: [UInt8] = []
+    /// Whether something other than the root element came first in the document (a doctype, a
+    /// comment), so a later top-level element is out of libxml2's tree.
+    fileprivate var rootIsFirst = true
+
+    /// The parser, while it runs.
+    private var context: htmlParserCtxtPtr?
+
+    init() {
+        nodes.reserveCapacity(1024)
+        pending.reserveCapacity(256)
+    }
+
+    /// Parses `bytes` (UTF-8, no NUL) with `options`; returns why libxml2 stopped early, if it did.
+    func parse(_ bytes: UnsafeBufferPointer<UInt8>, options: Int32) -> String? {
+        let context: htmlParserCtxtPtr? = bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            htmlCreateMemoryParserCtxt($0, Int32(bytes.count))
+        }
+        guard let context else { return nil }
+        self.context = context
+        defer {
+            self.context = nil
+            htmlFreeParserCtxt(context)
+        }
+        context.pointee.sax.pointee = HTMLTreeBuilder.handler
+        context.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
+        // What htmlReadMemory does with its encoding argument: read the bytes as UTF-8.
+        if let utf8 = xmlFindCharEncodingHandler("UTF-8") {
+            xmlSwitchToEncoding(context, utf8)
+            if let input = context.pointee.input {
+                if let old = input.pointee.encoding { maqal_xml_free(UnsafeMutableRawPointer(mutating: old)) }
+                input.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
+            }
+        }
+        htmlCtxtUseOptions(context, options)
+        htmlParseDocument(context)
+        flushText()
+        // A limit of libxml2's own (or its memory running out) halts the parser; recovered
+        // markup errors do not. The page up to that point is all there is, so say so.
+        guard context.pointee.disableSAX != 0, context.pointee.instate == XML_PARSER_EOF else { return nil }
+        var message = context.pointee.lastError.message.map { String(cString: $0) } ?? "an internal limit"
+        while let last = message.last, last.isWhitespace { message.removeLast() }
+        return "libxml2: " + message
+    }
+
+    /// The events the tree is built from; all others (entity declarations, errors) are left unset.
+    private static var handler: htmlSAXHandler {
+        var handler = htmlSAXHandler()
+        handler.startElement = { user, name, attributes in
+            guard let user, let name else { return }
+            HTMLTreeBuilder.builder(user).start(name, attributes)
+        }
+        handler.endElement = { user, _ in
+            guard let user else { return }
+            HTMLTreeBuilder.builder(user).end()
+        }
+        handler.characters = { user, text, length in
+            guard let user, let text else { return }
+            HTMLTreeBuilder.builder(user).characters(text, Int(length))
+        }
+        handler.cdataBlock = handler.characters
+        handler.comment = { user, _ in
+            guard let user else { return }
+            HTMLTreeBuilder.builder(user).breakText()
+        }
+        handler.processingInstruction = { user, _, _ in
+            guard let user else { return }
+            HTMLTreeBuilder.builder(user).breakText()
+        }
+        handler.internalSubset = { user, _, _, _ in
+            guard let user else { return }
+            // libxml2 makes the doctype the document's first node wherever it stands.
+            HTMLTreeBuilder.builder(user).rootIsFirst = false
+        }
+        return handler
+    }
+
+    fileprivate static func builder(_ pointer: UnsafeMutableRawPointer) -> HTMLTreeBuilder {
+        Unmanaged<HTMLTreeBuilder>.fromOpaque(pointer).takeUnretainedValue()
+    }
+
+    // MARK: - Events
+
+    private func start(_ cName: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        flushText()
+        if skipDepth > 0 || jsonLDDepth > 0 {
+            if skipDepth > 0 { skipDepth += 1 } else { jsonLDDepth += 1 }
+            return
+        }
+        let parent: Int
+        var preformatted = false
+        if let frame = frames.last {
+            parent = frame.parent
+            preformatted = frame.preformatted
+        } else if nodes.isEmpty {
+            parent = -1
+        } else if rootIsFirst {
+            parent = 0
+        } else {
+            skipDepth = 1
+            return
+        }
+        let name = localName(cName)
+        if name == "script" {
+            if let type = HTMLTreeBuilder.attribute("type", in: attributes),
+                HTMLTreeBuilder.asciiLowercased(type).includes("ld+json")
+            {
+                jsonLDDepth = 1
+                jsonLDText.removeAll(keepingCapacity: true)
+            } else {
+                skipDepth = 1
+            }
+            return
+        }
+        if HTMLTree.skippedElements.contains(name) {
+            skipDepth = 1
+            return
+        }
+        let depth = parent >= 0 ? nodes[parent].depth + 1 : 0
+        if depth > HTMLTree.maxDepth {
+            // Keep the content, drop the element: its children attach to the ancestor.
+            flattened += 1
+            frames.append(Frame(parent: parent, preformatted: preformatted))
+            return
+        }
+        var pairs: [(name: String, value: String)] = []
+        if var cursor = attributes {
+            while let attributeName = cursor.pointee {
+                // A known boolean attribute written bare (`nowrap`) has its own name as value.
+                let value = (cursor + 1).pointee ?? (htmlIsBooleanAttr(attributeName) != 0 ? attributeName : nil)
+                pairs.append((String(cString: attributeName), value.map { String(cString: $0) } ?? ""))
+                cursor += 2
+            }
+        }
+        let index = nodes.count
+        var element = HTMLTree.Node(kind: .element, name: name, text: "", attributes: pairs, children: [],
+                                    parent: parent, depth: depth)
+        element.names = MarkupHints.classNames(class: element.attribute("class"), id: element.attribute("id"))
+        nodes.append(element)
+        if parent >= 0 { nodes[parent].children.append(index) }
+        frames.append(Frame(parent: index, preformatted: preformatted || name == "pre" || name == "textarea"))
+    }
+
+    private func end() {
+        flushText()
+        if skipDepth > 0 {
+            skipDepth -= 1
+            return
+        }
+        if jsonLDDepth > 0 {
+            jsonLDDepth -= 1
+            if jsonLDDepth == 0 { jsonLD.append(String(decoding: jsonLDText, as: UTF8.self)) }
+            return
+        }
+        _ = frames.popLast()
+    }
+
+    private func characters(_ text: UnsafePointer<xmlChar>, _ length: Int) {
+        guard length > 0 else { return }
+        let bytes = UnsafeBufferPointer(start: text, count: length)
+        if jsonLDDepth > 0 {
+            jsonLDText.append(contentsOf: bytes)
+        } else if skipDepth == 0 && !frames.isEmpty {
+            pending.append(contentsOf: bytes)
+        }
+    }
+
+    /// A comment or processing instruction: libxml2 gives it a node, so text on either side
+    /// stays two nodes. Before the root, it is the document's first node.
+    private func breakText() {
+        flushText()
+        if nodes.isEmpty { rootIsFirst = false }
+    }
+
+    /// Makes the pending text a node under the innermost open element.
+    private func flushText() {
+        guard !pending.isEmpty else { return }
+        defer { pending.removeAll(keepingCapacity: true) }
+        guard let frame = frames.last, frame.parent >= 0 else { return }
+        // Pretty-printed pages are full of white-space-only text between tags: it only ever
+        // means "a space", so it shares one string instead of each getting its own.
+        let blank = !frame.preformatted && pending.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }
+        let text = blank ? " " : String(decoding: pending, as: UTF8.self)
+        let index = nodes.count
+        nodes.append(HTMLTree.Node(kind: .text, name: "", text: text, attributes: [], children: [],
+                                   parent: frame.parent, depth: nodes[frame.parent].depth + 1))
+        nodes[frame.parent].children.append(index)
+    }
+
+    /// The element's name as libxml2's tree names it: lower-cased as read, and with a namespace
+    /// prefix (`fb:share-button`, `o:p`) split off the way libxml2 splits it.
+    private func localName(_ name: UnsafePointer<xmlChar>) -> String {
+        var cursor = name
+        while cursor.pointee != 0 && cursor.pointee != 0x3A { cursor += 1 }
+        guard cursor.pointee == 0x3A, let context else { return String(cString: name) }
+        var prefix: UnsafeMutablePointer<xmlChar>?
+        guard let local = xmlSplitQName(context, name, &prefix) else { return String(cString: name) }
+        if let prefix { maqal_xml_free(prefix) }
+        defer { maqal_xml_free(local) }
+        return String(cString: local)
+    }
+
+    private static func attribute(_ name: String, in attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> String? {
+        guard var cursor = attributes else { return nil }
+        while let attributeName = cursor.pointee {
+            if String(cString: attributeName) == name {
+                return (cursor + 1).pointee.map { String(cString: $0) } ?? ""
+            }
+            cursor += 2
+        }
+        return nil
+    }
+
+    private static func asciiLowercased(_ text: String) -> String {
+        String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+    }
+}

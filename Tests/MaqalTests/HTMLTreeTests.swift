@@ -1,0 +1,80 @@
+import Testing
+
+@testable import Maqal
+
+/// The tree is built from libxml2's parse events rather than from libxml2's own tree; these pin
+/// the places where libxml2's tree builder does more than turn one event into one node, so the
+/// tree stays the one every extraction rule was written against.
+@Suite("HTML tree")
+struct HTMLTreeTests {
+    private func elements(_ tree: HTMLTree, _ name: String) -> [HTMLTree.Node] {
+        tree.elements(named: name).map { tree[$0] }
+    }
+
+    private func texts(under index: Int, in tree: HTMLTree) -> [String] {
+        tree[index].children.filter { tree[$0].kind == .text }.map { tree[$0].text }
+    }
+
+    @Test func entitiesAndSplitTextMergeIntoOneNode() throws {
+        let tree = HTMLTree.parse("<p>قال &amp; كتب &#1575;لخبر</p>")
+        let paragraph = try #require(tree.elements(named: "p").first)
+        #expect(texts(under: paragraph, in: tree) == ["قال & كتب الخبر"])
+    }
+
+    @Test func aCommentKeepsTextOnEitherSideApart() throws {
+        let tree = HTMLTree.parse("<p>أول<!-- إعلان -->ثان</p>")
+        let paragraph = try #require(tree.elements(named: "p").first)
+        #expect(texts(under: paragraph, in: tree) == ["أول", "ثان"])
+        #expect(tree.text(of: paragraph) == "أولثان")
+    }
+
+    @Test func namespacePrefixesAreSplitOffElementNames() {
+        let tree = HTMLTree.parse("<div><fb:share-button>x</fb:share-button><o:p>نص</o:p></div>")
+        #expect(elements(tree, "share-button").count == 1)
+        #expect(elements(tree, "p").count == 1)
+        #expect(elements(tree, "fb:share-button").isEmpty)
+    }
+
+    @Test func bareBooleanAttributesTakeTheirOwnName() throws {
+        let tree = HTMLTree.parse("<table><tr><td nowrap class=\"Cell main\" id=Top>a</td></tr></table><p hidden>b</p>")
+        let cell = try #require(elements(tree, "td").first)
+        #expect(cell.attribute("nowrap") == "nowrap")
+        #expect(cell.names == ["cell", "main", "top"])
+        // `hidden` is not one of HTML 4's boolean attributes: present, empty.
+        #expect(try #require(elements(tree, "p").first).attribute("hidden") == "")
+    }
+
+    @Test func contentAfterTheClosedRootStaysInTheTree() {
+        let tree = HTMLTree.parse("<html><body><p>أ</p></body></html><p>ب</p>")
+        #expect(elements(tree, "p").count == 2)
+        #expect(tree.text(of: 0).contains("ب"))
+    }
+
+    @Test func scriptsAreDroppedButJSONLDIsKept() {
+        let tree = HTMLTree.parse("""
+            <head><script>var a = "<p>لا</p>";</script>
+            <script type="Application/LD+JSON">{"headline": "عنوان"}</script></head>
+            <body><p>نص</p><style>p { color: red }</style></body>
+            """)
+        #expect(tree.jsonLD == [#"{"headline": "عنوان"}"#])
+        #expect(elements(tree, "script").isEmpty)
+        #expect(tree.text(of: 0) == "نص")
+    }
+
+    @Test func nestingPastTheLimitIsFlattenedWithItsText() throws {
+        let depth = HTMLTree.maxDepth + 50
+        let html = String(repeating: "<div>", count: depth) + "عميق" + String(repeating: "</div>", count: depth)
+        let tree = HTMLTree.parse(html)
+        #expect(tree.flattened > 0)
+        #expect(tree.nodes.map(\.depth).max()! <= HTMLTree.maxDepth + 1)
+        #expect(tree.text(of: 0) == "عميق")
+    }
+
+    @Test func whiteSpaceBetweenTagsIsOneSharedSpaceExceptInPre() throws {
+        let tree = HTMLTree.parse("<div>\n  <span>a</span>\n  <pre>  x\n  </pre></div>")
+        let div = try #require(tree.elements(named: "div").first)
+        #expect(texts(under: div, in: tree).first == " ")
+        let pre = try #require(tree.elements(named: "pre").first)
+        #expect(texts(under: pre, in: tree) == ["  x\n  "])
+    }
+}
