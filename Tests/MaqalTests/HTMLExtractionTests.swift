@@ -35,6 +35,19 @@ struct HTMLExtractionTests {
         #expect(TestSupport.outline(document.body) == ["p " + Self.prose, "p " + Self.prose])
     }
 
+    @Test("opinion disclaimers and comment policies are the site speaking, not the article")
+    func siteNotices() throws {
+        let document = try parse("""
+            <article><p>\(Self.prose)</p><p>\(Self.prose)</p>
+            <p>الآراء الواردة أدناه لا تعبر عن رأي الموقع، بل تعكس وجهات نظر أصحابها فقط.</p>
+            <p>المقالات المنشورة تعبر عن رأي كاتبها ولا تعبر بالضرورة عن رأي الصحيفة.</p></article>
+            """)
+        #expect(TestSupport.outline(document.body) == ["p " + Self.prose, "p " + Self.prose])
+        // One notice phrase alone is an article's own sentence.
+        let reported = try parse("<article><p>\(Self.prose)</p><p>ناقش المجلس الآراء الواردة في التقرير قبل التصويت عليه بالأغلبية.</p></article>")
+        #expect(TestSupport.paragraphs(reported.body).count == 2)
+    }
+
     @Test("headings are re-based so the top section is level 2, and the title's h1 goes")
     func headingLevels() throws {
         let document = try parse("""

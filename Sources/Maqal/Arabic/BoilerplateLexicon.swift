@@ -66,11 +66,13 @@ struct BoilerplateLexicon: Sendable {
         return role(ofKey: ArabicKey.make(text))
     }
 
-    /// Phrases of comment policies and site notices ("الآراء الواردة في التعليقات تعبر عن رأي
-    /// أصحابها…"): a paragraph that uses two or more of them is the site speaking, not the article.
+    /// Phrases of comment policies, opinion disclaimers and site notices ("الآراء الواردة في
+    /// التعليقات تعبر عن رأي أصحابها…", "… لا تعبر بالضرورة عن رأي الموقع"): a paragraph that uses
+    /// two or more of them is the site speaking, not the article.
     static let noticeKeys: [String] = [
         "التعليقات", "سياسة الخصوصية", "شروط الاستخدام", "شروط استخدام الموقع", "ارشادات الاستخدام",
         "تعبر عن راي اصحابها", "لا تعكس", "وجهات نظر اصحابها", "قبل نشرها", "الحقوق محفوظة", "ملفات تعريف الارتباط",
+        "الاراء الواردة", "لا تعبر عن راي", "لا تعبر بالضروره عن", "تعبر عن راي كاتبها",
     ].map(ArabicKey.make)
 
     /// Whether a paragraph reads as a site notice (two or more notice phrases, and short).
