@@ -1,5 +1,3 @@
-import Foundation
-
 /// Renders a ``Document`` as CommonMark with GFM tables.
 ///
 /// Headings are `#` by section depth, lists use `-` and ASCII `1.` (CommonMark knows no other
@@ -63,7 +61,7 @@ public enum MarkdownRenderer {
                 .map { $0.isEmpty ? ">" : "> " + $0 }
             blocks.append(quoted.joined(separator: "\n"))
         case .code(let code):
-            let fence = String(repeating: "`", count: max(3, longestRun(of: "`", in: code.text) + 1))
+            let fence = String(repeating: "`", count: max(3, longestRun(of: UInt8(ascii: "`"), in: code.text) + 1))
             blocks.append(fence + (code.language ?? "") + "\n" + code.text + "\n" + fence)
         }
     }
@@ -83,7 +81,7 @@ public enum MarkdownRenderer {
             } else {
                 text = inlineText(item.text, item.inlines, atLineStart: false)
             }
-            text = text.replacingOccurrences(of: "\n", with: "\n" + continuation)
+            text = replacingNewlines(in: text, with: "\n" + continuation)
             lines.append(indent + marker + text)
             for child in item.children {
                 switch child {
@@ -110,7 +108,7 @@ public enum MarkdownRenderer {
         func line(_ cells: [String]) -> String {
             let padded = cells + Array(repeating: "", count: max(0, columns - cells.count))
             return "| " + padded.map { cell in
-                MarkdownEscaper.escape(cell.replacingOccurrences(of: "\n", with: " "), atLineStart: false)
+                MarkdownEscaper.escape(replacingNewlines(in: cell, with: " "), atLineStart: false)
             }.joined(separator: " | ") + " |"
         }
         var lines = [line(header), "|" + Array(repeating: " --- |", count: columns).joined()]
@@ -137,12 +135,12 @@ public enum MarkdownRenderer {
             case .text(let text):
                 out += MarkdownEscaper.escape(text, atLineStart: false)
             case .code(let code):
-                let ticks = String(repeating: "`", count: longestRun(of: "`", in: code) + 1)
+                let ticks = String(repeating: "`", count: longestRun(of: UInt8(ascii: "`"), in: code) + 1)
                 let pad = code.hasPrefix("`") || code.hasSuffix("`") ? " " : ""
                 out += ticks + pad + code + pad + ticks
             case .link(let href, let children):
                 let label = render(children)
-                let core = label.trimmingCharacters(in: .whitespaces)
+                let core = trimmedSpaces(label)
                 if let href, !href.isEmpty, !core.isEmpty {
                     // Spaces written inside the anchor go outside the brackets.
                     let leading = label.prefix { $0 == " " }
@@ -165,26 +163,60 @@ public enum MarkdownRenderer {
     /// Wraps with emphasis delimiters, keeping edge spaces outside so the delimiters can open
     /// and close.
     private static func wrap(_ text: String, _ delimiter: String) -> String {
-        let core = text.trimmingCharacters(in: .whitespaces)
+        let core = trimmedSpaces(text)
         guard !core.isEmpty else { return text }
         let leading = text.prefix { $0 == " " }
         let trailing = String(text.reversed().prefix { $0 == " " })
         return leading + delimiter + core + delimiter + trailing
     }
 
+    /// A link destination: spaces as `%20`, and in `<…>` (with `<` `>` encoded) when it holds
+    /// parentheses or angle brackets.
     private static func destination(_ url: String) -> String {
-        let escaped = url.replacingOccurrences(of: " ", with: "%20")
-        if escaped.contains("(") || escaped.contains(")") || escaped.contains("<") || escaped.contains(">") {
-            return "<" + escaped.replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E") + ">"
+        let special: Set<UInt8> = [0x20, 0x28, 0x29, 0x3C, 0x3E]
+        guard url.utf8.contains(where: special.contains) else { return url }
+        let bracketed = url.utf8.contains { $0 == 0x28 || $0 == 0x29 || $0 == 0x3C || $0 == 0x3E }
+        var out: [UInt8] = bracketed ? [0x3C] : []
+        for byte in url.utf8 {
+            switch byte {
+            case 0x20: out += Array("%20".utf8)
+            case 0x3C: out += Array("%3C".utf8)
+            case 0x3E: out += Array("%3E".utf8)
+            default: out.append(byte)
+            }
         }
-        return escaped
+        if bracketed { out.append(0x3E) }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func longestRun(of character: Character, in text: String) -> Int {
+    private static func replacingNewlines(in text: String, with replacement: String) -> String {
+        guard text.utf8.contains(0x0A) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if byte == 0x0A { out += replacement.utf8 } else { out.append(byte) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `text` without the spaces and tabs at either end (what Foundation's `.whitespaces` trims:
+    /// tab and the Unicode space separators).
+    private static func trimmedSpaces(_ text: String) -> Substring {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return text[start...last]
+    }
+
+    private static func longestRun(of character: UInt8, in text: String) -> Int {
         var longest = 0
         var current = 0
-        for scalar in text {
-            if scalar == character {
+        for byte in text.utf8 {
+            if byte == character {
                 current += 1
                 longest = max(longest, current)
             } else {
