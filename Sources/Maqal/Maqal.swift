@@ -40,6 +40,13 @@ public enum Maqal {
         HTMLTree.parseAndDiscard(utf8)
     }
 
+    /// libxml2 reading the same bytes with no tree at all (every parse event ignored): the part
+    /// of the floor that maqal's own tree building cannot go below.
+    @_spi(Benchmark)
+    public static func libxml2EventsOnly(_ utf8: [UInt8]) {
+        HTMLTree.tokenizeAndDiscard(utf8)
+    }
+
     static func parse(
         _ bytes: [UInt8], name: String?, options: ParseOptions, laps: inout StageLaps?
     ) throws(ParseError) -> Document {

@@ -87,6 +87,7 @@ let rounds = Double(pipeline.rounds + 1)
 let json = measure(seconds: budget / 2) { for document in documents { _ = JSONRenderer.render(document) } }
 let markdown = measure(seconds: budget / 2) { for document in documents { _ = MarkdownRenderer.render(document) } }
 let floor = measure(seconds: budget) { for page in html { Maqal.libxml2Floor(page.utf8) } }
+let events = measure(seconds: budget) { for page in html { Maqal.libxml2EventsOnly(page.utf8) } }
 let textPages = pages.filter { !$0.isHTML }
 let text = measure(seconds: budget / 2) { for page in textPages { _ = try? Maqal.parse(page.bytes, name: page.name) } }
 
@@ -106,6 +107,7 @@ row("  render Markdown", markdown.perRound, megabytes: htmlMB, count: html.count
 row("pipeline (bytes → Document)", pipeline.perRound, megabytes: htmlMB, count: html.count)
 row("pipeline + JSON", pipeline.perRound + json.perRound, megabytes: htmlMB, count: html.count)
 row("floor: libxml2 parse only", floor.perRound, megabytes: htmlMB, count: html.count)
+row("  libxml2 events, no tree", events.perRound, megabytes: htmlMB, count: html.count)
 print(String(format: "ratio pipeline/floor: %.2f×   (pipeline+JSON)/floor: %.2f×",
              pipeline.perRound / floor.perRound, (pipeline.perRound + json.perRound) / floor.perRound))
 let textMB = Double(textPages.reduce(0) { $0 + $1.bytes.count }) / 1_000_000

@@ -78,6 +78,23 @@ struct HTMLTree: Sendable {
         if let document { xmlFreeDoc(document) }
     }
 
+    /// Runs libxml2's parser over the bytes with every event ignored: no tree is built.
+    static func tokenizeAndDiscard(_ utf8: [UInt8]) {
+        guard !utf8.isEmpty else { return }
+        _ = libxml2Ready
+        maqal_xml_silence()
+        utf8.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                guard let context = htmlCreateMemoryParserCtxt(pointer, Int32(buffer.count)) else { return }
+                context.pointee.sax.pointee = htmlSAXHandler()
+                if let handler = xmlFindCharEncodingHandler("UTF-8") { xmlSwitchToEncoding(context, handler) }
+                htmlCtxtUseOptions(context, parseOptions)
+                htmlParseDocument(context)
+                htmlFreeParserCtxt(context)
+            }
+        }
+    }
+
     /// Parses `html` with libxml2 into the tree; `options` other than ``parseOptions`` only in
     /// tests that show what libxml2's own defaults would do.
     static func parse(_ html: String, options: Int32 = parseOptions) -> HTMLTree {
