@@ -8,27 +8,31 @@ enum WordCounter {
         var words = 0
         var inWord = false
         var previousWasDigit = false
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
+        // One scalar of look-ahead for the joiners, instead of copying the text into an array.
+        var scalars = text.unicodeScalars.makeIterator()
+        var next = scalars.next()
+        while let scalar = next {
+            next = scalars.next()
             let value = scalar.value
             let isDigit = ArabicScalar.isDigit(value)
-            let isWordScalar =
-                isDigit || ArabicScalar.isLetter(scalar) || ArabicScalar.isMark(scalar)
-                || value == ArabicScalar.tatweel
-            if isWordScalar {
+            if isDigit || isWordScalar(scalar) {
                 if !inWord { words += 1 }
                 inWord = true
-            } else if inWord, index + 1 < scalars.count, joinsWord(value, previousWasDigit, scalars[index + 1]) {
+            } else if inWord, let following = next, joinsWord(value, previousWasDigit, following) {
                 // stays inside the word
             } else {
                 inWord = false
             }
             previousWasDigit = isDigit
-            index += 1
         }
         return words
+    }
+
+    /// A letter, mark or tatweel (digits are checked first by the caller).
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
+        return ArabicScalar.isLetter(scalar) || ArabicScalar.isMark(scalar) || value == ArabicScalar.tatweel
     }
 
     private static func joinsWord(_ value: UInt32, _ afterDigit: Bool, _ next: Unicode.Scalar) -> Bool {
