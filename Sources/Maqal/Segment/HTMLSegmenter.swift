@@ -306,7 +306,7 @@ struct HTMLSegmenter {
             items.append(item)
         }
         guard !items.isEmpty else { return nil }
-        let start = ordered ? Int(node.attribute("start")?.trimmingCharacters(in: .whitespaces) ?? "") ?? 1 : nil
+        let start = ordered ? Int(node.attribute("start")?.trimmingWhitespace() ?? "") ?? 1 : nil
         return ListBlock(ordered: ordered, start: start, items: items)
     }
 
