@@ -7,21 +7,35 @@ enum ArabicKey {
     /// folded, presentation forms decomposed, digits made ASCII, and every run of anything that
     /// is not a letter or digit (punctuation, emoji, spaces) turned into one space.
     static func make(_ text: some StringProtocol) -> String {
-        var builder = Builder()
+        var builder = Builder(capacity: text.utf8.count)
         for scalar in text.unicodeScalars { builder.append(scalar) }
         return builder.key
     }
 
     /// A key built scalar by scalar, so a text and its key can be walked together.
     struct Builder {
-        private var scalars = String.UnicodeScalarView()
+        private var bytes: [UInt8] = []
         private var pendingSpace = false
 
+        init() {}
+
+        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
         /// The key of the scalars appended so far.
-        var key: String { String(scalars) }
+        var key: String { String(decoding: bytes, as: UTF8.self) }
 
         mutating func append(_ scalar: Unicode.Scalar) {
             let value = scalar.value
+            // ASCII, most of the scalars in keys of Latin text and all of the spaces: letters
+            // lower-cased, digits kept, anything else a separator (as the general path below does).
+            if value < 0x80 {
+                switch value {
+                case 0x30...0x39, 0x61...0x7A: appendKey(value)
+                case 0x41...0x5A: appendKey(value + 0x20)
+                default: pendingSpace = true
+                }
+                return
+            }
             if ArabicScalar.isHaraka(value) || value == ArabicScalar.tatweel
                 || (0x0653...0x0655).contains(value)
             {
@@ -47,9 +61,9 @@ enum ArabicKey {
         }
 
         private mutating func appendKey(_ value: UInt32) {
-            if pendingSpace, !scalars.isEmpty { scalars.append(" ") }
+            if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
             pendingSpace = false
-            scalars.append(Unicode.Scalar(value)!)
+            bytes.appendUTF8(Unicode.Scalar(value)!)
         }
     }
 

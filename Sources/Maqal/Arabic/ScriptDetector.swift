@@ -22,6 +22,9 @@ enum ScriptDetector {
             let value = scalar.value
             guard ArabicScalar.isArabicLetter(value) else { continue }
             counts.arabicScript += 1
+            // Both sets lie in U+0679–06D2; the letters Arabic writes mostly lie below, and two
+            // hashed lookups for each of them were most of the time spent here.
+            guard (0x0679...0x06D2).contains(value) else { continue }
             if persianLetters.contains(value) { counts.persian += 1 }
             if urduLetters.contains(value) { counts.urdu += 1 }
         }

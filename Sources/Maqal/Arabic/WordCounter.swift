@@ -5,30 +5,70 @@
 /// (`it's`), digit separators between digits stay inside (`1.5`, `٣٫٥`).
 enum WordCounter {
     static func count(_ text: some StringProtocol) -> Int {
+        if let words = text.utf8.withContiguousStorageIfAvailable(count(utf8:)) { return words }
+        return Array(text.utf8).withUnsafeBufferPointer(count(utf8:))
+    }
+
+    /// Counts over the text's UTF-8, decoded here: the scalar iterator cost more than the rest
+    /// of the count.
+    private static func count(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var words = 0
         var inWord = false
         var previousWasDigit = false
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let value = scalar.value
-            let isDigit = ArabicScalar.isDigit(value)
-            let isWordScalar =
-                isDigit || ArabicScalar.isLetter(scalar) || ArabicScalar.isMark(scalar)
-                || value == ArabicScalar.tatweel
-            if isWordScalar {
+        let arabicBlock = arabicBlockWordScalars
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let (value, length) = decode(bytes, at: index)
+            index += length
+            let isDigit: Bool
+            let isWord: Bool
+            if value < 0x80 {
+                isDigit = (0x30...0x39).contains(value)
+                isWord = isDigit || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+            } else if (0x0600...0x06FF).contains(value) {
+                isDigit = (0x0660...0x0669).contains(value) || (0x06F0...0x06F9).contains(value)
+                isWord = arabicBlock[Int(value - 0x0600)]
+            } else {
+                isDigit = ArabicScalar.isDigit(value)
+                isWord = isDigit || isWordScalar(Unicode.Scalar(value)!)
+            }
+            if isWord {
                 if !inWord { words += 1 }
                 inWord = true
-            } else if inWord, index + 1 < scalars.count, joinsWord(value, previousWasDigit, scalars[index + 1]) {
+            } else if inWord, index < bytes.endIndex,
+                joinsWord(value, previousWasDigit, Unicode.Scalar(decode(bytes, at: index).value)!)
+            {
                 // stays inside the word
             } else {
                 inWord = false
             }
             previousWasDigit = isDigit
-            index += 1
         }
         return words
+    }
+
+    /// The scalar starting at `index` of well-formed UTF-8 (a Swift string's) and its length.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (lead, 1) }
+        let second = UInt32(bytes[index + 1]) & 0x3F
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | second, 2) }
+        let third = UInt32(bytes[index + 2]) & 0x3F
+        if lead < 0xF0 { return ((lead & 0x0F) << 12 | second << 6 | third, 3) }
+        let fourth = UInt32(bytes[index + 3]) & 0x3F
+        return ((lead & 0x07) << 18 | second << 12 | third << 6 | fourth, 4)
+    }
+
+    /// A letter, mark or tatweel (digits are checked first by the caller).
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        ArabicScalar.isLetter(scalar) || ArabicScalar.isMark(scalar) || scalar.value == ArabicScalar.tatweel
+    }
+
+    /// Which scalars of the Arabic block (U+0600–06FF) are word scalars, digits included, worked
+    /// out once by the general rule: most scalars of an Arabic text are looked up here instead.
+    private static let arabicBlockWordScalars: [Bool] = (UInt32(0x0600)...0x06FF).map { value in
+        let scalar = Unicode.Scalar(value)!
+        return ArabicScalar.isDigit(value) || isWordScalar(scalar)
     }
 
     private static func joinsWord(_ value: UInt32, _ afterDigit: Bool, _ next: Unicode.Scalar) -> Bool {

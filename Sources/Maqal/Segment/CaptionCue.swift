@@ -23,7 +23,7 @@ enum CaptionCue {
             }
             // … or closes it after a dash or inside brackets ("… - صورة توضيحية", "(صورة أرشيفية)").
             if words.count > cueWords.count, Array(words.suffix(cueWords.count)) == cueWords, cueWords.count >= 2 || cue == "ارشيفيه" {
-                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                let trimmed = text.trimmingWhitespace()
                 if trimmed.hasSuffix(")") || text.contains(" - ") || text.contains(" – ") || text.contains("|") {
                     return true
                 }

@@ -11,9 +11,9 @@ enum ImageSource {
         let node = tree[index]
         if isDecoration(node) { return nil }
         for name in lazyAttributes {
-            if let value = node.attribute(name), usable(value) { return value.trimmingCharacters(in: .whitespaces) }
+            if let value = node.attribute(name), usable(value) { return value.trimmingWhitespace() }
         }
-        if let src = node.attribute("src"), usable(src) { return src.trimmingCharacters(in: .whitespaces) }
+        if let src = node.attribute("src"), usable(src) { return src.trimmingWhitespace() }
         for name in ["srcset", "data-srcset", "data-lazy-srcset"] {
             if let set = node.attribute(name), let first = firstCandidate(set), usable(first) { return first }
         }
@@ -34,13 +34,13 @@ enum ImageSource {
     }
 
     private static func firstCandidate(_ srcset: String) -> String? {
-        let first = srcset.split(separator: ",").first?.trimmingCharacters(in: .whitespaces) ?? ""
+        let first = srcset.split(separator: ",").first?.trimmingWhitespace() ?? ""
         let url = first.split(separator: " ").first.map(String.init)
         return url?.isEmpty == false ? url : nil
     }
 
     private static func usable(_ value: String) -> Bool {
-        let trimmed = value.trimmingCharacters(in: .whitespaces).lowercased()
+        let trimmed = value.trimmingWhitespace().lowercased()
         if trimmed.isEmpty || trimmed.hasPrefix("data:") || trimmed.hasPrefix("javascript:") || trimmed == "#" { return false }
         let placeholders = ["blank.gif", "spacer.gif", "pixel.gif", "transparent.gif", "placeholder", "lazy.gif",
                             "1x1", "loading.gif", "grey.gif", "gray.gif"]

@@ -27,29 +27,32 @@ struct InlineBuffer {
     /// Appends text with white space folded. A space between two runs stays with the run it was
     /// written in: `قرأت <a>مقالاً</a> عن` keeps the link text free of edge spaces.
     mutating func append(_ text: String) {
-        var scalars = String.UnicodeScalarView()
+        // Room for the text and the two spaces that may be added around it.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 2)
         var spaceBefore = false
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if ArabicScalar.isSpace(value) {
-                if scalars.isEmpty { spaceBefore = true } else { pendingSpace = true }
+                if bytes.isEmpty { spaceBefore = true } else { pendingSpace = true }
                 continue
             }
             if ArabicScalar.isInvisibleJunk(value) || value < 0x20 || (0x7F...0x9F).contains(value) { continue }
-            if pendingSpace { scalars.append(" ") }
+            if pendingSpace { bytes.append(0x20) }
             pendingSpace = false
-            scalars.append(scalar)
+            bytes.appendUTF8(scalar)
         }
-        let endsWithSpace = current.last?.text.last == " "
-        if scalars.isEmpty {
+        // The byte check first; the grapheme check keeps a space joined to a prepended mark apart.
+        let endsWithSpace = current.last.map { $0.text.utf8.last == 0x20 && $0.text.last == " " } ?? false
+        if bytes.isEmpty {
             // White space alone: one space after whatever came before.
             if spaceBefore || pendingSpace, !current.isEmpty, !endsWithSpace { appendRun(" ") }
             return
         }
-        if spaceBefore, !current.isEmpty, !endsWithSpace { scalars.insert(" ", at: scalars.startIndex) }
-        if pendingSpace { scalars.append(" ") }
-        appendRun(String(scalars))
+        if spaceBefore, !current.isEmpty, !endsWithSpace { bytes.insert(0x20, at: 0) }
+        if pendingSpace { bytes.append(0x20) }
+        appendRun(String(decoding: bytes, as: UTF8.self))
     }
 
     private mutating func appendRun(_ text: String) {

@@ -6,8 +6,8 @@ enum ItemTerm {
     /// `nil` for speech attributions (`قال الوزير: «…»`) and metadata labels.
     static func term(of text: String) -> String? {
         guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
-        let term = text[..<colon].trimmingCharacters(in: .whitespaces)
-        let description = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let term = text[..<colon].trimmingWhitespace()
+        let description = text[text.index(after: colon)...].trimmingWhitespace()
         guard !term.isEmpty, !description.isEmpty else { return nil }
         let words = WordCounter.count(term)
         guard words >= 1 && words <= 5 else { return nil }

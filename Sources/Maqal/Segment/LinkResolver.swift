@@ -5,7 +5,7 @@ struct LinkResolver: Sendable {
     let base: URL?
 
     init(base: String?) {
-        self.base = base.flatMap { URL(string: $0.trimmingCharacters(in: .whitespaces)) }.flatMap { url in
+        self.base = base.flatMap { URL(string: $0.trimmingWhitespace()) }.flatMap { url in
             // Only web addresses serve as a base; file: or javascript: bases are ignored.
             ["http", "https"].contains(url.scheme?.lowercased() ?? "") ? url : nil
         }
@@ -14,11 +14,11 @@ struct LinkResolver: Sendable {
     /// The absolute address, the address as written when it cannot be resolved, or `nil` for
     /// script links and empty values.
     func resolve(_ href: String?) -> String? {
-        guard var value = href?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard var value = href?.trimmingWhitespaceAndNewlines(), !value.isEmpty else { return nil }
         let lower = value.lowercased()
         if lower.hasPrefix("javascript:") || lower.hasPrefix("data:") || lower.hasPrefix("vbscript:") { return nil }
         if lower.hasPrefix("file:") { return nil }
-        value = value.replacingOccurrences(of: " ", with: "%20")
+        value = Self.escapingSpaces(value)
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") {
             return value
         }
@@ -26,6 +26,19 @@ struct LinkResolver: Sendable {
         guard let base else { return value.hasPrefix("//") ? "https:" + value : value }
         if let fast = resolveSimply(value, against: base) { return fast }
         return URL(string: value, relativeTo: base)?.absoluteString ?? value
+    }
+
+    /// Spaces written as `%20`. An ASCII address is escaped byte by byte; any other goes through
+    /// Foundation, whose search does not match a space that a combining mark follows.
+    private static func escapingSpaces(_ value: String) -> String {
+        guard value.utf8.contains(0x20) else { return value }
+        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return value.replacingOccurrences(of: " ", with: "%20") }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 8)
+        for byte in value.utf8 {
+            if byte == 0x20 { bytes += [0x25, 0x32, 0x30] } else { bytes.append(byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The common relative forms (`/path`, `path`, `./path`, `#fragment`, `//host/path`) without
