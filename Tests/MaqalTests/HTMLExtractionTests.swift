@@ -48,6 +48,15 @@ struct HTMLExtractionTests {
         #expect(TestSupport.paragraphs(reported.body).count == 2)
     }
 
+    @Test("a heading with nothing after it at the end of the body is a box title, not a section")
+    func trailingHeading() throws {
+        let document = try parse("""
+            <article><p>\(Self.prose)</p><h2>قسم من المقال</h2><p>\(Self.prose)</p>
+            <div class="list_box"><h3>أخبار يقرؤها الناس الآن :</h3><ul><li><a href="/1">خبر أول</a></li><li><a href="/2">خبر ثان</a></li></ul></div></article>
+            """)
+        #expect(TestSupport.outline(document.body) == ["p " + Self.prose, "h2 قسم من المقال", "  p " + Self.prose])
+    }
+
     @Test("headings are re-based so the top section is level 2, and the title's h1 goes")
     func headingLevels() throws {
         let document = try parse("""

@@ -12,7 +12,7 @@ enum DocumentBuilder {
         metadata.tags = unique(metadata.tags)
         metadata.categories = unique(metadata.categories)
         var document = Document(
-            source: source, metadata: metadata, body: nest(segmentation.blocks),
+            source: source, metadata: metadata, body: nest(droppingTrailingHeadings(segmentation.blocks)),
             diagnostics: diagnostics + segmentation.diagnostics)
         normalizer.apply(to: &document)
         let body = document.body
@@ -33,6 +33,14 @@ enum DocumentBuilder {
                 Diagnostic(.warning, "content.empty", "no article text was found in the input"))
         }
         return document
+    }
+
+    /// Headings with nothing after them end the body: the title of a box whose links were
+    /// removed ("most read", "related"), never a section of the article.
+    static func droppingTrailingHeadings(_ flat: [FlatBlock]) -> [FlatBlock] {
+        var flat = flat
+        while case .heading = flat.last { flat.removeLast() }
+        return flat
     }
 
     /// Nests blocks under headings: a heading opens a section that runs to the next heading of
