@@ -235,7 +235,7 @@ enum MarkupHints {
     ///
     /// ASCII names are split on their bytes; others as characters, where `-` followed by a
     /// combining mark is not a separator.
-    private static func hasWord(of list: WordList, in name: String) -> Bool {
+    static func hasWord(of list: WordList, in name: String) -> Bool {
         var name = name
         let ascii: Bool? = name.withUTF8 { bytes in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
@@ -250,25 +250,5 @@ enum MarkupHints {
         }
         if let ascii { return ascii }
         return name.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains { list.words.contains(String($0)) }
-    }
-}
-
-/// A small set of ASCII words looked up by their bytes, without making a `String` of each
-/// candidate.
-private struct WordList {
-    let words: Set<String>
-    /// Words' bytes by their length.
-    private let byLength: [[[UInt8]]]
-
-    init(_ words: Set<String>) {
-        self.words = words
-        var table = [[[UInt8]]](repeating: [], count: (words.map(\.utf8.count).max() ?? 0) + 1)
-        for word in words { table[word.utf8.count].append(Array(word.utf8)) }
-        byLength = table
-    }
-
-    func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count < byLength.count else { return false }
-        return byLength[bytes.count].contains { $0.elementsEqual(bytes) }
     }
 }
