@@ -103,40 +103,43 @@ struct HTMLArticleReader {
     /// Hidden elements and site furniture, except furniture that holds most of the page; and the
     /// text lengths of the page with only hidden elements left out.
     private func furniture(in tree: HTMLTree) -> (removed: [Bool], lengths: ArticleRoot) {
-        var hidden = [Bool](repeating: false, count: tree.nodes.count)
-        for index in tree.nodes.indices where tree[index].kind == .element {
-            let parent = tree[index].parent
-            if (parent >= 0 && hidden[parent]) || MarkupHints.isHidden(tree[index]) || isNoise(tree[index]) {
-                hidden[index] = true
+        // Nodes are read through the buffer: a copy of every node for each test cost more than the tests.
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            var hidden = [Bool](repeating: false, count: nodes.count)
+            for index in nodes.indices where nodes[index].kind == .element {
+                let parent = nodes[index].parent
+                if (parent >= 0 && hidden[parent]) || MarkupHints.isHidden(nodes[index]) || isNoise(nodes[index]) {
+                    hidden[index] = true
+                }
             }
-        }
-        for index in tree.nodes.indices where tree[index].kind == .text && tree[index].parent >= 0 {
-            hidden[index] = hidden[tree[index].parent]
-        }
-        let lengths = ArticleRoot(tree: tree, removed: hidden)
-        let total = Double(max(lengths.textLength[0], 1))
-        var removed = hidden
-        for index in tree.nodes.indices where !removed[index] && tree[index].kind == .element {
-            let parent = tree[index].parent
-            if parent >= 0 && removed[parent] {
+            for index in nodes.indices where nodes[index].kind == .text && nodes[index].parent >= 0 {
+                hidden[index] = hidden[nodes[index].parent]
+            }
+            let lengths = ArticleRoot(tree: tree, removed: hidden)
+            let total = Double(max(lengths.textLength[0], 1))
+            var removed = hidden
+            for index in nodes.indices where !removed[index] && nodes[index].kind == .element {
+                let parent = nodes[index].parent
+                if parent >= 0 && removed[parent] {
+                    removed[index] = true
+                    continue
+                }
+                let name = nodes[index].name
+                guard name != "html" && name != "body" && MarkupHints.isFurniture(nodes[index]) else { continue }
+                let share = Double(lengths.textLength[index]) / total
+                if share > 0.9 || (share > Self.protectedShare && lengths.linkDensity(index) < 0.5) { continue }
+                // A paragraph of prose is content whatever its class says ("selectionShareable").
+                if name == "p" && lengths.proseCount[index] > 0 { continue }
+                // A wrapper that holds most of the page's prose (an ASP.NET page-wide <form>) is not furniture.
+                let prose = lengths.proseCount[index]
+                if prose >= 2 && Double(prose) >= Double(lengths.proseCount[0]) * 0.6 { continue }
                 removed[index] = true
-                continue
             }
-            let node = tree[index]
-            guard node.name != "html" && node.name != "body" && MarkupHints.isFurniture(node) else { continue }
-            let share = Double(lengths.textLength[index]) / total
-            if share > 0.9 || (share > Self.protectedShare && lengths.linkDensity(index) < 0.5) { continue }
-            // A paragraph of prose is content whatever its class says ("selectionShareable").
-            if node.name == "p" && lengths.proseCount[index] > 0 { continue }
-            // A wrapper that holds most of the page's prose (an ASP.NET page-wide <form>) is not furniture.
-            let prose = lengths.proseCount[index]
-            if prose >= 2 && Double(prose) >= Double(lengths.proseCount[0]) * 0.6 { continue }
-            removed[index] = true
+            for index in nodes.indices where nodes[index].kind == .text && nodes[index].parent >= 0 {
+                removed[index] = removed[nodes[index].parent]
+            }
+            return (removed, lengths)
         }
-        for index in tree.nodes.indices where tree[index].kind == .text && tree[index].parent >= 0 {
-            removed[index] = removed[tree[index].parent]
-        }
-        return (removed, lengths)
     }
 
     /// Footnote markers and edit links that only make noise in the text.

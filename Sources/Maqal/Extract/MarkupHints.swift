@@ -150,12 +150,23 @@ enum MarkupHints {
 
     /// Hidden from readers: `hidden`, `aria-hidden`, `display:none`, screen-reader-only classes.
     static func isHidden(_ node: HTMLTree.Node) -> Bool {
-        if node.attribute("hidden") != nil { return true }
-        if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
-        if let style = node.attribute("style"), styleHides(style) { return true }
-        for name in node.names where hiddenClasses.contains(name) { return true }
-        return false
+        // One pass over the attributes; as `attribute(_:)` does, the first of a repeated name counts.
+        var ariaHidden: String?
+        var style: String?
+        for attribute in node.attributes {
+            switch attribute.name {
+            case "hidden": return true
+            case "aria-hidden": ariaHidden = ariaHidden ?? attribute.value
+            case "style": style = style ?? attribute.value
+            default: break
+            }
+        }
+        if ariaHidden?.lowercased() == "true" { return true }
+        if let style, styleHides(style) { return true }
+        return node.names.contains(where: hiddenClassList.contains)
     }
+
+    private static let hiddenClassList = WordList(hiddenClasses)
 
     /// Whether an inline style says `display:none` or `visibility:hidden`, spaces and case aside.
     private static func styleHides(_ style: String) -> Bool {

@@ -12,6 +12,16 @@ struct WordList: Sendable {
         byLength = table
     }
 
+    /// Whether `name` is one of the words: by bytes when it is ASCII, else by `String` equality
+    /// (which treats canonically equivalent text as equal).
+    func contains(_ name: String) -> Bool {
+        var name = name
+        let ascii: Bool? = name.withUTF8 { bytes in
+            bytes.contains(where: { $0 >= 0x80 }) ? nil : contains(bytes)
+        }
+        return ascii ?? words.contains(name)
+    }
+
     func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count < byLength.count else { return false }
         return byLength[bytes.count].contains { $0.elementsEqual(bytes) }
