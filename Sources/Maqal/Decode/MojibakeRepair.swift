@@ -49,24 +49,64 @@ enum MojibakeRepair {
     static func tellTales(_ text: some StringProtocol, stopAt: Int = .max)
         -> (utf8As1252: Int, utf8As1256: Int, legacyAsLatin: Int)
     {
+        if let counts = text.utf8.withContiguousStorageIfAvailable({ tellTales(utf8: $0, stopAt: stopAt) }) {
+            return counts
+        }
+        return Array(text.utf8).withUnsafeBufferPointer { tellTales(utf8: $0, stopAt: stopAt) }
+    }
+
+    /// The scan behind ``tellTales(_:stopAt:)`` over valid UTF-8. Every first scalar of a pair
+    /// (U+00C2…U+00DB, U+0637…U+063A) is two bytes led by `C3` or `D8`, so only those bytes
+    /// start a look: most of an Arabic text is passed over a byte at a time.
+    private static func tellTales(utf8 bytes: UnsafeBufferPointer<UInt8>, stopAt: Int)
+        -> (utf8As1252: Int, utf8As1256: Int, legacyAsLatin: Int)
+    {
         var counts = (utf8As1252: 0, utf8As1256: 0, legacyAsLatin: 0)
-        var previous: UInt32 = 0
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
+        guard stopAt > 0 else { return counts }
+        var index = 0
+        while index + 2 < bytes.count {
+            let lead = bytes[index]
+            guard lead == 0xC3 || lead == 0xD8 else {
+                index += 1
+                continue
+            }
+            let previous = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            let value = scalar(in: bytes, at: index + 2)
+            // Counts only grow here, so each is checked against `stopAt` right where it grows.
             switch previous {
             case 0xD8...0xDB, 0xC2...0xC3:
-                if isContinuation1252(value) || value == 0x2DC { counts.utf8As1252 += 1 }
+                if isContinuation1252(value) || value == 0x2DC {
+                    counts.utf8As1252 += 1
+                    if counts.utf8As1252 >= stopAt { return counts }
+                }
             case 0x0637...0x063A:
-                if isContinuation1256(value) { counts.utf8As1256 += 1 }
+                if isContinuation1256(value) {
+                    counts.utf8As1256 += 1
+                    if counts.utf8As1256 >= stopAt { return counts }
+                }
             case 0xC7:
-                if value == 0xE1 || value == 0xE4 { counts.legacyAsLatin += 1 }
+                if value == 0xE1 || value == 0xE4 {
+                    counts.legacyAsLatin += 1
+                    if counts.legacyAsLatin >= stopAt { return counts }
+                }
             default:
                 break
             }
-            if max(counts.utf8As1252, counts.utf8As1256, counts.legacyAsLatin) >= stopAt { return counts }
-            previous = value
+            index += 2
         }
         return counts
+    }
+
+    /// The scalar whose valid UTF-8 starts at `index`.
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return lead }
+        if lead < 0xE0 { return (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F) }
+        if lead < 0xF0 {
+            return (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        }
+        return (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+            | UInt32(bytes[index + 3] & 0x3F)
     }
 
     static func suspicion(_ text: some StringProtocol) -> Int {
@@ -75,17 +115,23 @@ enum MojibakeRepair {
     }
 
     private static func isContinuation1252(_ value: UInt32) -> Bool {
-        (0x80...0xBF).contains(value) || [0x152, 0x153, 0x160, 0x161, 0x178, 0x17D, 0x17E, 0x192, 0x2C6, 0x2DC,
-            0x2013, 0x2014, 0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0x2020, 0x2021, 0x2022, 0x2026,
-            0x2030, 0x2039, 0x203A, 0x20AC, 0x2122].contains(value)
+        switch value {
+        case 0x80...0xBF, 0x152, 0x153, 0x160, 0x161, 0x178, 0x17D, 0x17E, 0x192, 0x2C6, 0x2DC, 0x2013, 0x2014, 0x2018,
+            0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203A, 0x20AC,
+            0x2122:
+            true
+        default:
+            false
+        }
     }
 
     private static func isContinuation1256(_ value: UInt32) -> Bool {
-        guard let bytes = CodePage.windows1256.encode(String(Unicode.Scalar(value)!)), let byte = bytes.first else {
-            return false
-        }
-        return (0x80...0xBF).contains(byte)
+        continuations1256.contains(value)
     }
+
+    /// Scalars that windows-1256 writes with a byte 0x80…0xBF, the range of UTF-8 continuation
+    /// bytes (looked up once: encoding each scalar anew was most of the tell-tale scan).
+    private static let continuations1256 = Set(CodePage.windows1256.high[..<0x40].filter { $0 != 0 }.map(UInt32.init))
 
     // MARK: - Repair
 

@@ -24,25 +24,69 @@ struct ArticleRoot {
         var prose = [Int](repeating: 0, count: tree.nodes.count)
         var images = [Int](repeating: 0, count: tree.nodes.count)
         // Children always follow their parent in the node array: walk backwards to sum up.
+        // Fields are read in place (`tree.nodes[index]`): a copy of each node cost more than the sums.
         for index in tree.nodes.indices.reversed() where !removed[index] {
-            let node = tree[index]
-            if node.kind == .text {
-                text[index] = node.text.unicodeScalars.reduce(0) { $0 + (ArabicScalar.isSpace($1.value) ? 0 : 1) }
+            if tree.nodes[index].kind == .text {
+                text[index] = Self.visibleLength(tree.nodes[index].text)
+            } else {
+                switch tree.nodes[index].name {
+                case "a": link[index] = text[index]
+                case "p": if text[index] - link[index] >= 80 { prose[index] += 1 }
+                case "img": images[index] += 1
+                default: break
+                }
             }
-            if node.name == "a" { link[index] = text[index] }
-            if node.name == "p" && text[index] - link[index] >= 80 { prose[index] += 1 }
-            if node.name == "img" { images[index] += 1 }
-            if node.parent >= 0 {
-                text[node.parent] += text[index]
-                link[node.parent] += link[index]
-                prose[node.parent] += prose[index]
-                images[node.parent] += images[index]
+            let parent = tree.nodes[index].parent
+            if parent >= 0 {
+                text[parent] += text[index]
+                link[parent] += link[index]
+                prose[parent] += prose[index]
+                images[parent] += images[index]
             }
         }
         self.textLength = text
         self.linkLength = link
         self.proseCount = prose
         self.imageCount = images
+    }
+
+    /// Scalars of `text` that are not white space (``ArabicScalar/isSpace(_:)``), counted on its
+    /// UTF-8 bytes: each byte that starts a scalar counts, unless it starts one of the spaces.
+    static func visibleLength(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    if lead != 0x20 && !(0x09...0x0D).contains(lead) { count += 1 }
+                    index += 1
+                } else if lead < 0xE0 {
+                    if !(lead == 0xC2 && bytes[index + 1] == 0xA0) { count += 1 }  // NBSP
+                    index += 2
+                } else if lead < 0xF0 {
+                    if !isSpace(lead, bytes[index + 1], bytes[index + 2]) { count += 1 }
+                    index += 3
+                } else {
+                    count += 1
+                    index += 4
+                }
+            }
+            return count
+        }
+    }
+
+    /// Whether a three-byte UTF-8 sequence is one of ``ArabicScalar/isSpace(_:)``'s: U+1680,
+    /// U+2000…U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+    private static func isSpace(_ lead: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        switch (lead, second) {
+        case (0xE1, 0x9A): third == 0x80
+        case (0xE2, 0x80): (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF
+        case (0xE2, 0x81): third == 0x9F
+        case (0xE3, 0x80): third == 0x80
+        default: false
+        }
     }
 
     func linkDensity(_ index: Int) -> Double {
@@ -153,7 +197,7 @@ struct ArticleRoot {
         let chosen = WordBag(roots.map { tree.text(of: $0) }.joined(separator: " "))
         let chosenRecall = truth.recall(of: chosen)
         if chosenRecall >= 0.6 { return roots }
-        let bodyLength = articleBody.unicodeScalars.reduce(0) { $0 + (ArabicScalar.isSpace($1.value) ? 0 : 1) }
+        let bodyLength = Self.visibleLength(articleBody)
         let candidates = tree.nodes.indices.filter { index in
             tree[index].kind == .element && !removed[index]
                 && textLength[index] * 2 >= bodyLength && textLength[index] <= bodyLength * 3
@@ -184,8 +228,14 @@ struct ArticleRoot {
         while let current = stack.popLast() {
             let node = tree[current]
             if node.kind == .text {
-                for scalar in node.text.unicodeScalars {
-                    if scalar == "," || scalar == "\u{060C}" { commas += 1 } else if scalar == "." { stops += 1 }
+                // On UTF-8 bytes: 0x8C after 0xD8 is only ever the tail of the Arabic comma U+060C.
+                var text = node.text
+                text.withUTF8 { bytes in
+                    var previous: UInt8 = 0
+                    for byte in bytes {
+                        if byte == 0x2C || (byte == 0x8C && previous == 0xD8) { commas += 1 } else if byte == 0x2E { stops += 1 }
+                        previous = byte
+                    }
                 }
             } else if current == index || !HTMLTree.blockElements.contains(node.name) {
                 stack.append(contentsOf: node.children)

@@ -103,40 +103,43 @@ struct HTMLArticleReader {
     /// Hidden elements and site furniture, except furniture that holds most of the page; and the
     /// text lengths of the page with only hidden elements left out.
     private func furniture(in tree: HTMLTree) -> (removed: [Bool], lengths: ArticleRoot) {
-        var hidden = [Bool](repeating: false, count: tree.nodes.count)
-        for index in tree.nodes.indices where tree[index].kind == .element {
-            let parent = tree[index].parent
-            if (parent >= 0 && hidden[parent]) || MarkupHints.isHidden(tree[index]) || isNoise(tree[index]) {
-                hidden[index] = true
+        // Nodes are read through the buffer: a copy of every node for each test cost more than the tests.
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            var hidden = [Bool](repeating: false, count: nodes.count)
+            for index in nodes.indices where nodes[index].kind == .element {
+                let parent = nodes[index].parent
+                if (parent >= 0 && hidden[parent]) || MarkupHints.isHidden(nodes[index]) || isNoise(nodes[index]) {
+                    hidden[index] = true
+                }
             }
-        }
-        for index in tree.nodes.indices where tree[index].kind == .text && tree[index].parent >= 0 {
-            hidden[index] = hidden[tree[index].parent]
-        }
-        let lengths = ArticleRoot(tree: tree, removed: hidden)
-        let total = Double(max(lengths.textLength[0], 1))
-        var removed = hidden
-        for index in tree.nodes.indices where !removed[index] && tree[index].kind == .element {
-            let parent = tree[index].parent
-            if parent >= 0 && removed[parent] {
+            for index in nodes.indices where nodes[index].kind == .text && nodes[index].parent >= 0 {
+                hidden[index] = hidden[nodes[index].parent]
+            }
+            let lengths = ArticleRoot(tree: tree, removed: hidden)
+            let total = Double(max(lengths.textLength[0], 1))
+            var removed = hidden
+            for index in nodes.indices where !removed[index] && nodes[index].kind == .element {
+                let parent = nodes[index].parent
+                if parent >= 0 && removed[parent] {
+                    removed[index] = true
+                    continue
+                }
+                let name = nodes[index].name
+                guard name != "html" && name != "body" && MarkupHints.isFurniture(nodes[index]) else { continue }
+                let share = Double(lengths.textLength[index]) / total
+                if share > 0.9 || (share > Self.protectedShare && lengths.linkDensity(index) < 0.5) { continue }
+                // A paragraph of prose is content whatever its class says ("selectionShareable").
+                if name == "p" && lengths.proseCount[index] > 0 { continue }
+                // A wrapper that holds most of the page's prose (an ASP.NET page-wide <form>) is not furniture.
+                let prose = lengths.proseCount[index]
+                if prose >= 2 && Double(prose) >= Double(lengths.proseCount[0]) * 0.6 { continue }
                 removed[index] = true
-                continue
             }
-            let node = tree[index]
-            guard node.name != "html" && node.name != "body" && MarkupHints.isFurniture(node) else { continue }
-            let share = Double(lengths.textLength[index]) / total
-            if share > 0.9 || (share > Self.protectedShare && lengths.linkDensity(index) < 0.5) { continue }
-            // A paragraph of prose is content whatever its class says ("selectionShareable").
-            if node.name == "p" && lengths.proseCount[index] > 0 { continue }
-            // A wrapper that holds most of the page's prose (an ASP.NET page-wide <form>) is not furniture.
-            let prose = lengths.proseCount[index]
-            if prose >= 2 && Double(prose) >= Double(lengths.proseCount[0]) * 0.6 { continue }
-            removed[index] = true
+            for index in nodes.indices where nodes[index].kind == .text && nodes[index].parent >= 0 {
+                removed[index] = removed[nodes[index].parent]
+            }
+            return (removed, lengths)
         }
-        for index in tree.nodes.indices where tree[index].kind == .text && tree[index].parent >= 0 {
-            removed[index] = removed[tree[index].parent]
-        }
-        return (removed, lengths)
     }
 
     /// Footnote markers and edit links that only make noise in the text.
@@ -184,12 +187,18 @@ struct HTMLArticleReader {
         var crumbs: [String] = []
         var authors: [String] = []
         var subtitles: [String] = []
-        for index in tree.nodes.indices where tree[index].kind == .element && !tree[index].attributes.isEmpty {
+        for index in tree.nodes.indices where tree.nodes[index].kind == .element && !tree.nodes[index].attributes.isEmpty {
+            // Most elements are neither: the class names and `rel` are looked at before the node is copied.
+            let relValue = tree.nodes[index].attribute("rel")
+            guard relValue != nil || tree.nodes[index].names.contains(where: Self.metadataBoxMatcher.matches) else {
+                continue
+            }
+            let rel = (relValue ?? "").lowercased().split(separator: " ")
             let node = tree[index]
             let names = node.names
-            let rel = (node.attribute("rel") ?? "").lowercased().split(separator: " ")
             guard names.contains(where: Self.metadataBoxMatcher.matches) || !rel.isEmpty else { continue }
-            let words = Set(names.flatMap { $0.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init) })
+            // Whether a `-`/`_`-separated word of the class and id names is in `list`.
+            func hasWord(_ list: WordList) -> Bool { names.contains { MarkupHints.hasWord(of: list, in: $0) } }
             if node.name == "a" && rel.contains("tag") {
                 tags.append(tree.text(of: index))
                 continue
@@ -198,7 +207,7 @@ struct HTMLArticleReader {
                 if index <= articleEnd { authors.append(tree.text(of: index)) }
                 continue
             }
-            if !words.isDisjoint(with: Self.tagBoxWords) || names.contains(where: { $0.includes("tags") }) {
+            if hasWord(Self.tagBoxWordList) || names.contains(where: { $0.includes("tags") }) {
                 var found = linkTexts(under: index, in: tree)
                 if found.isEmpty, let line = MetadataLine.read(tree.text(of: index)), line.field == .tags {
                     found = MetadataLine.splitList(line.value)
@@ -207,7 +216,7 @@ struct HTMLArticleReader {
             } else if names.contains(where: { $0.includes("breadcrumb") }) && crumbs.isEmpty {
                 crumbs = linkTexts(under: index, in: tree)
             } else if index <= articleEnd,
-                !words.isDisjoint(with: Self.authorWords) || names.contains(where: { Self.authorNames.contains($0) })
+                hasWord(Self.authorWordList) || names.contains(where: { Self.authorNames.contains($0) })
             {
                 let text = tree.text(of: index)
                 let labelled = MetadataLine.readAll(text).filter { $0.field == .author }.map(\.value)
@@ -216,7 +225,7 @@ struct HTMLArticleReader {
                 } else if (1...6).contains(WordCounter.count(text)) {
                     authors.append(text)
                 }
-            } else if !words.isDisjoint(with: Self.standfirstWords), subtitles.isEmpty {
+            } else if hasWord(Self.standfirstWordList), subtitles.isEmpty {
                 let text = tree.text(of: index)
                 if (4...60).contains(WordCounter.count(text)) { subtitles.append(text) }
             }
@@ -245,14 +254,14 @@ struct HTMLArticleReader {
         -> (date: ArabicDate?, text: String)?
     {
         guard let start = roots.min() else { return nil }
-        let savedAt = SaveTime.find(in: html)
         for index in tree.nodes.indices where tree[index].kind == .element && lengths.textLength[index] <= 60 {
             if index > start + 200 { break }
             let ownsText = tree[index].children.contains { tree[$0].kind == .text }
             guard ownsText else { continue }
             let text = tree.text(of: index)
             guard WordCounter.count(text) <= 8, let offset = RelativeDate.secondsAgo(in: text) else { continue }
-            guard let savedAt else { return (nil, text) }
+            // Looked for only now: it means a search through the whole page.
+            guard let savedAt = SaveTime.find(in: html) else { return (nil, text) }
             return (ArabicDateParser.day(of: savedAt.date.addingTimeInterval(-offset), offsetMinutes: savedAt.offsetMinutes), text)
         }
         return nil
@@ -267,6 +276,9 @@ struct HTMLArticleReader {
     /// Class-name words of the dek under a headline.
     static let standfirstWords: Set<String> = ["standfirst", "dek", "subtitle", "subheadline", "strapline", "deck",
                                                "subhead", "sub-title"]
+    static let tagBoxWordList = WordList(tagBoxWords)
+    static let authorWordList = WordList(authorWords)
+    static let standfirstWordList = WordList(standfirstWords)
 
     private func linkTexts(under index: Int, in tree: HTMLTree) -> [String] {
         tree.descendants(of: index).filter { tree[$0].name == "a" }.map { tree.text(of: $0) }.filter { !$0.isEmpty }

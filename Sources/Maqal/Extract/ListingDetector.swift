@@ -7,6 +7,8 @@ enum ListingDetector {
                 if root.linkDensity(index) > 0.7 { linkedHeadings += 1 }
             }
         }
+        // Both verdicts below need linked headings: without them the words need not be counted.
+        guard linkedHeadings >= 2 else { return false }
         var paragraphs = 0
         var longParagraphs = 0
         var words = 0

@@ -68,36 +68,139 @@ enum MarkupHints {
 
     /// Splits and lower-cases `class` and `id` values (ASCII case only: class names are ASCII
     /// in practice, and full Unicode lower-casing was a measurable cost per element).
+    ///
+    /// Runs once per element while the tree is copied, so it works on the UTF-8 bytes; a name
+    /// with non-ASCII bytes takes the `String` path, whose prefix test compares characters.
     static func classNames(class classes: String?, id: String?) -> [String] {
         var names: [String] = []
-        if let classes {
-            for name in classes.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-                let name = asciiLowercased(name)
-                if descriptivePrefixes.contains(where: { name.hasPrefix($0) && name.utf8.count > $0.utf8.count + 1 }) {
-                    if !name.hasPrefix("post-") || name.utf8.dropFirst(5).allSatisfy({ (0x30...0x39).contains($0) }) { continue }
+        if var classes {
+            classes.withUTF8 { bytes in
+                // One allocation for the list instead of one per growth.
+                var count = 0
+                var previous: UInt8 = 0x20
+                for byte in bytes {
+                    if isClassSeparator(previous) && !isClassSeparator(byte) { count += 1 }
+                    previous = byte
                 }
-                names.append(name)
+                names.reserveCapacity(count + 1)
+                var start = 0
+                while start < bytes.count {
+                    if isClassSeparator(bytes[start]) {
+                        start += 1
+                        continue
+                    }
+                    var end = start + 1
+                    var ascii = bytes[start] < 0x80
+                    while end < bytes.count && !isClassSeparator(bytes[end]) {
+                        if bytes[end] >= 0x80 { ascii = false }
+                        end += 1
+                    }
+                    let name = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    start = end
+                    if ascii {
+                        if !isPostClass(ascii: name) { names.append(asciiLowercased(name)) }
+                    } else {
+                        let name = asciiLowercased(name)
+                        if !isPostClass(name) { names.append(name) }
+                    }
+                }
             }
         }
-        if let id, !id.isEmpty { names.append(asciiLowercased(id.utf8[...])) }
+        if var id, !id.isEmpty { names.append(id.withUTF8 { asciiLowercased($0) }) }
         return names
+    }
+
+    private static func isClassSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// Whether a lower-cased class name is a WordPress post class (see ``descriptivePrefixes``).
+    private static func isPostClass(_ name: String) -> Bool {
+        guard descriptivePrefixes.contains(where: { name.hasPrefix($0) && name.utf8.count > $0.utf8.count + 1 }) else {
+            return false
+        }
+        return !name.hasPrefix("post-") || name.utf8.dropFirst(5).allSatisfy({ (0x30...0x39).contains($0) })
+    }
+
+    /// ``isPostClass(_:)`` for an ASCII name not yet lower-cased, on its bytes.
+    private static func isPostClass(ascii name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard descriptivePrefixBytes.contains(where: { name.count > $0.count + 1 && startsLowercased(name, with: $0) })
+        else { return false }
+        return !startsLowercased(name, with: postPrefix) || name.dropFirst(5).allSatisfy({ (0x30...0x39).contains($0) })
+    }
+
+    private static let descriptivePrefixBytes = descriptivePrefixes.map { Array($0.utf8) }
+    private static let postPrefix = Array("post-".utf8)
+
+    /// Whether ASCII `bytes`, lower-cased, start with the lower-case `prefix`.
+    private static func startsLowercased(_ bytes: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
+        guard bytes.count >= prefix.count else { return false }
+        for offset in prefix.indices where lowercased(bytes[offset]) != prefix[offset] { return false }
+        return true
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
     }
 
     private static func asciiLowercased(_ bytes: some Collection<UInt8>) -> String {
         if !bytes.contains(where: { (0x41...0x5A).contains($0) }) { return String(decoding: bytes, as: UTF8.self) }
-        return String(decoding: bytes.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+        return String(decoding: bytes.map(lowercased), as: UTF8.self)
     }
 
     /// Hidden from readers: `hidden`, `aria-hidden`, `display:none`, screen-reader-only classes.
     static func isHidden(_ node: HTMLTree.Node) -> Bool {
-        if node.attribute("hidden") != nil { return true }
-        if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
-        if let style = node.attribute("style").map({ String($0.lowercased().filter { $0 != " " }) }),
-            style.includes("display:none") || style.includes("visibility:hidden")
-        {
-            return true
+        // One pass over the attributes; as `attribute(_:)` does, the first of a repeated name counts.
+        var ariaHidden: String?
+        var style: String?
+        for attribute in node.attributes {
+            switch attribute.name {
+            case "hidden": return true
+            case "aria-hidden": ariaHidden = ariaHidden ?? attribute.value
+            case "style": style = style ?? attribute.value
+            default: break
+            }
         }
-        for name in node.names where hiddenClasses.contains(name) { return true }
+        if ariaHidden?.lowercased() == "true" { return true }
+        if let style, styleHides(style) { return true }
+        return node.names.contains(where: hiddenClassList.contains)
+    }
+
+    private static let hiddenClassList = WordList(hiddenClasses)
+
+    /// Whether an inline style says `display:none` or `visibility:hidden`, spaces and case aside.
+    private static func styleHides(_ style: String) -> Bool {
+        var style = style
+        let ascii: Bool? = style.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return containsIgnoringSpaces(bytes, displayNone) || containsIgnoringSpaces(bytes, visibilityHidden)
+        }
+        if let ascii { return ascii }
+        // Full lower-casing and character comparison, for the rare style with non-ASCII text.
+        let folded = String(style.lowercased().filter { $0 != " " })
+        return folded.includes("display:none") || folded.includes("visibility:hidden")
+    }
+
+    private static let displayNone = Array("display:none".utf8)
+    private static let visibilityHidden = Array("visibility:hidden".utf8)
+
+    /// Whether ASCII `bytes` with their spaces removed and lower-cased contain `needle`
+    /// (lower-case, without spaces), found without building that copy.
+    private static func containsIgnoringSpaces(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        for start in bytes.indices where lowercased(bytes[start]) == needle[0] {
+            var index = start + 1
+            var matched = 1
+            while matched < needle.count && index < bytes.count {
+                if bytes[index] == 0x20 {
+                    index += 1
+                    continue
+                }
+                guard lowercased(bytes[index]) == needle[matched] else { break }
+                matched += 1
+                index += 1
+            }
+            if matched == needle.count { return true }
+        }
         return false
     }
 
@@ -114,8 +217,7 @@ enum MarkupHints {
         for name in names(of: node) {
             if bodyMatcher.matches(name) { return false }
             if furnitureMatcher.matches(name) { return true }
-            let words = name.split(whereSeparator: { $0 == "-" || $0 == "_" })
-            if words.contains(where: { furnitureWords.contains(String($0)) }) { return true }
+            if hasWord(of: furnitureWordList, in: name) { return true }
         }
         return false
     }
@@ -129,12 +231,35 @@ enum MarkupHints {
                 weight += 50
                 continue
             }
-            let words = name.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
-            if words.contains(where: contentWords.contains) { weight += 25 }
-            if furnitureMatcher.matches(name) || words.contains(where: furnitureWords.contains) {
+            if hasWord(of: contentWordList, in: name) { weight += 25 }
+            if furnitureMatcher.matches(name) || hasWord(of: furnitureWordList, in: name) {
                 weight -= 25
             }
         }
         return weight
+    }
+
+    private static let furnitureWordList = WordList(furnitureWords)
+    private static let contentWordList = WordList(contentWords)
+
+    /// Whether one of the `-`/`_`-separated words of `name` is in `list`.
+    ///
+    /// ASCII names are split on their bytes; others as characters, where `-` followed by a
+    /// combining mark is not a separator.
+    static func hasWord(of list: WordList, in name: String) -> Bool {
+        var name = name
+        let ascii: Bool? = name.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x2D && bytes[end] != 0x5F { end += 1 }
+                if end > start && list.contains(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return true }
+                start = end + 1
+            }
+            return false
+        }
+        if let ascii { return ascii }
+        return name.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains { list.words.contains(String($0)) }
     }
 }

@@ -35,7 +35,9 @@ struct MetadataLine: Sendable, Equatable {
     static func read(_ text: String) -> MetadataLine? {
         // Labels are short: the key of the line's start is enough to know whether one is there.
         let key = ArabicKey.make(text.prefix(48))
-        for (label, field) in TextCues.metadataLabels where key.hasPrefix(label) {
+        // Bytes first: keys hold no combining marks, so a label the key starts with is also at the
+        // start of its bytes, and most labels differ from the key's start in a byte or two.
+        for (label, field) in TextCues.metadataLabels where startsWithBytes(key, label) && key.hasPrefix(label) {
             let after = key.dropFirst(label.count)
             guard after.isEmpty || after.first == " " else { continue }
             guard let value = valueAfterLabel(text, labelKey: label, field: field) else { continue }
@@ -49,6 +51,16 @@ struct MetadataLine: Sendable, Equatable {
             return MetadataLine(field: field, value: value)
         }
         return nil
+    }
+
+    private static func startsWithBytes(_ text: String, _ prefix: String) -> Bool {
+        var text = text
+        var prefix = prefix
+        return text.withUTF8 { bytes in
+            prefix.withUTF8 { prefixBytes in
+                prefixBytes.count <= bytes.count && prefixBytes.elementsEqual(bytes.prefix(prefixBytes.count))
+            }
+        }
     }
 
     /// The original text after the label and its separator.
