@@ -33,7 +33,7 @@ struct PageMetadata {
                 let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop") ?? "")
                     .lowercasedCheaply()
                 if let content = node.attribute("content"), !key.isEmpty {
-                    meta[key, default: []].append(content.trimmingSpacesAndNewlines())
+                    meta[key, default: []].append(content.trimmingWhitespaceAndNewlines())
                 }
             case "link":
                 if node.attribute("rel")?.lowercasedCheaply() == "canonical" { canonical = node.attribute("href") }
@@ -151,7 +151,7 @@ struct PageMetadata {
         metadata.categories = categories
 
         let locale = first("og:locale").map { String($0.prefix { $0 != "_" && $0 != "-" }) }
-        metadata.language = (htmlLang.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 })
+        metadata.language = (htmlLang.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 })
             ?? ld.language ?? locale
         if let dir = htmlDir?.lowercased(), dir == "rtl" || dir == "ltr" { metadata.direction = dir }
     }
@@ -234,7 +234,7 @@ struct JSONLDArticle {
     init(scripts: [String]) {
         var candidates: [[String: Any]] = []
         for script in scripts {
-            var cleaned = script.trimmingSpacesAndNewlines()
+            var cleaned = script.trimmingWhitespaceAndNewlines()
             // Neither marker can be there without a "--" (Foundation's search, which matches
             // canonically equivalent text, is slow on a long script and mostly finds nothing).
             if cleaned.includes("--") {
@@ -292,7 +292,7 @@ struct JSONLDArticle {
 
     private func string(_ value: Any?) -> String? {
         if let text = value as? String {
-            let decoded = HTMLEntities.decode(text).trimmingSpacesAndNewlines()
+            let decoded = HTMLEntities.decode(text).trimmingWhitespaceAndNewlines()
             return decoded.isEmpty ? nil : decoded
         }
         if let number = value as? NSNumber { return number.stringValue }

@@ -140,7 +140,7 @@ public enum MarkdownRenderer {
                 out += ticks + pad + code + pad + ticks
             case .link(let href, let children):
                 let label = render(children)
-                let core = trimmedSpaces(label)
+                let core = label.trimmingWhitespace()
                 if let href, !href.isEmpty, !core.isEmpty {
                     // Spaces written inside the anchor go outside the brackets.
                     let leading = label.prefix { $0 == " " }
@@ -163,7 +163,7 @@ public enum MarkdownRenderer {
     /// Wraps with emphasis delimiters, keeping edge spaces outside so the delimiters can open
     /// and close.
     private static func wrap(_ text: String, _ delimiter: String) -> String {
-        let core = trimmedSpaces(text)
+        let core = text.trimmingWhitespace()
         guard !core.isEmpty else { return text }
         let leading = text.prefix { $0 == " " }
         let trailing = String(text.reversed().prefix { $0 == " " })
@@ -197,19 +197,6 @@ public enum MarkdownRenderer {
             if byte == 0x0A { out += replacement.utf8 } else { out.append(byte) }
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// `text` without the spaces and tabs at either end (what Foundation's `.whitespaces` trims:
-    /// tab and the Unicode space separators).
-    private static func trimmedSpaces(_ text: String) -> Substring {
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
-        }
-        let scalars = text.unicodeScalars
-        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
-            let last = scalars.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return text[start...last]
     }
 
     private static func longestRun(of character: UInt8, in text: String) -> Int {

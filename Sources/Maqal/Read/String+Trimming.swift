@@ -1,18 +1,18 @@
-/// Trimming and case folding for the short values read from markup (attribute values, labels,
-/// JSON-LD fields), without Foundation.
+/// Trimming and case folding without Foundation, with Foundation's results.
 ///
-/// With Foundation imported, `trimmingCharacters(in:)` and `lowercased()` on every attribute were
-/// a measurable share of a page's extraction; these give the same results for the sets used here.
+/// With Foundation imported, `trimmingCharacters(in:)` bridges every string to `NSString`: on
+/// attribute values, labels, JSON-LD fields, captions and link addresses it was a measurable
+/// share of extraction and segmentation (callgrind).
 extension StringProtocol {
-    /// The text without leading and trailing scalars of `CharacterSet.whitespaces`: tab, space,
-    /// NBSP, U+1680, U+2000…U+200B, U+202F, U+205F, U+3000.
-    func trimmingSpaces() -> String {
+    /// `trimmingCharacters(in: .whitespaces)`: without leading and trailing tab, space, NBSP,
+    /// U+1680, U+2000…U+200B, U+202F, U+205F, U+3000.
+    func trimmingWhitespace() -> String {
         trimmingScalars(where: Self.isSpace)
     }
 
-    /// The text without leading and trailing scalars of `CharacterSet.whitespacesAndNewlines`:
-    /// ``trimmingSpaces()``'s set and U+000A…U+000D, U+0085, U+2028, U+2029.
-    func trimmingSpacesAndNewlines() -> String {
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`: ``trimmingWhitespace()``'s set and
+    /// U+000A…U+000D, U+0085, U+2028, U+2029.
+    func trimmingWhitespaceAndNewlines() -> String {
         trimmingScalars { value in
             Self.isSpace(value) || (0x0A...0x0D).contains(value) || value == 0x85 || value == 0x2028 || value == 0x2029
         }
