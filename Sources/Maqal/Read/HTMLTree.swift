@@ -129,9 +129,10 @@ struct HTMLTree: Sendable {
                 }
                 continue
             }
-            for (position, attribute) in nodes[index].attributes.enumerated()
-            where ["content", "alt", "title"].contains(attribute.name) {
-                if let fixed = MojibakeRepair.repair(attribute.value) {
+            for position in nodes[index].attributes.indices {
+                let name = nodes[index].attributes[position].name
+                guard name == "content" || name == "alt" || name == "title" else { continue }
+                if let fixed = MojibakeRepair.repair(nodes[index].attributes[position].value) {
                     nodes[index].attributes[position].value = fixed
                     count += 1
                 }

@@ -11,9 +11,9 @@ import CLibXML2
 /// element that starts after the root has closed joins the root when the root was the page's
 /// first node (otherwise libxml2 hangs it off the doctype or a comment, out of the tree).
 final class HTMLTreeBuilder {
-    private(set) var nodes: [HTMLTree.Node] = []
-    private(set) var jsonLD: [String] = []
-    private(set) var flattened = 0
+    @exclusivity(unchecked) private(set) var nodes: [HTMLTree.Node] = []
+    @exclusivity(unchecked) private(set) var jsonLD: [String] = []
+    @exclusivity(unchecked) private(set) var flattened = 0
 
     /// One open element, in step with libxml2's own stack of open elements.
     private struct Frame {
@@ -22,20 +22,20 @@ final class HTMLTreeBuilder {
         var preformatted: Bool
     }
 
-    private var frames: [Frame] = []
+    @exclusivity(unchecked) private var frames: [Frame] = []
     /// Open elements inside a skipped one (itself included): their events are ignored.
-    private var skipDepth = 0
+    @exclusivity(unchecked) private var skipDepth = 0
     /// Open elements inside a JSON-LD script (itself included): their text is collected.
-    private var jsonLDDepth = 0
-    private var jsonLDText: [UInt8] = []
+    @exclusivity(unchecked) private var jsonLDDepth = 0
+    @exclusivity(unchecked) private var jsonLDText: [UInt8] = []
     /// Text not yet made a node, and whether a comment since the last node ends the run.
-    private var pending: [UInt8] = []
+    @exclusivity(unchecked) private var pending: [UInt8] = []
     /// Whether something other than the root element came first in the document (a doctype, a
     /// comment), so a later top-level element is out of libxml2's tree.
-    fileprivate var rootIsFirst = true
+    @exclusivity(unchecked) fileprivate var rootIsFirst = true
 
     /// The parser, while it runs.
-    private var context: htmlParserCtxtPtr?
+    @exclusivity(unchecked) private var context: htmlParserCtxtPtr?
 
     init() {
         nodes.reserveCapacity(1024)
@@ -156,6 +156,9 @@ final class HTMLTreeBuilder {
         }
         var pairs: [(name: String, value: String)] = []
         if var cursor = attributes {
+            var count = 0
+            while (cursor + 2 * count).pointee != nil { count += 1 }
+            pairs.reserveCapacity(count)
             while let attributeName = cursor.pointee {
                 // A known boolean attribute written bare (`nowrap`) has its own name as value.
                 let value = (cursor + 1).pointee ?? (htmlIsBooleanAttr(attributeName) != 0 ? attributeName : nil)
