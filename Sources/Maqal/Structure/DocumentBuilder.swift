@@ -80,7 +80,7 @@ enum DocumentBuilder {
         var characters = 0
         BlockText.forEachText(in: body) { text in
             words += WordCounter.count(text)
-            characters += text.count
+            characters += CharacterCount.of(text)
         }
         let minutes = words == 0 ? 0 : max(1, (words + wordsPerMinute - 1) / max(wordsPerMinute, 1))
         return Stats(words: words, characters: characters, readingMinutes: minutes)
