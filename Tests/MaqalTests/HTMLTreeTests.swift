@@ -77,4 +77,26 @@ struct HTMLTreeTests {
         let pre = try #require(tree.elements(named: "pre").first)
         #expect(texts(under: pre, in: tree) == ["  x\n  "])
     }
+
+    @Test func everySubtreeIsOneRunOfIndices() {
+        let pages = [
+            "<html><body><div><p>أ<b>ب</b></p><ul><li>ج<li>د</ul></div></body></html><p>بعد الجذر</p><div>هـ</div>",
+            "<table><tr><td>1<td>2<tr><td>3</table><p>نص <i>مائل</i></p><!-- تعليق -->ذيل",
+            String(repeating: "<div>", count: HTMLTree.maxDepth + 20) + "عميق" + String(repeating: "</div>", count: HTMLTree.maxDepth + 20)
+                + "<p>بعد</p>",
+        ]
+        for html in pages {
+            let tree = HTMLTree.parse(html)
+            for index in tree.nodes.indices {
+                // The same nodes, walked through the child lists.
+                var walked: [Int] = []
+                var stack = [index]
+                while let current = stack.popLast() {
+                    walked.append(current)
+                    stack.append(contentsOf: tree[current].children.reversed())
+                }
+                #expect(Array(tree.subtree(of: index)) == walked)
+            }
+        }
+    }
 }

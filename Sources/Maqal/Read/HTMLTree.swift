@@ -24,6 +24,8 @@ struct HTMLTree: Sendable {
     }
 
     private(set) var nodes: [Node] = []
+    /// For each node, the index just past its subtree (see ``subtree(of:)``).
+    private(set) var subtreeEnds: [Int] = []
     /// Texts of `<script type="application/ld+json">` blocks, in page order.
     private(set) var jsonLD: [String] = []
     /// Elements flattened into an ancestor because the page nested deeper than ``maxDepth``.
@@ -114,6 +116,12 @@ struct HTMLTree: Sendable {
         tree.nodes = builder.nodes
         tree.jsonLD = builder.jsonLD
         tree.flattened = builder.flattened
+        tree.subtreeEnds = tree.nodes.indices.map { $0 + 1 }
+        // A parent comes before its children, so one backward pass carries each end up.
+        for index in tree.nodes.indices.reversed() {
+            let parent = tree.nodes[index].parent
+            if parent >= 0 { tree.subtreeEnds[parent] = max(tree.subtreeEnds[parent], tree.subtreeEnds[index]) }
+        }
         return tree
     }
 
@@ -151,15 +159,13 @@ struct HTMLTree: Sendable {
 
     /// All element indices under `index` (itself included) in document order.
     func descendants(of index: Int) -> [Int] {
-        var result: [Int] = []
-        var stack = [index]
-        while let current = stack.popLast() {
-            result.append(current)
-            for child in nodes[current].children.reversed() where nodes[child].kind == .element {
-                stack.append(child)
-            }
-        }
-        return result
+        subtree(of: index).filter { nodes[$0].kind == .element }
+    }
+
+    /// The indices of `index` and everything under it: nodes are stored in document order, so a
+    /// subtree is one run of indices.
+    func subtree(of index: Int) -> Range<Int> {
+        index..<subtreeEnds[index]
     }
 
     /// Elements named `name` anywhere in the page.
@@ -170,14 +176,11 @@ struct HTMLTree: Sendable {
     /// The text under `index` with white space folded, as a browser would show it.
     func text(of index: Int) -> String {
         var folder = WhitespaceFolder()
-        var stack = [index]
-        while let current = stack.popLast() {
-            let node = nodes[current]
-            if node.kind == .text {
-                folder.append(node.text)
-            } else {
-                if node.name == "br" || HTMLTree.blockElements.contains(node.name) { folder.breakHere() }
-                for child in node.children.reversed() { stack.append(child) }
+        for current in subtree(of: index) {
+            if nodes[current].kind == .text {
+                folder.append(nodes[current].text)
+            } else if nodes[current].name == "br" || HTMLTree.blockElements.contains(nodes[current].name) {
+                folder.breakHere()
             }
         }
         return folder.result
