@@ -43,7 +43,9 @@ struct BoilerplateLexicon: Sendable {
             if entry.extent == .prefix { prefixes.append((key, entry.role)) }
         }
         self.whole = whole
-        self.prefixBytes = prefixes.sorted { $0.0.count > $1.0.count }.map { (Array($0.0.utf8), $0.1) }
+        // Characters counted once each, not in every comparison of the sort.
+        self.prefixBytes = prefixes.map { (key: $0.0, role: $0.1, length: $0.0.count) }.sorted { $0.length > $1.length }
+            .map { (Array($0.key.utf8), $0.role) }
     }
 
     /// The role of a block whose text has the key `key`, if it is furniture at all.
