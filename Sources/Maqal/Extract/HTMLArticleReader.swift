@@ -189,21 +189,17 @@ struct HTMLArticleReader {
         var subtitles: [String] = []
         for index in tree.nodes.indices where tree.nodes[index].kind == .element && !tree.nodes[index].attributes.isEmpty {
             // Most elements are neither: the class names and `rel` are looked at before the node is copied.
-            let relValue = tree.nodes[index].attribute("rel")
-            guard relValue != nil || tree.nodes[index].names.contains(where: Self.metadataBoxMatcher.matches) else {
-                continue
-            }
-            let rel = (relValue ?? "").lowercased().split(separator: " ")
+            let rel = Self.relation(tree.nodes[index].attribute("rel"))
+            guard rel.any || tree.nodes[index].names.contains(where: Self.metadataBoxMatcher.matches) else { continue }
             let node = tree[index]
             let names = node.names
-            guard names.contains(where: Self.metadataBoxMatcher.matches) || !rel.isEmpty else { continue }
             // Whether a `-`/`_`-separated word of the class and id names is in `list`.
             func hasWord(_ list: WordList) -> Bool { names.contains { MarkupHints.hasWord(of: list, in: $0) } }
-            if node.name == "a" && rel.contains("tag") {
+            if node.name == "a" && rel.tag {
                 tags.append(tree.text(of: index))
                 continue
             }
-            if node.name == "a" && rel.contains("author") {
+            if node.name == "a" && rel.author {
                 if index <= articleEnd { authors.append(tree.text(of: index)) }
                 continue
             }
@@ -241,6 +237,32 @@ struct HTMLArticleReader {
         }
         if metadata.authors.isEmpty { metadata.authors = authors.filter(keep) }
         if metadata.subtitles.isEmpty { metadata.subtitles = subtitles }
+    }
+
+    /// What a `rel` value says: whether it has any word, and whether `tag` and `author` are among
+    /// its space-separated words, case aside.
+    private static func relation(_ value: String?) -> (any: Bool, tag: Bool, author: Bool) {
+        guard var value else { return (false, false, false) }
+        // ASCII values (all of them in practice) on their bytes; others by characters, where a
+        // space followed by a combining mark does not separate words.
+        let ascii: (any: Bool, tag: Bool, author: Bool)? = value.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var result = (any: false, tag: false, author: false)
+            for word in bytes.split(separator: 0x20) {
+                result.any = true
+                if word.count == 3 && word.elementsEqual("tag".utf8, by: Self.equalsLowercased) { result.tag = true }
+                if word.count == 6 && word.elementsEqual("author".utf8, by: Self.equalsLowercased) { result.author = true }
+            }
+            return result
+        }
+        if let ascii { return ascii }
+        let words = value.lowercased().split(separator: " ")
+        return (!words.isEmpty, words.contains("tag"), words.contains("author"))
+    }
+
+    /// Whether ASCII `byte`, lower-cased, is the lower-case `expected`.
+    private static func equalsLowercased(_ byte: UInt8, _ expected: UInt8) -> Bool {
+        ((0x41...0x5A).contains(byte) ? byte + 0x20 : byte) == expected
     }
 
     /// A quick filter: class names that can belong to any of the boxes below.
