@@ -108,7 +108,10 @@ struct HTMLArticleReader {
             var hidden = [Bool](repeating: false, count: nodes.count)
             for index in nodes.indices where nodes[index].kind == .element {
                 let parent = nodes[index].parent
-                if (parent >= 0 && hidden[parent]) || MarkupHints.isHidden(nodes[index]) || isNoise(nodes[index]) {
+                if (parent >= 0 && hidden[parent])
+                    || MarkupHints.isHidden(attributes: nodes[index].attributes, names: nodes[index].names)
+                    || isNoise(name: nodes[index].name, attributes: nodes[index].attributes, names: nodes[index].names)
+                {
                     hidden[index] = true
                 }
             }
@@ -125,7 +128,9 @@ struct HTMLArticleReader {
                     continue
                 }
                 let name = nodes[index].name
-                guard name != "html" && name != "body" && MarkupHints.isFurniture(nodes[index]) else { continue }
+                guard name != "html" && name != "body",
+                    MarkupHints.isFurniture(name: name, attributes: nodes[index].attributes, names: nodes[index].names)
+                else { continue }
                 let share = Double(lengths.textLength[index]) / total
                 if share > 0.9 || (share > Self.protectedShare && lengths.linkDensity(index) < 0.5) { continue }
                 // A paragraph of prose is content whatever its class says ("selectionShareable").
@@ -143,13 +148,17 @@ struct HTMLArticleReader {
     }
 
     /// Footnote markers and edit links that only make noise in the text.
-    private func isNoise(_ node: HTMLTree.Node) -> Bool {
-        if node.name == "sup" {
-            let names = MarkupHints.names(of: node).joined(separator: " ")
+    private func isNoise(name: String, attributes: [(name: String, value: String)], names: [String]) -> Bool {
+        if name == "sup" {
+            let names = names.joined(separator: " ")
             return names.includes("reference") || names.includes("mw-ref") || names.includes("noprint")
         }
-        if node.name == "head" || node.name == "title" { return true }
-        if node.name == "span", let names = node.attribute("class"), names.includes("mw-editsection") { return true }
+        if name == "head" || name == "title" { return true }
+        if name == "span", let classes = attributes.first(where: { $0.name == "class" })?.value,
+            classes.includes("mw-editsection")
+        {
+            return true
+        }
         return false
     }
 
