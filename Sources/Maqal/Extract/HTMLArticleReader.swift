@@ -53,7 +53,7 @@ struct HTMLArticleReader {
         let articleRemoved = cleanInside(roots, root: root, removed: removed)
         let hasHeadings = roots.contains { top in
             tree.descendants(of: top).contains { index in
-                !articleRemoved[index] && ["h2", "h3", "h4", "h5", "h6"].contains(tree[index].name)
+                !articleRemoved[index] && ["h2", "h3", "h4", "h5", "h6"].contains(tree.nodes[index].name)
             }
         }
         laps?.mark("extract")
@@ -169,17 +169,17 @@ struct HTMLArticleReader {
         let tree = root.tree
         for top in roots {
             for index in tree.descendants(of: top) where index != top && !result[index] {
-                let node = tree[index]
-                guard ["div", "ul", "ol", "section", "table", "aside", "span", "p"].contains(node.name) else { continue }
+                let name = tree.nodes[index].name
+                guard ["div", "ul", "ol", "section", "table", "aside", "span", "p"].contains(name) else { continue }
                 let density = root.linkDensity(index)
                 guard root.textLength[index] > 0, density > 0.35 else { continue }
                 // Five visible characters a word is close enough to tell a box from prose.
                 let words = root.textLength[index] / 5
                 let linkHeavy = density > 0.6 && words < 120
-                let teaserBox = words < 40 && node.name != "p"
+                let teaserBox = words < 40 && name != "p"
                 if linkHeavy || teaserBox {
                     for descendant in tree.descendants(of: index) { result[descendant] = true }
-                    for child in tree[index].children { result[child] = true }
+                    for child in tree.nodes[index].children { result[child] = true }
                 }
             }
         }
@@ -285,9 +285,10 @@ struct HTMLArticleReader {
         -> (date: ArabicDate?, text: String)?
     {
         guard let start = roots.min() else { return nil }
-        for index in tree.nodes.indices where tree[index].kind == .element && lengths.textLength[index] <= 60 {
+        // Fields are read in place: `tree[index]` copied every node before the article.
+        for index in tree.nodes.indices where tree.nodes[index].kind == .element && lengths.textLength[index] <= 60 {
             if index > start + 200 { break }
-            let ownsText = tree[index].children.contains { tree[$0].kind == .text }
+            let ownsText = tree.nodes[index].children.contains { tree.nodes[$0].kind == .text }
             guard ownsText else { continue }
             let text = tree.text(of: index)
             guard WordCounter.count(text) <= 8, let offset = RelativeDate.secondsAgo(in: text) else { continue }
@@ -312,7 +313,8 @@ struct HTMLArticleReader {
     static let standfirstWordList = WordList(standfirstWords)
 
     private func linkTexts(under index: Int, in tree: HTMLTree) -> [String] {
-        tree.descendants(of: index).filter { tree[$0].name == "a" }.map { tree.text(of: $0) }.filter { !$0.isEmpty }
+        tree.descendants(of: index).filter { tree.nodes[$0].name == "a" }.map { tree.text(of: $0) }
+            .filter { !$0.isEmpty }
     }
 
     /// A visible Arabic date: the short date line nearest before the article (the header of a
@@ -327,11 +329,12 @@ struct HTMLArticleReader {
         var inside: (date: ArabicDate, text: String, approximate: Bool)?
         // A byline's date sits near the article's start: look a little before it and at its first lines.
         let window = max(0, start - 1500)..<min(tree.nodes.count, min(end, start + 150) + 1)
-        for index in window where tree[index].kind == .element && lengths.textLength[index] <= 160 {
-            if tree[index].name == "html" || tree[index].name == "body" { continue }
+        for index in window where tree.nodes[index].kind == .element && lengths.textLength[index] <= 160 {
+            if tree.nodes[index].name == "html" || tree.nodes[index].name == "body" { continue }
             // Only elements that hold text of their own: their wrappers would repeat the same line.
-            let ownsText = tree[index].children.contains { child in
-                tree[child].kind == .text && tree[child].text.unicodeScalars.contains { !ArabicScalar.isSpace($0.value) }
+            let ownsText = tree.nodes[index].children.contains { child in
+                tree.nodes[child].kind == .text
+                    && tree.nodes[child].text.unicodeScalars.contains { !ArabicScalar.isSpace($0.value) }
             }
             guard ownsText else { continue }
             let text = tree.text(of: index)

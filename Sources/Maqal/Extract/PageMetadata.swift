@@ -26,7 +26,7 @@ struct PageMetadata {
         var itemprops: [String: Int] = [:]
         var headings: [String] = []
 
-        for index in tree.nodes.indices where tree[index].kind == .element {
+        for index in tree.nodes.indices where tree.nodes[index].kind == .element {
             let node = tree[index]
             switch node.name {
             case "meta":
