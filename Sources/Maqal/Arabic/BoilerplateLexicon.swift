@@ -31,7 +31,8 @@ struct BoilerplateLexicon: Sendable {
     static let shared = BoilerplateLexicon(entries: entries)
 
     private let whole: [String: Role]
-    private let prefixes: [(key: String, role: Role)]
+    /// Keys of the prefix phrases as UTF-8, longest first.
+    private let prefixBytes: [(key: [UInt8], role: Role)]
 
     init(entries: [Entry]) {
         var whole: [String: Role] = [:]
@@ -42,7 +43,9 @@ struct BoilerplateLexicon: Sendable {
             if entry.extent == .prefix { prefixes.append((key, entry.role)) }
         }
         self.whole = whole
-        self.prefixes = prefixes.sorted { $0.0.count > $1.0.count }
+        // Characters counted once each, not in every comparison of the sort.
+        self.prefixBytes = prefixes.map { (key: $0.0, role: $0.1, length: $0.0.count) }.sorted { $0.length > $1.length }
+            .map { (Array($0.key.utf8), $0.role) }
     }
 
     /// The role of a block whose text has the key `key`, if it is furniture at all.
@@ -52,19 +55,44 @@ struct BoilerplateLexicon: Sendable {
     func role(ofKey key: String, maxWords: Int = 14) -> Role? {
         if key.isEmpty { return nil }
         if let role = whole[key] { return role }
-        for (prefix, role) in prefixes where key.hasPrefix(prefix) {
-            let rest = key.dropFirst(prefix.count)
-            guard rest.first == " " else { continue }
-            if rest.split(separator: " ").count <= maxWords { return role }
+        // Compared as bytes: a key holds no combining marks (``ArabicKey`` drops them), so a byte
+        // prefix followed by a space is a prefix of whole characters. `hasPrefix` and counting
+        // characters cost more than the rest of the lookup.
+        var key = key
+        return key.withUTF8 { bytes in
+            for (prefix, role) in prefixBytes where bytes.count > prefix.count && bytes[prefix.count] == 0x20 {
+                guard bytes.starts(with: prefix) else { continue }
+                if Self.wordCount(UnsafeBufferPointer(rebasing: bytes[(prefix.count + 1)...])) <= maxWords { return role }
+            }
+            return nil
         }
-        return nil
+    }
+
+    /// Space-separated words of a key.
+    private static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var words = 0
+        var previous: UInt8 = 0x20
+        for byte in bytes {
+            if previous == 0x20 && byte != 0x20 { words += 1 }
+            previous = byte
+        }
+        return words
     }
 
     func role(of text: some StringProtocol) -> Role? {
-        // No phrase plus its title runs this long; a paragraph of prose is never furniture by the lexicon.
-        guard text.utf8.count <= 400 else { return nil }
+        guard text.utf8.count <= Self.longestText else { return nil }
         return role(ofKey: ArabicKey.make(text))
     }
+
+    /// ``role(of:)`` for a text whose key the caller has made already.
+    func role(of text: String, key: String) -> Role? {
+        guard text.utf8.count <= Self.longestText else { return nil }
+        return role(ofKey: key)
+    }
+
+    /// No phrase plus its title runs longer (in UTF-8 bytes); a paragraph of prose is never
+    /// furniture by the lexicon.
+    private static let longestText = 400
 
     /// Phrases of comment policies, opinion disclaimers and site notices ("الآراء الواردة في
     /// التعليقات تعبر عن رأي أصحابها…", "… لا تعبر بالضرورة عن رأي الموقع"): a paragraph that uses
@@ -78,8 +106,55 @@ struct BoilerplateLexicon: Sendable {
     /// Whether a paragraph reads as a site notice (two or more notice phrases, and short).
     static func isSiteNotice(_ text: String) -> Bool {
         guard WordCounter.count(text) <= 90 else { return false }
-        let key = ArabicKey.make(text)
-        return noticeKeys.filter { key.includes($0) }.count >= 2
+        return isSiteNotice(key: ArabicKey.make(text))
+    }
+
+    /// ``isSiteNotice(_:)`` for a paragraph of at most 90 words, by its key.
+    static func isSiteNotice(key: String) -> Bool {
+        noticePhrases.countFound(in: key, upTo: 2) >= 2
+    }
+
+    private static let noticePhrases = PhraseSet(noticeKeys)
+
+    /// Finds which of several keys occur in a key, in one pass over it. Keys are grouped by their
+    /// second byte: in Arabic UTF-8 nearly every other byte is `D8` or `D9`, so the first byte
+    /// tells little, and fifteen searches one after another cost more than keying the paragraph.
+    private struct PhraseSet: Sendable {
+        private let phrases: [[UInt8]]
+        private let bySecondByte: [[Int]]
+
+        init(_ keys: [String]) {
+            phrases = keys.map { Array($0.utf8) }
+            var table = [[Int]](repeating: [], count: 256)
+            for (index, phrase) in phrases.enumerated() {
+                precondition(phrase.count >= 2, "a notice phrase is at least one Arabic letter")
+                table[Int(phrase[1])].append(index)
+            }
+            bySecondByte = table
+        }
+
+        /// How many of the phrases occur in `key`, counting stops at `limit`.
+        func countFound(in key: String, upTo limit: Int) -> Int {
+            var key = key
+            var found = [Bool](repeating: false, count: phrases.count)
+            var count = 0
+            return key.withUTF8 { bytes in
+                guard bytes.count >= 2 else { return 0 }
+                for start in 0..<(bytes.count - 1) {
+                    for index in bySecondByte[Int(bytes[start + 1])] where !found[index] {
+                        let phrase = phrases[index]
+                        guard phrase.count <= bytes.count - start, bytes[start] == phrase[0] else { continue }
+                        var offset = 2
+                        while offset < phrase.count && bytes[start + offset] == phrase[offset] { offset += 1 }
+                        guard offset == phrase.count else { continue }
+                        found[index] = true
+                        count += 1
+                        if count >= limit { return count }
+                    }
+                }
+                return count
+            }
+        }
     }
 
     // MARK: - The table

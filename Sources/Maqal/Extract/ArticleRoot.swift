@@ -114,21 +114,21 @@ struct ArticleRoot {
 
         for index in tree.nodes.indices where !removed[index] && isTextBlock(index) {
             let ownText = ownTextLength(index)
-            let length = tree[index].name == "p" || tree[index].name == "pre" ? textLength[index] : ownText
+            let length = tree.nodes[index].name == "p" || tree.nodes[index].name == "pre" ? textLength[index] : ownText
             guard length >= 25 else { continue }
             let (commas, stops) = punctuation(index)
             let contentScore = 1 + Double(commas) + Double(min(stops, 3)) * 0.5 + min(Double(length) / 100, 3)
             // A text container scores for itself too: in `<br>` soup it is the paragraph's home.
-            if tree[index].name != "p" && tree[index].name != "pre" {
+            if tree.nodes[index].name != "p" && tree.nodes[index].name != "pre" {
                 scores[index, default: initialScore(index)] += contentScore
             }
-            var ancestor = tree[index].parent
+            var ancestor = tree.nodes[index].parent
             var level = 0
             while ancestor >= 0 && level < 5 {
                 if removed[ancestor] { break }
                 let divider = level == 0 ? 1.0 : (level == 1 ? 2.0 : Double(level) * 3)
                 scores[ancestor, default: initialScore(ancestor)] += contentScore / divider
-                ancestor = tree[ancestor].parent
+                ancestor = tree.nodes[ancestor].parent
                 level += 1
             }
         }
@@ -142,18 +142,18 @@ struct ArticleRoot {
         // Several strong candidates under one ancestor: the article is that ancestor.
         let strong = final.prefix(5).dropFirst().filter { $0.score >= topScore * 0.75 }.map(\.index)
         if strong.count >= 2 {
-            var ancestor = tree[top].parent
-            while ancestor >= 0, tree[ancestor].name != "body" {
+            var ancestor = tree.nodes[top].parent
+            while ancestor >= 0, tree.nodes[ancestor].name != "body" {
                 let covered = strong.filter { isAncestor(ancestor, of: $0) }.count
                 if covered >= 2 { top = ancestor; break }
-                ancestor = tree[ancestor].parent
+                ancestor = tree.nodes[ancestor].parent
             }
         }
         // Climb out of wrappers: while the top candidate is its parent's only child with text.
-        while tree[top].parent >= 0, tree[top].name != "body" {
-            let parent = tree[top].parent
-            guard tree[parent].name != "body", !removed[parent] else { break }
-            let withText = tree[parent].children.filter { !removed[$0] && textLength[$0] > 0 }
+        while tree.nodes[top].parent >= 0, tree.nodes[top].name != "body" {
+            let parent = tree.nodes[top].parent
+            guard tree.nodes[parent].name != "body", !removed[parent] else { break }
+            let withText = tree.nodes[parent].children.filter { !removed[$0] && textLength[$0] > 0 }
             guard withText == [top] else { break }
             top = parent
         }
@@ -162,22 +162,22 @@ struct ArticleRoot {
 
     /// The top candidate plus siblings that continue the article (Readability's sibling rule).
     private func withSiblings(_ top: Int, topScore: Double, scores: [Int: Double]) -> [Int] {
-        let parent = tree[top].parent
+        let parent = tree.nodes[top].parent
         guard parent >= 0 else { return [top] }
         let threshold = max(10, topScore * 0.2)
         var result: [Int] = []
-        for sibling in tree[parent].children where !removed[sibling] {
+        for sibling in tree.nodes[parent].children where !removed[sibling] {
             if sibling == top {
                 result.append(sibling)
                 continue
             }
-            guard tree[sibling].kind == .element else { continue }
+            guard tree.nodes[sibling].kind == .element else { continue }
             let score = (scores[sibling] ?? 0) * (1 - linkDensity(sibling))
             // A sibling continues the article only with prose of its own, not on its class name alone
             // (a lead image with a caption, a byline box).
             if score >= threshold && (proseCount[sibling] > 0 || textLength[sibling] >= 200) {
                 result.append(sibling)
-            } else if tree[sibling].name == "p" {
+            } else if tree.nodes[sibling].name == "p" {
                 let length = textLength[sibling]
                 let density = linkDensity(sibling)
                 let text = tree.text(of: sibling)
@@ -199,7 +199,7 @@ struct ArticleRoot {
         if chosenRecall >= 0.6 { return roots }
         let bodyLength = Self.visibleLength(articleBody)
         let candidates = tree.nodes.indices.filter { index in
-            tree[index].kind == .element && !removed[index]
+            tree.nodes[index].kind == .element && !removed[index]
                 && textLength[index] * 2 >= bodyLength && textLength[index] <= bodyLength * 3
         }.sorted { textLength[$0] < textLength[$1] }.prefix(60)
         // Smallest first: the first element holding most of the body is the tightest fit.
@@ -211,10 +211,10 @@ struct ArticleRoot {
     }
 
     private func isAncestor(_ ancestor: Int, of index: Int) -> Bool {
-        var current = tree[index].parent
+        var current = tree.nodes[index].parent
         while current >= 0 {
             if current == ancestor { return true }
-            current = tree[current].parent
+            current = tree.nodes[current].parent
         }
         return false
     }
@@ -226,10 +226,9 @@ struct ArticleRoot {
         var stops = 0
         var stack = [index]
         while let current = stack.popLast() {
-            let node = tree[current]
-            if node.kind == .text {
+            if tree.nodes[current].kind == .text {
                 // On UTF-8 bytes: 0x8C after 0xD8 is only ever the tail of the Arabic comma U+060C.
-                var text = node.text
+                var text = tree.nodes[current].text
                 text.withUTF8 { bytes in
                     var previous: UInt8 = 0
                     for byte in bytes {
@@ -237,8 +236,8 @@ struct ArticleRoot {
                         previous = byte
                     }
                 }
-            } else if current == index || !HTMLTree.blockElements.contains(node.name) {
-                stack.append(contentsOf: node.children)
+            } else if current == index || !HTMLTree.blockElements.contains(tree.nodes[current].name) {
+                stack.append(contentsOf: tree.nodes[current].children)
             }
         }
         return (commas, stops)
@@ -246,9 +245,8 @@ struct ArticleRoot {
 
     /// Elements that hold running text: `p`, `pre`, and containers with text of their own.
     private func isTextBlock(_ index: Int) -> Bool {
-        let node = tree[index]
-        guard node.kind == .element else { return false }
-        switch node.name {
+        guard tree.nodes[index].kind == .element else { return false }
+        switch tree.nodes[index].name {
         case "p", "pre": return true
         case "div", "td", "font", "span", "section", "article", "center", "blockquote", "li", "dd", "main", "body":
             return ownTextLength(index) >= 25
@@ -259,12 +257,14 @@ struct ArticleRoot {
     /// Characters of text directly inside `index` or inside its inline children (not blocks).
     func ownTextLength(_ index: Int) -> Int {
         var total = 0
-        for child in tree[index].children where !removed[child] {
-            let node = tree[child]
-            if node.kind == .text {
+        for child in tree.nodes[index].children where !removed[child] {
+            if tree.nodes[child].kind == .text {
                 total += textLength[child]
-            } else if !HTMLTree.blockElements.contains(node.name) && node.name != "br" {
-                total += textLength[child] - (node.name == "a" ? textLength[child] : 0)
+            } else {
+                let name = tree.nodes[child].name
+                if !HTMLTree.blockElements.contains(name) && name != "br" {
+                    total += textLength[child] - (name == "a" ? textLength[child] : 0)
+                }
             }
         }
         return total

@@ -26,12 +26,25 @@ enum BlockCleaner {
         while index < blocks.count {
             let block = blocks[index]
             index += 1
-            if case .block(.paragraph(let paragraph)) = block,
-                isToolbar(paragraph.text) || BoilerplateLexicon.isSiteNotice(paragraph.text)
-            {
-                continue
+            let role: BoilerplateLexicon.Role?
+            switch block {
+            case .block(.paragraph(let paragraph)):
+                if isToolbar(paragraph.text) { continue }
+                // The paragraph is counted and keyed once, for the notice test and the lexicon.
+                let words = WordCounter.count(paragraph.text)
+                guard words <= 90 else {
+                    role = nil
+                    break
+                }
+                let key = ArabicKey.make(paragraph.text)
+                if BoilerplateLexicon.isSiteNotice(key: key) { continue }
+                role = words <= 30 ? lexicon.role(of: paragraph.text, key: key) : nil
+            case .heading(let heading):
+                role = lexicon.role(of: heading.text)
+            default:
+                role = nil
             }
-            guard let text = shortText(block), let role = lexicon.role(of: text) else {
+            guard let role else {
                 if case .block(.list(let list)) = block, list.items.allSatisfy({ lexicon.role(of: $0.text) != nil }) {
                     continue
                 }
@@ -65,14 +78,6 @@ enum BlockCleaner {
         let lexicon = BoilerplateLexicon.shared
         let furniture = parts.filter { lexicon.role(of: $0) != nil || MetadataLine.read($0) != nil }
         return furniture.count * 2 >= parts.count
-    }
-
-    private static func shortText(_ block: FlatBlock) -> String? {
-        switch block {
-        case .heading(let heading): return heading.text
-        case .block(.paragraph(let paragraph)): return WordCounter.count(paragraph.text) <= 30 ? paragraph.text : nil
-        default: return nil
-        }
     }
 
     private static func takeMetadata(_ blocks: [FlatBlock], metadata: inout Metadata) -> [FlatBlock] {

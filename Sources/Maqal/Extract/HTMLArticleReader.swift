@@ -53,7 +53,7 @@ struct HTMLArticleReader {
         let articleRemoved = cleanInside(roots, root: root, removed: removed)
         let hasHeadings = roots.contains { top in
             tree.descendants(of: top).contains { index in
-                !articleRemoved[index] && ["h2", "h3", "h4", "h5", "h6"].contains(tree[index].name)
+                !articleRemoved[index] && ["h2", "h3", "h4", "h5", "h6"].contains(tree.nodes[index].name)
             }
         }
         laps?.mark("extract")
@@ -108,7 +108,10 @@ struct HTMLArticleReader {
             var hidden = [Bool](repeating: false, count: nodes.count)
             for index in nodes.indices where nodes[index].kind == .element {
                 let parent = nodes[index].parent
-                if (parent >= 0 && hidden[parent]) || MarkupHints.isHidden(nodes[index]) || isNoise(nodes[index]) {
+                if (parent >= 0 && hidden[parent])
+                    || MarkupHints.isHidden(attributes: nodes[index].attributes, names: nodes[index].names)
+                    || isNoise(name: nodes[index].name, attributes: nodes[index].attributes, names: nodes[index].names)
+                {
                     hidden[index] = true
                 }
             }
@@ -125,7 +128,9 @@ struct HTMLArticleReader {
                     continue
                 }
                 let name = nodes[index].name
-                guard name != "html" && name != "body" && MarkupHints.isFurniture(nodes[index]) else { continue }
+                guard name != "html" && name != "body",
+                    MarkupHints.isFurniture(name: name, attributes: nodes[index].attributes, names: nodes[index].names)
+                else { continue }
                 let share = Double(lengths.textLength[index]) / total
                 if share > 0.9 || (share > Self.protectedShare && lengths.linkDensity(index) < 0.5) { continue }
                 // A paragraph of prose is content whatever its class says ("selectionShareable").
@@ -143,13 +148,17 @@ struct HTMLArticleReader {
     }
 
     /// Footnote markers and edit links that only make noise in the text.
-    private func isNoise(_ node: HTMLTree.Node) -> Bool {
-        if node.name == "sup" {
-            let names = MarkupHints.names(of: node).joined(separator: " ")
+    private func isNoise(name: String, attributes: [(name: String, value: String)], names: [String]) -> Bool {
+        if name == "sup" {
+            let names = names.joined(separator: " ")
             return names.includes("reference") || names.includes("mw-ref") || names.includes("noprint")
         }
-        if node.name == "head" || node.name == "title" { return true }
-        if node.name == "span", let names = node.attribute("class"), names.includes("mw-editsection") { return true }
+        if name == "head" || name == "title" { return true }
+        if name == "span", let classes = attributes.first(where: { $0.name == "class" })?.value,
+            classes.includes("mw-editsection")
+        {
+            return true
+        }
         return false
     }
 
@@ -160,17 +169,17 @@ struct HTMLArticleReader {
         let tree = root.tree
         for top in roots {
             for index in tree.descendants(of: top) where index != top && !result[index] {
-                let node = tree[index]
-                guard ["div", "ul", "ol", "section", "table", "aside", "span", "p"].contains(node.name) else { continue }
+                let name = tree.nodes[index].name
+                guard ["div", "ul", "ol", "section", "table", "aside", "span", "p"].contains(name) else { continue }
                 let density = root.linkDensity(index)
                 guard root.textLength[index] > 0, density > 0.35 else { continue }
                 // Five visible characters a word is close enough to tell a box from prose.
                 let words = root.textLength[index] / 5
                 let linkHeavy = density > 0.6 && words < 120
-                let teaserBox = words < 40 && node.name != "p"
+                let teaserBox = words < 40 && name != "p"
                 if linkHeavy || teaserBox {
                     for descendant in tree.descendants(of: index) { result[descendant] = true }
-                    for child in tree[index].children { result[child] = true }
+                    for child in tree.nodes[index].children { result[child] = true }
                 }
             }
         }
@@ -189,21 +198,17 @@ struct HTMLArticleReader {
         var subtitles: [String] = []
         for index in tree.nodes.indices where tree.nodes[index].kind == .element && !tree.nodes[index].attributes.isEmpty {
             // Most elements are neither: the class names and `rel` are looked at before the node is copied.
-            let relValue = tree.nodes[index].attribute("rel")
-            guard relValue != nil || tree.nodes[index].names.contains(where: Self.metadataBoxMatcher.matches) else {
-                continue
-            }
-            let rel = (relValue ?? "").lowercased().split(separator: " ")
+            let rel = Self.relation(tree.nodes[index].attribute("rel"))
+            guard rel.any || tree.nodes[index].names.contains(where: Self.metadataBoxMatcher.matches) else { continue }
             let node = tree[index]
             let names = node.names
-            guard names.contains(where: Self.metadataBoxMatcher.matches) || !rel.isEmpty else { continue }
             // Whether a `-`/`_`-separated word of the class and id names is in `list`.
             func hasWord(_ list: WordList) -> Bool { names.contains { MarkupHints.hasWord(of: list, in: $0) } }
-            if node.name == "a" && rel.contains("tag") {
+            if node.name == "a" && rel.tag {
                 tags.append(tree.text(of: index))
                 continue
             }
-            if node.name == "a" && rel.contains("author") {
+            if node.name == "a" && rel.author {
                 if index <= articleEnd { authors.append(tree.text(of: index)) }
                 continue
             }
@@ -243,6 +248,32 @@ struct HTMLArticleReader {
         if metadata.subtitles.isEmpty { metadata.subtitles = subtitles }
     }
 
+    /// What a `rel` value says: whether it has any word, and whether `tag` and `author` are among
+    /// its space-separated words, case aside.
+    private static func relation(_ value: String?) -> (any: Bool, tag: Bool, author: Bool) {
+        guard var value else { return (false, false, false) }
+        // ASCII values (all of them in practice) on their bytes; others by characters, where a
+        // space followed by a combining mark does not separate words.
+        let ascii: (any: Bool, tag: Bool, author: Bool)? = value.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var result = (any: false, tag: false, author: false)
+            for word in bytes.split(separator: 0x20) {
+                result.any = true
+                if word.count == 3 && word.elementsEqual("tag".utf8, by: Self.equalsLowercased) { result.tag = true }
+                if word.count == 6 && word.elementsEqual("author".utf8, by: Self.equalsLowercased) { result.author = true }
+            }
+            return result
+        }
+        if let ascii { return ascii }
+        let words = value.lowercased().split(separator: " ")
+        return (!words.isEmpty, words.contains("tag"), words.contains("author"))
+    }
+
+    /// Whether ASCII `byte`, lower-cased, is the lower-case `expected`.
+    private static func equalsLowercased(_ byte: UInt8, _ expected: UInt8) -> Bool {
+        ((0x41...0x5A).contains(byte) ? byte + 0x20 : byte) == expected
+    }
+
     /// A quick filter: class names that can belong to any of the boxes below.
     static let metadataBoxMatcher = FragmentMatcher(["tag", "keyword", "label", "topic", "breadcrumb", "byline",
                                                      "username", "writer", "author", "fn", "standfirst", "dek",
@@ -254,9 +285,10 @@ struct HTMLArticleReader {
         -> (date: ArabicDate?, text: String)?
     {
         guard let start = roots.min() else { return nil }
-        for index in tree.nodes.indices where tree[index].kind == .element && lengths.textLength[index] <= 60 {
+        // Fields are read in place: `tree[index]` copied every node before the article.
+        for index in tree.nodes.indices where tree.nodes[index].kind == .element && lengths.textLength[index] <= 60 {
             if index > start + 200 { break }
-            let ownsText = tree[index].children.contains { tree[$0].kind == .text }
+            let ownsText = tree.nodes[index].children.contains { tree.nodes[$0].kind == .text }
             guard ownsText else { continue }
             let text = tree.text(of: index)
             guard WordCounter.count(text) <= 8, let offset = RelativeDate.secondsAgo(in: text) else { continue }
@@ -281,7 +313,8 @@ struct HTMLArticleReader {
     static let standfirstWordList = WordList(standfirstWords)
 
     private func linkTexts(under index: Int, in tree: HTMLTree) -> [String] {
-        tree.descendants(of: index).filter { tree[$0].name == "a" }.map { tree.text(of: $0) }.filter { !$0.isEmpty }
+        tree.descendants(of: index).filter { tree.nodes[$0].name == "a" }.map { tree.text(of: $0) }
+            .filter { !$0.isEmpty }
     }
 
     /// A visible Arabic date: the short date line nearest before the article (the header of a
@@ -296,11 +329,12 @@ struct HTMLArticleReader {
         var inside: (date: ArabicDate, text: String, approximate: Bool)?
         // A byline's date sits near the article's start: look a little before it and at its first lines.
         let window = max(0, start - 1500)..<min(tree.nodes.count, min(end, start + 150) + 1)
-        for index in window where tree[index].kind == .element && lengths.textLength[index] <= 160 {
-            if tree[index].name == "html" || tree[index].name == "body" { continue }
+        for index in window where tree.nodes[index].kind == .element && lengths.textLength[index] <= 160 {
+            if tree.nodes[index].name == "html" || tree.nodes[index].name == "body" { continue }
             // Only elements that hold text of their own: their wrappers would repeat the same line.
-            let ownsText = tree[index].children.contains { child in
-                tree[child].kind == .text && tree[child].text.unicodeScalars.contains { !ArabicScalar.isSpace($0.value) }
+            let ownsText = tree.nodes[index].children.contains { child in
+                tree.nodes[child].kind == .text
+                    && tree.nodes[child].text.unicodeScalars.contains { !ArabicScalar.isSpace($0.value) }
             }
             guard ownsText else { continue }
             let text = tree.text(of: index)

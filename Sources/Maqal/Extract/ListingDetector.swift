@@ -3,7 +3,8 @@ enum ListingDetector {
     static func isListing(_ tree: HTMLTree, roots: [Int], removed: [Bool], blocks: [FlatBlock], root: ArticleRoot) -> Bool {
         var linkedHeadings = 0
         for top in roots {
-            for index in tree.descendants(of: top) where !removed[index] && ["h2", "h3", "h4"].contains(tree[index].name) {
+            for index in tree.descendants(of: top)
+            where !removed[index] && ["h2", "h3", "h4"].contains(tree.nodes[index].name) {
                 if root.linkDensity(index) > 0.7 { linkedHeadings += 1 }
             }
         }

@@ -149,11 +149,14 @@ enum MarkupHints {
     }
 
     /// Hidden from readers: `hidden`, `aria-hidden`, `display:none`, screen-reader-only classes.
-    static func isHidden(_ node: HTMLTree.Node) -> Bool {
+    ///
+    /// Takes the node's fields, not the node: callers read them in place, where passing a node
+    /// copied all of it.
+    static func isHidden(attributes: [(name: String, value: String)], names: [String]) -> Bool {
         // One pass over the attributes; as `attribute(_:)` does, the first of a repeated name counts.
         var ariaHidden: String?
         var style: String?
-        for attribute in node.attributes {
+        for attribute in attributes {
             switch attribute.name {
             case "hidden": return true
             case "aria-hidden": ariaHidden = ariaHidden ?? attribute.value
@@ -163,7 +166,7 @@ enum MarkupHints {
         }
         if ariaHidden?.lowercased() == "true" { return true }
         if let style, styleHides(style) { return true }
-        return node.names.contains(where: hiddenClassList.contains)
+        return names.contains(where: hiddenClassList.contains)
     }
 
     private static let hiddenClassList = WordList(hiddenClasses)
@@ -205,16 +208,19 @@ enum MarkupHints {
     }
 
     /// Site furniture by tag, role or class/id name.
-    static func isFurniture(_ node: HTMLTree.Node) -> Bool {
-        if furnitureTags.contains(node.name) { return true }
-        if let role = node.attribute("role")?.lowercased(),
+    ///
+    /// Takes the node's fields, as ``isHidden(attributes:names:)`` does.
+    static func isFurniture(name: String, attributes: [(name: String, value: String)], names: [String]) -> Bool {
+        if furnitureTags.contains(name) { return true }
+        func attribute(_ wanted: String) -> String? { attributes.first { $0.name == wanted }?.value }
+        if let role = attribute("role")?.lowercased(),
             ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog",
              "alert"].contains(role)
         {
             return true
         }
-        if node.attribute("itemprop")?.lowercased() == "articlebody" { return false }
-        for name in names(of: node) {
+        if attribute("itemprop")?.lowercased() == "articlebody" { return false }
+        for name in names {
             if bodyMatcher.matches(name) { return false }
             if furnitureMatcher.matches(name) { return true }
             if hasWord(of: furnitureWordList, in: name) { return true }

@@ -26,44 +26,49 @@ struct PageMetadata {
         var itemprops: [String: Int] = [:]
         var headings: [String] = []
 
-        for index in tree.nodes.indices where tree[index].kind == .element {
-            let node = tree[index]
-            switch node.name {
+        for index in tree.nodes.indices where tree.nodes[index].kind == .element {
+            // The name and attributes are read in place: a copy of each node cost more than the tests.
+            let name = tree.nodes[index].name
+            let attributes = tree.nodes[index].attributes
+            // As ``HTMLTree/Node/attribute(_:)``: the first of a repeated name counts.
+            func attribute(_ wanted: String) -> String? { attributes.first { $0.name == wanted }?.value }
+            switch name {
             case "meta":
-                let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop") ?? "")
+                let key = (attribute("property") ?? attribute("name") ?? attribute("itemprop") ?? "")
                     .lowercasedCheaply()
-                if let content = node.attribute("content"), !key.isEmpty {
+                if let content = attribute("content"), !key.isEmpty {
                     meta[key, default: []].append(content.trimmingWhitespaceAndNewlines())
                 }
             case "link":
-                if node.attribute("rel")?.lowercasedCheaply() == "canonical" { canonical = node.attribute("href") }
+                if attribute("rel")?.lowercasedCheaply() == "canonical" { canonical = attribute("href") }
             case "base":
-                base = base ?? node.attribute("href")
+                base = base ?? attribute("href")
             case "html":
-                htmlLang = node.attribute("lang") ?? node.attribute("xml:lang")
-                htmlDir = node.attribute("dir")
+                htmlLang = attribute("lang") ?? attribute("xml:lang")
+                htmlDir = attribute("dir")
             case "title":
                 if documentTitle == nil { documentTitle = tree.text(of: index) }
             case "time":
-                if let value = node.attribute("datetime"), !value.isEmpty { timeValues.append(value) }
+                if let value = attribute("datetime"), !value.isEmpty { timeValues.append(value) }
             case "h1":
                 let text = tree.text(of: index)
                 if !text.isEmpty { headings.append(text) }
             default:
                 break
             }
+            if attributes.isEmpty || name == "meta" { continue }
             // Blogger's `abbr.published[title]` and other machine dates on elements named for them.
-            if node.name != "meta", node.name != "time", let classes = node.attribute("class")?.lowercasedCheaply(),
-                classes.includes("published") || classes.includes("timestamp"),
-                let value = node.attribute("title") ?? node.attribute("datetime") ?? node.attribute("data-time"),
+            if name != "time", let classes = attribute("class")?.lowercasedCheaply(),
+                Self.machineDateClasses.matches(classes),
+                let value = attribute("title") ?? attribute("datetime") ?? attribute("data-time"),
                 !value.isEmpty
             {
                 classDates.append(value)
             }
-            if node.name != "meta", let prop = node.attribute("itemprop")?.lowercasedCheaply(), itemprops[prop] == nil {
+            if let prop = attribute("itemprop")?.lowercasedCheaply(), itemprops[prop] == nil {
                 itemprops[prop] = index
             }
-            if htmlDir == nil, node.name == "body", let dir = node.attribute("dir") { htmlDir = dir }
+            if htmlDir == nil, name == "body", let dir = attribute("dir") { htmlDir = dir }
         }
 
         func itemprop(_ name: String) -> String? {
@@ -155,6 +160,9 @@ struct PageMetadata {
             ?? ld.language ?? locale
         if let dir = htmlDir?.lowercased(), dir == "rtl" || dir == "ltr" { metadata.direction = dir }
     }
+
+    /// Class names (lower-cased) of elements that carry a machine date in an attribute.
+    private static let machineDateClasses = FragmentMatcher(["published", "timestamp"])
 
     private func clean(_ value: String) -> String {
         var folder = WhitespaceFolder()
