@@ -4,9 +4,6 @@ PREFIX ?= /usr/local
 CONFIG ?= debug
 SAMPLE ?= Fixtures/text/01-ordinal-headings-water-clocks.txt
 BIN = .build/$(CONFIG)/maqal
-# Release builds link the Swift runtime and Foundation statically: start-up drops by about
-# 40% (no shared Swift libraries to load and bind) and runtime calls are direct.
-RELEASE_BUILD = $(SWIFT) build -c release --static-swift-stdlib
 
 .PHONY: all deps test-deps build release run test eval bench compare install clean
 
@@ -29,7 +26,7 @@ test-deps: deps
 	  { echo "the tests need Python's jsonschema: pip install jsonschema"; exit 1; }
 
 build: deps
-	$(if $(filter release,$(CONFIG)),$(RELEASE_BUILD),$(SWIFT) build -c $(CONFIG))
+	$(SWIFT) build -c $(CONFIG)
 
 release:
 	$(MAKE) build CONFIG=release
@@ -45,7 +42,7 @@ test: test-deps
 
 ## eval: quality on the real pages in ../shared/corpus, against Benchmarks/eval-floors.json.
 eval: deps
-	$(RELEASE_BUILD)
+	$(SWIFT) build -c release
 	python3 Benchmarks/eval.py --maqal .build/release/maqal
 
 ## bench: speed and memory per stage, the libxml2 floor, start-up, batch throughput.
@@ -54,7 +51,7 @@ bench: deps
 
 ## compare: maqal beside trafilatura, readability-lxml and jusText on the same pages (not in CI).
 compare: deps
-	$(RELEASE_BUILD)
+	$(SWIFT) build -c release
 	python3 Benchmarks/compare.py
 
 install: release

@@ -15,7 +15,7 @@ if [ ! -d "$corpus" ]; then
   exit 1
 fi
 
-swift build -c release --static-swift-stdlib --scratch-path "$scratch" >/dev/null
+swift build -c release --scratch-path "$scratch" >/dev/null
 maqal="$scratch/release/maqal"
 
 # GNU time gives wall time and peak RSS of one process; install it when we may, else measure from Python.
