@@ -19,7 +19,10 @@ struct HTMLTree: Sendable {
         var depth: Int
 
         func attribute(_ name: String) -> String? {
-            attributes.first { $0.name == name }?.value
+            // Most names differ in length: comparing lengths first skips String's slower path
+            // for unequal strings.
+            let length = name.utf8.count
+            return attributes.first { $0.name.utf8.count == length && $0.name == name }?.value
         }
     }
 
