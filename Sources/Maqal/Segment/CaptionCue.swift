@@ -40,8 +40,9 @@ enum CaptionCue {
         guard !words.isEmpty else { return false }
         for cue in cues {
             let cueWords = cue.words
+            let opens = words.starts(with: cueWords)
             // The cue opens the line as a label ("صورة: …", "الصورة - …") …
-            if words.starts(with: cueWords) {
+            if opens {
                 let afterCue = text.drop { $0 != ":" && $0 != "-" && $0 != "–" && $0 != "(" }
                 if cueWords.count == words.count || cueWords.count >= 2
                     || (afterCue.first == ":" && text.prefix(20).contains(":"))
@@ -58,7 +59,7 @@ enum CaptionCue {
                     return true
                 }
             }
-            if text.hasPrefix("("), text.hasSuffix(")"), words.starts(with: cueWords) { return true }
+            if opens, text.hasPrefix("("), text.hasSuffix(")") { return true }
         }
         return false
     }
