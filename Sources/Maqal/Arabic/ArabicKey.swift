@@ -12,6 +12,23 @@ enum ArabicKey {
         return builder.key
     }
 
+    /// Whether `key` holds only spaces, ASCII letters and digits and the plain Arabic letters
+    /// (U+0621–063A, U+0641–064A): none of them combines with its neighbours or has another
+    /// spelling, so its words compare as bytes exactly as Swift compares them as strings, which
+    /// normalises every non-ASCII comparison.
+    static func isPlain(_ key: String) -> Bool {
+        var utf8 = key.utf8.makeIterator()
+        while let byte = utf8.next() {
+            switch byte {
+            case 0x20, 0x30...0x39, 0x61...0x7A: continue
+            case 0xD8: guard let next = utf8.next(), (0xA1...0xBA).contains(next) else { return false }
+            case 0xD9: guard let next = utf8.next(), (0x81...0x8A).contains(next) else { return false }
+            default: return false
+            }
+        }
+        return true
+    }
+
     /// A key built scalar by scalar, so a text and its key can be walked together.
     struct Builder {
         private var bytes: [UInt8] = []

@@ -223,6 +223,9 @@ struct HTMLSegmenter {
         }
 
         var previousLine = ""
+        // Whether `previousLine` reads as a metadata line, once asked: each line was read as the
+        // line and again as the one before the next.
+        var previousIsMetadata: Bool?
         for line in lines {
             if line.isEmpty {
                 endParagraph()
@@ -232,7 +235,11 @@ struct HTMLSegmenter {
             let text = InlineBuffer.text(of: line)
             // A forum signature starts under a rule of underscores; nothing after it is the post.
             if text.hasPrefix("____") { break }
-            defer { previousLine = text }
+            var isMetadata: Bool?
+            defer {
+                previousLine = text
+                previousIsMetadata = isMetadata
+            }
             if let marker = ListMarker.parse(text), marker.kind != .letter || !items.isEmpty || marker.value == 1 {
                 endParagraph()
                 if let first = items.first?.0, first.kind != marker.kind { endList() }
@@ -246,10 +253,14 @@ struct HTMLSegmenter {
                 continue
             }
             if !paragraph.isEmpty {
-                let previous = LineShape(InlineBuffer.text(of: paragraph))
+                // The paragraph ends with the line before, so it ends as that line does (unless
+                // that line is all closing marks): joining the whole paragraph again at every
+                // line was quadratic in its lines.
+                let lastLine = LineShape(previousLine)
+                let previous = lastLine.lastMark != nil ? lastLine : LineShape(InlineBuffer.text(of: paragraph))
                 // Bylines and date lines stand on their own lines, whatever their punctuation.
-                if previous.isTerminated || previous.endsWithQuestion || MetadataLine.read(text) != nil
-                    || MetadataLine.read(previousLine) != nil
+                if previous.isTerminated || previous.endsWithQuestion || Self.readsAsMetadata(text, &isMetadata)
+                    || Self.readsAsMetadata(previousLine, &previousIsMetadata)
                 {
                     endParagraph()
                 } else {
@@ -260,6 +271,14 @@ struct HTMLSegmenter {
         }
         endParagraph()
         endList()
+    }
+
+    /// Whether `text` reads as a metadata line (``MetadataLine/read(_:)``), remembered in `known`.
+    private static func readsAsMetadata(_ text: String, _ known: inout Bool?) -> Bool {
+        if let known { return known }
+        let found = MetadataLine.read(text) != nil
+        known = found
+        return found
     }
 
     /// The language of the element being walked, when it is not the page's (primary subtags compared).

@@ -15,7 +15,8 @@ enum ItemTerm {
         if termKey.split(separator: " ").contains(where: { TextCues.speechVerbKeys.contains(String($0)) }) {
             return nil
         }
-        if MetadataLine.read(String(text)) != nil, TextCues.metadataLabels.contains(where: { $0.key == termKey }) {
+        // The term is a label before the whole line is read as a metadata line: most terms are not.
+        if TextCues.metadataLabels.contains(where: { $0.key == termKey }), MetadataLine.read(String(text)) != nil {
             return nil
         }
         // A time ("10:30") or a ratio is not a term.

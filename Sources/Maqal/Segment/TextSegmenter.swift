@@ -6,7 +6,8 @@
 struct TextSegmenter {
     /// A logical line: one or more physical lines joined, and where it stood.
     struct Unit: Sendable {
-        var text: String
+        var facts: LineFacts
+        var text: String { facts.text }
         var indent: Int
         var marker: ListMarker?
         /// The only logical line of its blank-separated group.
@@ -63,21 +64,26 @@ struct TextSegmenter {
 
         var units: [Unit] = []
         for (groupIndex, group) in groups.enumerated() {
-            let widest = group.map(\.text.count).max() ?? 0
+            let characters = group.map(\.text.count)
+            let widest = characters.max() ?? 0
             var groupUnits: [Unit] = []
             var open: OpenUnit?
-            for line in group {
+            for (line, lineCharacters) in zip(group, characters) {
                 let marker = ListMarker.parse(line.text)
+                var facts = LineFacts(line.text)
                 // The first line of the text is its title: never a wrapped line.
                 let isFirstLine = groupIndex == 0 && groupUnits.isEmpty
-                if marker == nil, !isFirstLine, open != nil, joins(open!, next: line, widest: widest) {
-                    open!.join(line)
+                if marker == nil, !isFirstLine, open != nil,
+                    joins(&open!, next: &facts, indent: line.indent, widest: widest)
+                {
+                    open!.join(line, characters: lineCharacters)
                     continue
                 }
                 if let done = open { groupUnits.append(done.finished) }
                 open = OpenUnit(
-                    Unit(text: line.text, indent: line.indent, marker: marker, standsAlone: false,
-                         group: groupIndex, opensGroup: groupUnits.isEmpty, shape: LineShape(line.text)))
+                    Unit(facts: facts, indent: line.indent, marker: marker, standsAlone: false,
+                         group: groupIndex, opensGroup: groupUnits.isEmpty, shape: LineShape(line.text)),
+                    characters: lineCharacters)
             }
             if let done = open { groupUnits.append(done.finished) }
             if groupUnits.count == 1 { groupUnits[0].standsAlone = true }
@@ -97,16 +103,15 @@ struct TextSegmenter {
         var lastLine: LineShape
         var joined = false
 
-        init(_ unit: Unit) {
+        init(_ unit: Unit, characters: Int) {
             self.unit = unit
-            characters = unit.text.count
+            self.characters = characters
             lastLine = unit.shape
         }
 
-        mutating func join(_ line: TextLine) {
-            unit.text.append(" ")
-            unit.text.append(line.text)
-            characters += 1 + line.text.count
+        mutating func join(_ line: TextLine, characters lineCharacters: Int) {
+            unit.facts.join(line.text)
+            characters += 1 + lineCharacters
             lastLine = LineShape(line.text)
             joined = true
         }
@@ -120,17 +125,16 @@ struct TextSegmenter {
 
     /// A hard-wrapped line continues on the next one: it lacks final punctuation and is about as
     /// wide as the widest line around it (a short unpunctuated line is a heading, not a wrap).
-    private func joins(_ open: OpenUnit, next: TextLine, widest: Int) -> Bool {
-        let last = open.unit
+    private func joins(_ open: inout OpenUnit, next: inout LineFacts, indent: Int, widest: Int) -> Bool {
         if open.lastLine.isTerminated { return false }
         // Labelled lines (bylines, sources, tags) and furniture stand on their own lines. A text
         // that has grown by joining was no label line, and more words do not make it one.
-        if MetadataLine.read(next.text) != nil || (!open.joined && MetadataLine.read(last.text) != nil) { return false }
-        if lexicon.role(of: next.text) != nil || lexicon.role(of: last.text) != nil { return false }
-        if last.marker != nil {
-            return next.indent > last.indent || open.characters * 2 >= widest
+        if next.metadataLine() != nil || (!open.joined && open.unit.facts.metadataLine() != nil) { return false }
+        if next.shortLineRole(lexicon) != nil || open.unit.facts.shortLineRole(lexicon) != nil { return false }
+        if open.unit.marker != nil {
+            return indent > open.unit.indent || open.characters * 2 >= widest
         }
-        if CaptionCue.isCaption(next.text) || CaptionCue.isCaption(last.text) { return false }
+        if next.isCaption() || open.unit.facts.isCaption() { return false }
         return open.characters * 2 >= widest && open.characters >= 30
     }
 
@@ -159,31 +163,32 @@ struct TextSegmenter {
     // MARK: - Furniture and metadata
 
     private func removeFurniture(_ units: [Unit], into result: inout Segmentation) -> [Unit] {
+        var units = units
         var kept: [Unit] = []
         var index = 0
         let count = units.count
         while index < count {
-            let unit = units[index]
-            let key = ArabicKey.make(unit.text)
             let nearEdge = index < Self.metadataReach || index >= count - Self.metadataReach
-            if unit.marker == nil, let role = lexicon.role(ofKey: key) {
+            if units[index].marker == nil, let role = units[index].facts.lexiconRole(lexicon) {
                 index += 1
                 switch role {
                 case .furniture:
                     break
                 case .tableOfContents:
                     // The entries repeat headings further down; they go, the headings stay.
-                    var laterKeys = Set<String>()
-                    for later in units[index...] {
-                        laterKeys.insert(ArabicKey.make(later.text))
-                        if let marker = later.marker { laterKeys.insert(ArabicKey.make(marker.rest)) }
+                    let first = index
+                    var textKeys: [String] = []
+                    var restKeys: [String?] = []
+                    for later in index..<count {
+                        textKeys.append(units[later].facts.matchingKey())
+                        restKeys.append(units[later].marker.map { ArabicKey.make($0.rest) })
                     }
+                    let laterKeys = Set(textKeys + restKeys.compactMap { $0 })
                     while index < count {
                         let entry = units[index]
-                        let entryKey = ArabicKey.make(entry.marker?.rest ?? entry.text)
-                        let repeated = units[(index + 1)...].contains { later in
-                            ArabicKey.make(later.text) == entryKey
-                                || later.marker.map { ArabicKey.make($0.rest) == entryKey } == true
+                        let entryKey = entry.marker == nil ? textKeys[index - first] : restKeys[index - first]!
+                        let repeated = ((index + 1)..<count).contains { later in
+                            textKeys[later - first] == entryKey || restKeys[later - first] == entryKey
                         }
                         guard repeated, laterKeys.contains(entryKey), entry.shape.words <= 16 else { break }
                         index += 1
@@ -198,13 +203,14 @@ struct TextSegmenter {
                 }
                 continue
             }
-            if nearEdge, unit.marker == nil, let line = MetadataLine.read(unit.text) {
+            if nearEdge, units[index].marker == nil, let line = units[index].facts.metadataLine() {
                 if line.apply(to: &result.metadata) {
                     if !kept.isEmpty { kept[kept.count - 1].precedesMetadata = true }
                     index += 1
                     continue
                 }
             }
+            let unit = units[index]
             if nearEdge, unit.marker == nil, unit.shape.words <= 12, let date = MetadataLine.dateLine(unit.text) {
                 result.metadata.take(date, text: unit.text, role: "published")
                 if !kept.isEmpty { kept[kept.count - 1].precedesMetadata = true }
@@ -225,13 +231,14 @@ struct TextSegmenter {
         var sawHeading = false
         // Whether the run of heading-like lines from each unit on holds one that stood right
         // before metadata, worked out once: asking again at every line of the run was quadratic.
+        let headingShaped = units.map { $0.marker == nil && $0.shape.couldBeHeading }
         var runPrecedesMetadata = [Bool](repeating: false, count: units.count + 1)
-        for position in units.indices.reversed() where units[position].marker == nil && units[position].shape.couldBeHeading {
+        for position in units.indices.reversed() where headingShaped[position] {
             runPrecedesMetadata[position] = units[position].precedesMetadata || runPrecedesMetadata[position + 1]
         }
         while index < units.count {
             if units[index].marker != nil {
-                if isNumberedHeading(&units, at: index) {
+                if isNumberedHeading(units, at: index, headingShaped) {
                     result.blocks.append(.heading(Heading(level: 2, text: units[index].text)))
                     sawHeading = true
                     index += 1
@@ -243,17 +250,17 @@ struct TextSegmenter {
                 index = next
                 continue
             }
-            if CaptionCue.isCaption(units[index].text) {
+            if units[index].facts.isCaption() {
                 result.blocks.append(.block(.figure(Figure(caption: units[index].text))))
                 index += 1
                 continue
             }
-            if isHeading(&units, at: index) {
+            if isHeading(&units, at: index, headingShaped) {
                 // Heading-like lines between the title and the first body text: all but the
                 // last are the title's subtitles (the last heads the first section).
                 let beforeMetadata = runPrecedesMetadata[index]
                 if !sawBody && !sawHeading && result.title != nil, index + 1 < units.count,
-                    beforeMetadata || isHeading(&units, at: index + 1)
+                    beforeMetadata || isHeading(&units, at: index + 1, headingShaped)
                 {
                     result.subtitles.append(units[index].text)
                     index += 1
@@ -273,34 +280,35 @@ struct TextSegmenter {
 
     /// A heading stands alone between blank lines (or opens its group with an ordinal such as
     /// `أولاً:`), is short and unpunctuated, and has something after it.
-    private func isHeading(_ units: inout [Unit], at index: Int) -> Bool {
-        guard units[index].marker == nil, units[index].shape.couldBeHeading || isOrdinalHeading(&units[index]) else {
+    /// `headingShaped` holds, for each unit, that it has no marker and ``LineShape/couldBeHeading``.
+    private func isHeading(_ units: inout [Unit], at index: Int, _ headingShaped: [Bool]) -> Bool {
+        guard units[index].marker == nil, headingShaped[index] || isOrdinalHeading(&units[index]) else {
             return false
         }
         guard units[index].standsAlone || (units[index].opensGroup && isOrdinalHeading(&units[index])) else {
             return false
         }
-        if CaptionCue.isCaption(units[index].text) { return false }
+        if units[index].facts.isCaption() { return false }
         return index + 1 < units.count
     }
 
     /// `أولاً: …`, `ثانيًا - …`: an adverbial ordinal then a short title.
     private func isOrdinalHeading(_ unit: inout Unit) -> Bool {
-        let key = ArabicKey.make(unit.text)
-        guard let firstWord = key.split(separator: " ").first, TextCues.ordinalKeys.contains(String(firstWord)) else {
+        let firstWord = unit.facts.matchingKey().prefix { $0 != " " }
+        guard !firstWord.isEmpty, TextCues.ordinalKeys.contains(String(firstWord)) else {
             return false
         }
         return unit.shape.words <= 16 && !unit.shape.endsWithPeriod && !unit.shape.hasInnerSentenceBreak
     }
 
     /// A numbered line standing alone, short, and followed by a paragraph is a numbered heading.
-    private func isNumberedHeading(_ units: inout [Unit], at index: Int) -> Bool {
+    private func isNumberedHeading(_ units: [Unit], at index: Int, _ headingShaped: [Bool]) -> Bool {
         guard let marker = units[index].marker, marker.kind == .number, units[index].standsAlone else { return false }
         let shape = LineShape(marker.rest)
         guard shape.couldBeHeading else { return false }
         let next = index + 1
         guard next < units.count, units[next].marker == nil else { return false }
-        return !units[next].shape.couldBeHeading || units[next].shape.words > 16
+        return !headingShaped[next] || units[next].shape.words > 16
     }
 
     /// `1.2 …` heads a subsection; everything else is a top-level section.
