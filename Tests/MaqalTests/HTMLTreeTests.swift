@@ -12,7 +12,7 @@ struct HTMLTreeTests {
     }
 
     private func texts(under index: Int, in tree: HTMLTree) -> [String] {
-        tree[index].children.filter { tree[$0].kind == .text }.map { tree[$0].text }
+        tree.children(of: index).filter { tree[$0].kind == .text }.map { tree[$0].text }
     }
 
     @Test func entitiesAndSplitTextMergeIntoOneNode() throws {
@@ -78,7 +78,7 @@ struct HTMLTreeTests {
         #expect(texts(under: pre, in: tree) == ["  x\n  "])
     }
 
-    @Test func everySubtreeIsOneRunOfIndices() {
+    @Test func subtreesAndChildrenFollowTheParentLinks() {
         let pages = [
             "<html><body><div><p>أ<b>ب</b></p><ul><li>ج<li>د</ul></div></body></html><p>بعد الجذر</p><div>هـ</div>",
             "<table><tr><td>1<td>2<tr><td>3</table><p>نص <i>مائل</i></p><!-- تعليق -->ذيل",
@@ -87,15 +87,14 @@ struct HTMLTreeTests {
         ]
         for html in pages {
             let tree = HTMLTree.parse(html)
+            func isUnder(_ node: Int, _ ancestor: Int) -> Bool {
+                var current = node
+                while current > ancestor { current = tree[current].parent }
+                return current == ancestor
+            }
             for index in tree.nodes.indices {
-                // The same nodes, walked through the child lists.
-                var walked: [Int] = []
-                var stack = [index]
-                while let current = stack.popLast() {
-                    walked.append(current)
-                    stack.append(contentsOf: tree[current].children.reversed())
-                }
-                #expect(Array(tree.subtree(of: index)) == walked)
+                #expect(Array(tree.subtree(of: index)) == tree.nodes.indices.filter { isUnder($0, index) })
+                #expect(Array(tree.children(of: index)) == tree.nodes.indices.filter { tree[$0].parent == index })
             }
         }
     }

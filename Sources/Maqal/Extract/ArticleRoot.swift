@@ -153,7 +153,7 @@ struct ArticleRoot {
         while tree.nodes[top].parent >= 0, tree.nodes[top].name != "body" {
             let parent = tree.nodes[top].parent
             guard tree.nodes[parent].name != "body", !removed[parent] else { break }
-            let withText = tree.nodes[parent].children.filter { !removed[$0] && textLength[$0] > 0 }
+            let withText = tree.children(of: parent).filter { !removed[$0] && textLength[$0] > 0 }
             guard withText == [top] else { break }
             top = parent
         }
@@ -166,7 +166,7 @@ struct ArticleRoot {
         guard parent >= 0 else { return [top] }
         let threshold = max(10, topScore * 0.2)
         var result: [Int] = []
-        for sibling in tree.nodes[parent].children where !removed[sibling] {
+        for sibling in tree.children(of: parent) where !removed[sibling] {
             if sibling == top {
                 result.append(sibling)
                 continue
@@ -237,7 +237,7 @@ struct ArticleRoot {
                     }
                 }
             } else if current == index || !HTMLTree.blockElements.contains(tree.nodes[current].name) {
-                stack.append(contentsOf: tree.nodes[current].children)
+                stack.append(contentsOf: tree.children(of: current))
             }
         }
         return (commas, stops)
@@ -257,7 +257,7 @@ struct ArticleRoot {
     /// Characters of text directly inside `index` or inside its inline children (not blocks).
     func ownTextLength(_ index: Int) -> Int {
         var total = 0
-        for child in tree.nodes[index].children where !removed[child] {
+        for child in tree.children(of: index) where !removed[child] {
             if tree.nodes[child].kind == .text {
                 total += textLength[child]
             } else {

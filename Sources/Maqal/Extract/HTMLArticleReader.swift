@@ -179,7 +179,7 @@ struct HTMLArticleReader {
                 let teaserBox = words < 40 && name != "p"
                 if linkHeavy || teaserBox {
                     for descendant in tree.descendants(of: index) { result[descendant] = true }
-                    for child in tree.nodes[index].children { result[child] = true }
+                    for child in tree.children(of: index) { result[child] = true }
                 }
             }
         }
@@ -288,7 +288,7 @@ struct HTMLArticleReader {
         // Fields are read in place: `tree[index]` copied every node before the article.
         for index in tree.nodes.indices where tree.nodes[index].kind == .element && lengths.textLength[index] <= 60 {
             if index > start + 200 { break }
-            let ownsText = tree.nodes[index].children.contains { tree.nodes[$0].kind == .text }
+            let ownsText = tree.children(of: index).contains { tree.nodes[$0].kind == .text }
             guard ownsText else { continue }
             let text = tree.text(of: index)
             guard WordCounter.count(text) <= 8, let offset = RelativeDate.secondsAgo(in: text) else { continue }
@@ -332,7 +332,7 @@ struct HTMLArticleReader {
         for index in window where tree.nodes[index].kind == .element && lengths.textLength[index] <= 160 {
             if tree.nodes[index].name == "html" || tree.nodes[index].name == "body" { continue }
             // Only elements that hold text of their own: their wrappers would repeat the same line.
-            let ownsText = tree.nodes[index].children.contains { child in
+            let ownsText = tree.children(of: index).contains { child in
                 tree.nodes[child].kind == .text
                     && tree.nodes[child].text.unicodeScalars.contains { !ArabicScalar.isSpace($0.value) }
             }

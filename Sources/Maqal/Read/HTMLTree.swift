@@ -1,7 +1,8 @@
 import CLibXML2
 
-/// A compact, immutable-after-build tree of an HTML page: elements and text in one array,
-/// children by index. ``HTMLTreeBuilder`` builds it from libxml2's parse events inside one
+/// A compact, immutable-after-build tree of an HTML page: elements and text in one array in
+/// document order, so every subtree is one run of indices and children are found by hopping
+/// from one sibling's run to the next (no list per element). ``HTMLTreeBuilder`` builds it from libxml2's parse events inside one
 /// function, so no C pointer outlives the parse (STYLE.md).
 struct HTMLTree: Sendable {
     struct Node: Sendable {
@@ -14,7 +15,6 @@ struct HTMLTree: Sendable {
         var attributes: [(name: String, value: String)]
         /// Class and id names, lower-cased (see ``MarkupHints/classNames(class:id:)``).
         var names: [String] = []
-        var children: [Int]
         var parent: Int
         var depth: Int
 
@@ -163,6 +163,25 @@ struct HTMLTree: Sendable {
     /// All element indices under `index` (itself included) in document order.
     func descendants(of index: Int) -> [Int] {
         subtree(of: index).filter { nodes[$0].kind == .element }
+    }
+
+    /// The nodes directly under `index`, in document order.
+    func children(of index: Int) -> ChildIndices {
+        ChildIndices(subtreeEnds: subtreeEnds, position: index + 1, end: subtreeEnds[index])
+    }
+
+    /// Walks a node's children: the first starts right after the node, each next one right
+    /// after the previous one's subtree.
+    struct ChildIndices: Sequence, IteratorProtocol {
+        fileprivate let subtreeEnds: [Int]
+        fileprivate var position: Int
+        fileprivate let end: Int
+
+        mutating func next() -> Int? {
+            guard position < end else { return nil }
+            defer { position = subtreeEnds[position] }
+            return position
+        }
     }
 
     /// The indices of `index` and everything under it: nodes are stored in document order, so a

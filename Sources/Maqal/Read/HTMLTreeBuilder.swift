@@ -167,11 +167,10 @@ final class HTMLTreeBuilder {
             }
         }
         let index = nodes.count
-        var element = HTMLTree.Node(kind: .element, name: name, text: "", attributes: pairs, children: [],
+        var element = HTMLTree.Node(kind: .element, name: name, text: "", attributes: pairs,
                                     parent: parent, depth: depth)
         element.names = MarkupHints.classNames(class: element.attribute("class"), id: element.attribute("id"))
         nodes.append(element)
-        if parent >= 0 { nodes[parent].children.append(index) }
         frames.append(Frame(parent: index, preformatted: preformatted || name == "pre" || name == "textarea"))
     }
 
@@ -215,10 +214,8 @@ final class HTMLTreeBuilder {
         // means "a space", so it shares one string instead of each getting its own.
         let blank = !frame.preformatted && pending.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }
         let text = blank ? " " : String(decoding: pending, as: UTF8.self)
-        let index = nodes.count
-        nodes.append(HTMLTree.Node(kind: .text, name: "", text: text, attributes: [], children: [],
+        nodes.append(HTMLTree.Node(kind: .text, name: "", text: text, attributes: [],
                                    parent: frame.parent, depth: nodes[frame.parent].depth + 1))
-        nodes[frame.parent].children.append(index)
     }
 
     /// The element's name as libxml2's tree names it: lower-cased as read, and with a namespace

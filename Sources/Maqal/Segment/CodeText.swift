@@ -20,7 +20,7 @@ enum CodeText {
                     }
                 }
             }
-            for child in node.children.reversed() { stack.append(child) }
+            stack.append(contentsOf: tree.children(of: current).reversed())
         }
         var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
         while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines.removeFirst() }

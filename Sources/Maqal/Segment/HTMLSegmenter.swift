@@ -123,7 +123,7 @@ struct HTMLSegmenter {
             var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images)
             inner.pageLanguage = pageLanguage
             inner.languages = languages
-            let children = inner.segment(tree[index].children).map { flat -> Block in
+            let children = inner.segment(Array(tree.children(of: index))).map { flat -> Block in
                 switch flat {
                 case .heading(let heading): .paragraph(Paragraph(text: heading.text, inlines: heading.inlines))
                 case .block(let block): block
@@ -159,7 +159,7 @@ struct HTMLSegmenter {
     }
 
     private mutating func walkChildren(_ index: Int) {
-        for child in tree[index].children { walk(child) }
+        for child in tree.children(of: index) { walk(child) }
     }
 
     private mutating func withStyle(_ style: InlineBuffer.Style, _ index: Int) {
@@ -307,7 +307,7 @@ struct HTMLSegmenter {
             var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images)
             inner.pageLanguage = pageLanguage
             inner.languages = languages
-            var flat = inner.segment(tree[child].children)
+            var flat = inner.segment(Array(tree.children(of: child)))
             var item = ListItem(text: "")
             if case .block(.paragraph(let paragraph))? = flat.first {
                 item.text = paragraph.text
@@ -332,7 +332,7 @@ struct HTMLSegmenter {
     /// `li` children, looking through wrappers that broken markup puts between `ul` and `li`.
     private func listItems(of index: Int) -> [Int] {
         var result: [Int] = []
-        for child in tree[index].children where tree[child].kind == .element && !removed[child] {
+        for child in tree.children(of: index) where tree[child].kind == .element && !removed[child] {
             if tree[child].name == "li" {
                 result.append(child)
             } else if tree[child].name != "ul" && tree[child].name != "ol" {
@@ -345,7 +345,7 @@ struct HTMLSegmenter {
     private func definitionList(_ index: Int) -> ListBlock? {
         var items: [ListItem] = []
         var term: String?
-        for child in tree[index].children where tree[child].kind == .element && !removed[child] {
+        for child in tree.children(of: index) where tree[child].kind == .element && !removed[child] {
             let text = tree.text(of: child)
             switch tree[child].name {
             case "dt":

@@ -19,7 +19,7 @@ enum ImageSource {
         }
         // <picture><source srcset> around the image.
         if node.parent >= 0, tree[node.parent].name == "picture" {
-            for sibling in tree[node.parent].children where tree[sibling].name == "source" {
+            for sibling in tree.children(of: node.parent) where tree[sibling].name == "source" {
                 if let set = tree[sibling].attribute("srcset"), let first = firstCandidate(set), usable(first) { return first }
             }
         }

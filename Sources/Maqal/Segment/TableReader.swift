@@ -18,7 +18,7 @@ enum TableReader {
             case "table": return false
             case "tr":
                 rows += 1
-                let cells = tree[descendant].children.filter { ["td", "th"].contains(tree[$0].name) }
+                let cells = tree.children(of: descendant).filter { ["td", "th"].contains(tree[$0].name) }
                 maxColumns = max(maxColumns, cells.count)
             case "th", "thead", "caption": hasHeader = true
             case "td":
@@ -45,7 +45,7 @@ enum TableReader {
             while grid.count <= rowIndex { grid.append([]) }
             var allHeader = true
             var column = 0
-            for cell in tree[row.node].children where ["td", "th"].contains(tree[cell].name) && !removed[cell] {
+            for cell in tree.children(of: row.node) where ["td", "th"].contains(tree[cell].name) && !removed[cell] {
                 if tree[cell].name != "th" { allHeader = false }
                 while column < grid[rowIndex].count, grid[rowIndex][column] != nil { column += 1 }
                 let text = tree.text(of: cell)
@@ -89,7 +89,7 @@ enum TableReader {
         _ index: Int, in tree: HTMLTree, removed: [Bool], inHead: Bool, caption: inout String?,
         rows: inout [(node: Int, inHead: Bool)]
     ) {
-        for child in tree[index].children where tree[child].kind == .element && !removed[child] {
+        for child in tree.children(of: index) where tree[child].kind == .element && !removed[child] {
             switch tree[child].name {
             case "caption":
                 let text = tree.text(of: child)
