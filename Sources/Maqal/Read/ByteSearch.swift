@@ -41,28 +41,70 @@ extension String {
 /// fragments are grouped by their first byte, so each position of the name is compared only with
 /// the fragments that can start there.
 struct FragmentMatcher: Sendable {
-    private let byFirstByte: [[[UInt8]]]
+    /// The fragments back to back, grouped by first byte: fragment `k` is
+    /// `storage[bounds[k]..<bounds[k + 1]]`, and those starting with byte `b` are the fragments
+    /// `buckets[b]..<buckets[b + 1]`. Flat arrays keep the inner loop free of reference counting.
+    private let storage: [UInt8]
+    private let bounds: [Int]
+    private let buckets: [Int]
+    /// One bit per pair of first two bytes some fragment starts with: most positions of a name
+    /// start no fragment, and this turns them away with one lookup.
+    private let pairs: [UInt64]
+    /// First bytes that are a whole fragment on their own.
+    private let singles: [Bool]
 
     init(_ fragments: [String]) {
-        var table = [[[UInt8]]](repeating: [], count: 256)
-        for fragment in fragments where !fragment.isEmpty {
-            let bytes = Array(fragment.utf8)
-            table[Int(bytes[0])].append(bytes)
+        let sorted = fragments.filter { !$0.isEmpty }.map { Array($0.utf8) }.sorted { $0[0] < $1[0] }
+        var storage: [UInt8] = []
+        var bounds = [0]
+        var buckets = [Int](repeating: 0, count: 257)
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        var singles = [Bool](repeating: false, count: 256)
+        for fragment in sorted {
+            storage += fragment
+            bounds.append(storage.count)
+            buckets[Int(fragment[0]) + 1] += 1
+            if fragment.count == 1 {
+                singles[Int(fragment[0])] = true
+            } else {
+                let pair = Int(fragment[0]) << 8 | Int(fragment[1])
+                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
         }
-        byFirstByte = table
+        self.pairs = pairs
+        self.singles = singles
+        for byte in 0..<256 { buckets[byte + 1] += buckets[byte] }
+        self.storage = storage
+        self.bounds = bounds
+        self.buckets = buckets
     }
 
     func matches(_ name: String) -> Bool {
         var name = name
         return name.withUTF8 { bytes in
-            for start in bytes.indices {
-                for fragment in byFirstByte[Int(bytes[start])] where fragment.count <= bytes.count - start {
-                    var offset = 1
-                    while offset < fragment.count && bytes[start + offset] == fragment[offset] { offset += 1 }
-                    if offset == fragment.count { return true }
+            storage.withUnsafeBufferPointer { storage in
+                bounds.withUnsafeBufferPointer { bounds in
+                    buckets.withUnsafeBufferPointer { buckets in
+                        for start in bytes.indices {
+                            let first = Int(bytes[start])
+                            if singles[first] { return true }
+                            let room = bytes.count - start
+                            guard room >= 2 else { continue }
+                            let pair = first << 8 | Int(bytes[start + 1])
+                            guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                            for fragment in buckets[first]..<buckets[first + 1] {
+                                let lower = bounds[fragment]
+                                let length = bounds[fragment + 1] - lower
+                                guard length <= room else { continue }
+                                var offset = 1
+                                while offset < length && bytes[start + offset] == storage[lower + offset] { offset += 1 }
+                                if offset == length { return true }
+                            }
+                        }
+                        return false
+                    }
                 }
             }
-            return false
         }
     }
 }
