@@ -30,7 +30,7 @@ public enum Maqal {
     @_spi(Benchmark)
     public static func decodedUTF8(_ bytes: [UInt8], name: String? = nil, options: ParseOptions = ParseOptions()) -> [UInt8] {
         let format = InputSniffer.format(of: bytes, name: name, requested: options.inputFormat)
-        return Array(ByteDecoder.decode(bytes, format: format, user: options.encoding).text.utf8)
+        return ByteDecoder.decode(bytes, format: format, user: options.encoding).utf8
     }
 
     /// The floor the pipeline is measured against: libxml2 parsing the same UTF-8 bytes, with
@@ -84,7 +84,7 @@ public enum Maqal {
             laps?.mark("segment")
         case .html:
             var reader = HTMLArticleReader()
-            segmentation = reader.read(decoded.text, laps: &laps)
+            segmentation = reader.read(utf8: decoded.utf8, laps: &laps)
             if reader.repairedRuns > 0 {
                 source.encodingFrom = .repaired
                 diagnostics.append(MojibakeRepair.diagnostic(count: reader.repairedRuns))

@@ -56,10 +56,14 @@ enum RelativeDate {
 /// When a saved page was saved, from what save tools write into it: SingleFile's comment
 /// (`saved date: Sat Mar 16 2024 10:15:00 GMT+0300`) and Save Page WE's `savepage-date` meta.
 enum SaveTime {
-    static func find(in html: String) -> (date: Date, offsetMinutes: Int)? {
+    static func find(in html: [UInt8]) -> (date: Date, offsetMinutes: Int)? {
         for marker in ["saved date:", "savepage-date\" content=\"", "savepage-date' content='"] {
-            guard let range = html.byteRange(of: marker) else { continue }
-            let value = html[range.upperBound...].prefix(60)
+            let pattern = Array(marker.utf8)
+            let found = html.withUnsafeBufferPointer { page in
+                pattern.withUnsafeBufferPointer { ByteSearch.offset(of: $0, in: page) }
+            }
+            guard let found else { continue }
+            let value = String(decoding: html[(found + pattern.count)...].prefix(240), as: UTF8.self).prefix(60)
             if let parsed = parse(String(value)) { return parsed }
         }
         return nil

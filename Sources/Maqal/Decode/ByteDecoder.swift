@@ -4,12 +4,27 @@
 /// one, valid UTF-8 (whatever a label says), a declared Arabic code page, then byte statistics
 /// between windows-1256 and ISO-8859-6. libxml2 is never left to guess (DESIGN.md).
 struct DecodedText: Sendable {
-    var text: String
+    /// The text as UTF-8: the input's own bytes when they already were valid UTF-8, so the HTML
+    /// path hands them to libxml2 without making (and validating) a string first.
+    var utf8: [UInt8]
     var encoding: TextEncoding
     var origin: Source.EncodingOrigin
     /// The label the page declared, if any, as written.
     var declared: String?
     var diagnostics: [Diagnostic] = []
+
+    var text: String { String(decoding: utf8, as: UTF8.self) }
+
+    init(utf8: [UInt8], encoding: TextEncoding, origin: Source.EncodingOrigin, declared: String?) {
+        self.utf8 = utf8
+        self.encoding = encoding
+        self.origin = origin
+        self.declared = declared
+    }
+
+    init(text: String, encoding: TextEncoding, origin: Source.EncodingOrigin, declared: String?) {
+        self.init(utf8: Array(text.utf8), encoding: encoding, origin: origin, declared: declared)
+    }
 }
 
 enum ByteDecoder {
@@ -32,13 +47,13 @@ enum ByteDecoder {
             return DecodedText(text: decode(bytes[...], as: utf16), encoding: utf16, origin: .sniffed, declared: declared)
         }
         let declaredEncoding = declared.flatMap { TextEncoding(label: $0) }
-        if let text = String(validating: bytes, as: UTF8.self) {
+        if UTF8Validation.isValid(bytes) {
             let fromMeta = declaredEncoding == .utf8 || (declaredEncoding != nil && !bytes.contains { $0 >= 0x80 })
             if fromMeta, let declaredEncoding, declaredEncoding != .utf8 {
                 // Pure ASCII: every ASCII-compatible label reads it the same way.
-                return DecodedText(text: text, encoding: declaredEncoding, origin: .meta, declared: declared)
+                return DecodedText(utf8: bytes, encoding: declaredEncoding, origin: .meta, declared: declared)
             }
-            return DecodedText(text: text, encoding: .utf8, origin: fromMeta ? .meta : .sniffed, declared: declared)
+            return DecodedText(utf8: bytes, encoding: .utf8, origin: fromMeta ? .meta : .sniffed, declared: declared)
         }
         if let repaired = truncatedUTF8(bytes) {
             var result = DecodedText(text: repaired, encoding: .utf8, origin: declaredEncoding == .utf8 ? .meta : .sniffed, declared: declared)

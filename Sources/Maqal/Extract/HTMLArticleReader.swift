@@ -10,13 +10,8 @@ struct HTMLArticleReader {
     /// kept: a wrapper whose class merely mentions "sidebar" is not the sidebar.
     static let protectedShare = 0.4
 
-    mutating func read(_ html: String) -> Segmentation {
-        var laps: StageLaps?
-        return read(html, laps: &laps)
-    }
-
-    mutating func read(_ html: String, laps: inout StageLaps?) -> Segmentation {
-        var tree = HTMLTree.parse(html)
+    mutating func read(utf8 html: [UInt8], laps: inout StageLaps?) -> Segmentation {
+        var tree = HTMLTree.parse(utf8: html)
         repairedRuns = tree.repairMojibake()
         laps?.mark("parse")
         var result = Segmentation()
@@ -281,7 +276,7 @@ struct HTMLArticleReader {
 
     /// A relative date ("منذ ساعتين", "أمس") near the headline, resolved against the time the page
     /// was saved when the page records it; `date` is `nil` when it does not.
-    private func relativeDate(_ tree: HTMLTree, lengths: ArticleRoot, roots: [Int], html: String)
+    private func relativeDate(_ tree: HTMLTree, lengths: ArticleRoot, roots: [Int], html: [UInt8])
         -> (date: ArabicDate?, text: String)?
     {
         guard let start = roots.min() else { return nil }

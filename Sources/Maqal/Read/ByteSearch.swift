@@ -12,28 +12,31 @@ extension String {
     func byteRange(of needle: String) -> Range<String.Index>? {
         var haystack = self
         var pattern = needle
-        let offset: Int? = haystack.withUTF8 { bytes in
-            pattern.withUTF8 { needleBytes in
-                guard !needleBytes.isEmpty else { return 0 }
-                guard needleBytes.count <= bytes.count else { return nil }
-                let first = needleBytes[0]
-                var index = 0
-                let last = bytes.count - needleBytes.count
-                while index <= last {
-                    if bytes[index] == first {
-                        var offset = 1
-                        while offset < needleBytes.count && bytes[index + offset] == needleBytes[offset] { offset += 1 }
-                        if offset == needleBytes.count { return index }
-                    }
-                    index += 1
-                }
-                return nil
-            }
-        }
+        let offset = haystack.withUTF8 { bytes in pattern.withUTF8 { ByteSearch.offset(of: $0, in: bytes) } }
         guard let offset else { return nil }
         let lower = utf8.index(startIndex, offsetBy: offset)
         let upper = utf8.index(lower, offsetBy: needle.utf8.count)
         return lower..<upper
+    }
+}
+
+enum ByteSearch {
+    /// Where `needle` first occurs in `haystack`, as a byte offset.
+    static func offset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !needle.isEmpty else { return 0 }
+        guard needle.count <= haystack.count else { return nil }
+        let first = needle[0]
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < needle.count && haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return index }
+            }
+            index += 1
+        }
+        return nil
     }
 }
 

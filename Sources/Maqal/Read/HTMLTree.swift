@@ -103,11 +103,17 @@ struct HTMLTree: Sendable {
     /// Parses `html` with libxml2 into the tree; `options` other than ``parseOptions`` only in
     /// tests that show what libxml2's own defaults would do.
     static func parse(_ html: String, options: Int32 = parseOptions) -> HTMLTree {
+        parse(utf8: Array(html.utf8), options: options)
+    }
+
+    /// Parses UTF-8 `bytes` with libxml2 into the tree.
+    static func parse(utf8 bytes: [UInt8], options: Int32 = parseOptions) -> HTMLTree {
         var tree = HTMLTree()
         _ = libxml2Ready
         maqal_xml_silence()
-        var bytes = Array(html.utf8)
-        bytes.removeAll { $0 == 0 }
+        var bytes = bytes
+        // libxml2 reads a C string's worth: a NUL would end the page there.
+        if bytes.contains(0) { bytes.removeAll { $0 == 0 } }
         guard !bytes.isEmpty else { return tree }
         guard bytes.count <= Int(Int32.max) else {
             tree.stoppedEarly = "the page is \(bytes.count) bytes as UTF-8, more than libxml2 reads at once"
