@@ -45,6 +45,12 @@ enum MojibakeRepair {
         return counts.utf8As1252 >= 2 || counts.utf8As1256 >= 2 || counts.legacyAsLatin >= 2
     }
 
+    /// ``looksBroken(_:)`` for text still in UTF-8 bytes (a text node as the parser reads it).
+    static func looksBroken(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let counts = tellTales(utf8: utf8, stopAt: 2)
+        return counts.utf8As1252 >= 2 || counts.utf8As1256 >= 2 || counts.legacyAsLatin >= 2
+    }
+
     /// How many tell-tale pairs of each kind `text` holds (counting stops at `stopAt`).
     static func tellTales(_ text: some StringProtocol, stopAt: Int = .max)
         -> (utf8As1252: Int, utf8As1256: Int, legacyAsLatin: Int)

@@ -27,6 +27,8 @@ struct HTMLTree: Sendable {
     }
 
     private(set) var nodes: [Node] = []
+    /// Nodes whose text, or whose `content`, `alt` or `title`, shows mojibake's tell-tale pairs.
+    private(set) var mojibakeSuspects: [Int] = []
     /// For each node, the index just past its subtree (see ``subtree(of:)``).
     private(set) var subtreeEnds: [Int] = []
     /// Texts of `<script type="application/ld+json">` blocks, in page order.
@@ -125,6 +127,7 @@ struct HTMLTree: Sendable {
         tree.nodes = builder.nodes
         tree.jsonLD = builder.jsonLD
         tree.flattened = builder.flattened
+        tree.mojibakeSuspects = builder.mojibakeSuspects
         tree.subtreeEnds = tree.nodes.indices.map { $0 + 1 }
         // A parent comes before its children, so one backward pass carries each end up.
         for index in tree.nodes.indices.reversed() {
@@ -135,10 +138,10 @@ struct HTMLTree: Sendable {
     }
 
     /// Repairs mojibake in text nodes, the attributes metadata is read from, and JSON-LD;
-    /// returns how many runs changed.
+    /// returns how many runs changed. Only nodes the builder saw tell-tale pairs in are looked at.
     mutating func repairMojibake() -> Int {
         var count = 0
-        for index in nodes.indices {
+        for index in mojibakeSuspects {
             if nodes[index].kind == .text {
                 if let fixed = MojibakeRepair.repair(nodes[index].text) {
                     nodes[index].text = fixed

@@ -14,6 +14,9 @@ final class HTMLTreeBuilder {
     @exclusivity(unchecked) private(set) var nodes: [HTMLTree.Node] = []
     @exclusivity(unchecked) private(set) var jsonLD: [String] = []
     @exclusivity(unchecked) private(set) var flattened = 0
+    /// Nodes with mojibake's tell-tale pairs in their text or in `content`, `alt` or `title`,
+    /// checked here on the bytes so the repair pass looks at these alone.
+    @exclusivity(unchecked) private(set) var mojibakeSuspects: [Int] = []
 
     /// One open element, in step with libxml2's own stack of open elements.
     private struct Frame {
@@ -170,6 +173,9 @@ final class HTMLTreeBuilder {
         var element = HTMLTree.Node(kind: .element, name: name, text: "", attributes: pairs,
                                     parent: parent, depth: depth)
         element.names = MarkupHints.classNames(class: element.attribute("class"), id: element.attribute("id"))
+        if pairs.contains(where: { ($0.name == "content" || $0.name == "alt" || $0.name == "title") && MojibakeRepair.looksBroken($0.value) }) {
+            mojibakeSuspects.append(index)
+        }
         nodes.append(element)
         frames.append(Frame(parent: index, preformatted: preformatted || name == "pre" || name == "textarea"))
     }
@@ -214,6 +220,9 @@ final class HTMLTreeBuilder {
         // means "a space", so it shares one string instead of each getting its own.
         let blank = !frame.preformatted && pending.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }
         let text = blank ? " " : String(decoding: pending, as: UTF8.self)
+        if !blank, pending.withUnsafeBufferPointer({ MojibakeRepair.looksBroken(utf8: $0) }) {
+            mojibakeSuspects.append(nodes.count)
+        }
         nodes.append(HTMLTree.Node(kind: .text, name: "", text: text, attributes: [],
                                    parent: frame.parent, depth: nodes[frame.parent].depth + 1))
     }
