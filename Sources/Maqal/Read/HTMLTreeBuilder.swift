@@ -165,7 +165,7 @@ final class HTMLTreeBuilder {
             while let attributeName = cursor.pointee {
                 // A known boolean attribute written bare (`nowrap`) has its own name as value.
                 let value = (cursor + 1).pointee ?? (htmlIsBooleanAttr(attributeName) != 0 ? attributeName : nil)
-                pairs.append((String(cString: attributeName), value.map { String(cString: $0) } ?? ""))
+                pairs.append((internedName(attributeName), value.map { String(cString: $0) } ?? ""))
                 cursor += 2
             }
         }
@@ -227,12 +227,26 @@ final class HTMLTreeBuilder {
                                    parent: frame.parent, depth: nodes[frame.parent].depth + 1))
     }
 
+    /// libxml2 keeps one copy of each element and attribute name per parse (its dictionary), so
+    /// a name's address stands for the name: a small table by address makes each a `String`
+    /// about once instead of at every element.
+    @exclusivity(unchecked) private var nameSlots = [(address: UnsafePointer<xmlChar>?, name: String)](
+        repeating: (nil, ""), count: 256)
+
+    private func internedName(_ name: UnsafePointer<xmlChar>) -> String {
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: name) >> 3) & 255
+        if nameSlots[slot].address == name { return nameSlots[slot].name }
+        let made = String(cString: name)
+        nameSlots[slot] = (name, made)
+        return made
+    }
+
     /// The element's name as libxml2's tree names it: lower-cased as read, and with a namespace
     /// prefix (`fb:share-button`, `o:p`) split off the way libxml2 splits it.
     private func localName(_ name: UnsafePointer<xmlChar>) -> String {
         var cursor = name
         while cursor.pointee != 0 && cursor.pointee != 0x3A { cursor += 1 }
-        guard cursor.pointee == 0x3A, let context else { return String(cString: name) }
+        guard cursor.pointee == 0x3A, let context else { return internedName(name) }
         var prefix: UnsafeMutablePointer<xmlChar>?
         guard let local = xmlSplitQName(context, name, &prefix) else { return String(cString: name) }
         if let prefix { maqal_xml_free(prefix) }
