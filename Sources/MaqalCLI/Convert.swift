@@ -5,6 +5,7 @@ import Maqal
 /// `maqal convert`: folders of saved articles → a mirrored folder of Markdown, JSON or text.
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "convert",
         abstract: "Convert folders of saved articles into a mirrored folder of Markdown, JSON or text.",
         discussion: """
             Folders are walked for .html, .htm, .xhtml and .txt files (hidden names skipped, links followed \

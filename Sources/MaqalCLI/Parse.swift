@@ -68,6 +68,7 @@ struct ReadingOptions: ParsableArguments {
 /// `maqal parse`: one or more articles to stdout or a file.
 struct Parse: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "parse",
         abstract: "Parse saved articles and print them (the default command).",
         discussion: """
             Examples:
