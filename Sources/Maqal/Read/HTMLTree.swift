@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// A compact, immutable-after-build tree of an HTML page: elements and text in one array in
 /// document order, so every subtree is one run of indices and children are found by hopping
@@ -115,7 +116,10 @@ struct HTMLTree: Sendable {
         maqal_xml_silence()
         var bytes = bytes
         // libxml2 reads a C string's worth: a NUL would end the page there.
-        if bytes.contains(0) { bytes.removeAll { $0 == 0 } }
+        let hasNUL = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+        }
+        if hasNUL { bytes.removeAll { $0 == 0 } }
         guard !bytes.isEmpty else { return tree }
         guard bytes.count <= Int(Int32.max) else {
             tree.stoppedEarly = "the page is \(bytes.count) bytes as UTF-8, more than libxml2 reads at once"
