@@ -134,8 +134,9 @@ final class HTMLTreeBuilder {
             skipDepth = 1
             return
         }
-        let name = localName(cName)
-        if name == "script" {
+        let element = interned(cName, element: true)
+        let name = element.text
+        if element.role.contains(.script) {
             if let type = HTMLTreeBuilder.attribute("type", in: attributes),
                 HTMLTreeBuilder.asciiLowercased(type).includes("ld+json")
             {
@@ -146,7 +147,7 @@ final class HTMLTreeBuilder {
             }
             return
         }
-        if HTMLTree.skippedElements.contains(name) {
+        if element.role.contains(.skipped) {
             skipDepth = 1
             return
         }
@@ -158,6 +159,11 @@ final class HTMLTreeBuilder {
             return
         }
         var pairs: [(name: String, value: String)] = []
+        // The first `class` and `id` (what `Node.attribute(_:)` answers), and whether a field
+        // metadata is read from shows mojibake.
+        var classes: String?
+        var id: String?
+        var suspect = false
         if var cursor = attributes {
             var count = 0
             while (cursor + 2 * count).pointee != nil { count += 1 }
@@ -165,19 +171,21 @@ final class HTMLTreeBuilder {
             while let attributeName = cursor.pointee {
                 // A known boolean attribute written bare (`nowrap`) has its own name as value.
                 let value = (cursor + 1).pointee ?? (htmlIsBooleanAttr(attributeName) != 0 ? attributeName : nil)
-                pairs.append((internedName(attributeName), value.map { String(cString: $0) } ?? ""))
+                let attribute = interned(attributeName, element: false)
+                let text = value.map { String(cString: $0) } ?? ""
+                if attribute.role.contains(.classAttribute) && classes == nil { classes = text }
+                if attribute.role.contains(.idAttribute) && id == nil { id = text }
+                if attribute.role.contains(.repairable) && !suspect { suspect = MojibakeRepair.looksBroken(text) }
+                pairs.append((attribute.text, text))
                 cursor += 2
             }
         }
         let index = nodes.count
-        var element = HTMLTree.Node(kind: .element, name: name, text: "", attributes: pairs,
-                                    parent: parent, depth: depth)
-        element.names = MarkupHints.classNames(class: element.attribute("class"), id: element.attribute("id"))
-        if pairs.contains(where: { ($0.name == "content" || $0.name == "alt" || $0.name == "title") && MojibakeRepair.looksBroken($0.value) }) {
-            mojibakeSuspects.append(index)
-        }
-        nodes.append(element)
-        frames.append(Frame(parent: index, preformatted: preformatted || name == "pre" || name == "textarea"))
+        var node = HTMLTree.Node(kind: .element, name: name, text: "", attributes: pairs, parent: parent, depth: depth)
+        node.names = MarkupHints.classNames(class: classes, id: id)
+        if suspect { mojibakeSuspects.append(index) }
+        nodes.append(node)
+        frames.append(Frame(parent: index, preformatted: preformatted || element.role.contains(.preformatted)))
     }
 
     private func end() {
@@ -227,26 +235,61 @@ final class HTMLTreeBuilder {
                                    parent: frame.parent, depth: nodes[frame.parent].depth + 1))
     }
 
-    /// libxml2 keeps one copy of each element and attribute name per parse (its dictionary), so
-    /// a name's address stands for the name: a small table by address makes each a `String`
-    /// about once instead of at every element.
-    @exclusivity(unchecked) private var nameSlots = [(address: UnsafePointer<xmlChar>?, name: String)](
-        repeating: (nil, ""), count: 256)
+    /// What the builder does with a name, worked out once per name.
+    private struct Role: OptionSet {
+        let rawValue: UInt8
+        static let script = Role(rawValue: 1)
+        static let skipped = Role(rawValue: 2)
+        static let preformatted = Role(rawValue: 4)
+        /// `content`, `alt`, `title`: attributes metadata is read from, so mojibake is repaired in them.
+        static let repairable = Role(rawValue: 8)
+        static let classAttribute = Role(rawValue: 16)
+        static let idAttribute = Role(rawValue: 32)
 
-    private func internedName(_ name: UnsafePointer<xmlChar>) -> String {
-        let slot = Int(truncatingIfNeeded: UInt(bitPattern: name) >> 3) & 255
-        if nameSlots[slot].address == name { return nameSlots[slot].name }
-        let made = String(cString: name)
-        nameSlots[slot] = (name, made)
-        return made
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        init(of name: String) {
+            self = []
+            switch name {
+            case "script": insert(.script)
+            case "pre", "textarea": insert(.preformatted)
+            case "content", "alt", "title": insert(.repairable)
+            case "class": insert(.classAttribute)
+            case "id": insert(.idAttribute)
+            default: break
+            }
+            if HTMLTree.skippedElements.contains(name) && name != "script" { insert(.skipped) }
+        }
     }
 
-    /// The element's name as libxml2's tree names it: lower-cased as read, and with a namespace
-    /// prefix (`fb:share-button`, `o:p`) split off the way libxml2 splits it.
+    private struct Name {
+        var text: String
+        var role: Role
+    }
+
+    /// libxml2 keeps one copy of each element and attribute name per parse (its dictionary;
+    /// implied elements are C literals), so a name's address stands for the name: a small table
+    /// by address makes each a `String`, with its role, about once per parse.
+    /// Element names (slots 0–255) and attribute names (256–511) apart: only element names
+    /// lose a namespace prefix (libxml2 keeps `xml:lang` whole as an attribute name).
+    @exclusivity(unchecked) private var nameSlots = [(address: UnsafePointer<xmlChar>?, name: Name)](
+        repeating: (nil, Name(text: "", role: [])), count: 512)
+
+    private func interned(_ address: UnsafePointer<xmlChar>, element: Bool) -> Name {
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: address) >> 3) & 255 + (element ? 0 : 256)
+        if nameSlots[slot].address == address { return nameSlots[slot].name }
+        let text = element ? localName(address) : String(cString: address)
+        let name = Name(text: text, role: Role(of: text))
+        nameSlots[slot] = (address, name)
+        return name
+    }
+
+    /// The name as libxml2's tree names it: lower-cased as read, and with a namespace prefix
+    /// (`fb:share-button`, `o:p`) split off the way libxml2 splits it.
     private func localName(_ name: UnsafePointer<xmlChar>) -> String {
         var cursor = name
         while cursor.pointee != 0 && cursor.pointee != 0x3A { cursor += 1 }
-        guard cursor.pointee == 0x3A, let context else { return internedName(name) }
+        guard cursor.pointee == 0x3A, let context else { return String(cString: name) }
         var prefix: UnsafeMutablePointer<xmlChar>?
         guard let local = xmlSplitQName(context, name, &prefix) else { return String(cString: name) }
         if let prefix { maqal_xml_free(prefix) }
