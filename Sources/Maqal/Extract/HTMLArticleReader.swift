@@ -144,17 +144,22 @@ struct HTMLArticleReader {
 
     /// Footnote markers and edit links that only make noise in the text.
     private func isNoise(name: String, attributes: [(name: String, value: String)], names: [String]) -> Bool {
-        if name == "sup" {
+        // By length first: most elements are none of these, and unequal names compare slowly.
+        switch name.utf8.count {
+        case 3 where name == "sup":
             let names = names.joined(separator: " ")
             return names.includes("reference") || names.includes("mw-ref") || names.includes("noprint")
-        }
-        if name == "head" || name == "title" { return true }
-        if name == "span", let classes = attributes.first(where: { $0.name == "class" })?.value,
-            classes.includes("mw-editsection")
-        {
+        case 4 where name == "head":
             return true
+        case 5 where name == "title":
+            return true
+        case 4 where name == "span":
+            guard let classes = attributes.first(where: { $0.name.utf8.count == 5 && $0.name == "class" })?.value
+            else { return false }
+            return classes.includes("mw-editsection")
+        default:
+            return false
         }
-        return false
     }
 
     /// Readability's conditional clean-up inside the article: link-heavy boxes without prose
