@@ -37,7 +37,7 @@ struct HTMLArticleReader {
         result.metadata = page.metadata
 
         let (removed, pageLengths) = furniture(in: tree)
-        let root = ArticleRoot(tree: tree, removed: removed)
+        let root = ArticleRoot(tree: tree, removed: removed, reusing: pageLengths)
         var roots = root.find()
         if let articleBody = page.jsonLDBody {
             roots = root.crossCheck(roots, against: articleBody)
@@ -196,10 +196,17 @@ struct HTMLArticleReader {
         var crumbs: [String] = []
         var authors: [String] = []
         var subtitles: [String] = []
-        for index in tree.nodes.indices where tree.nodes[index].kind == .element && !tree.nodes[index].attributes.isEmpty {
-            // Most elements are neither: the class names and `rel` are looked at before the node is copied.
+        // Most elements are neither: the class names and `rel` are looked at through the buffer
+        // first, where reading them in place through the array retained and released each.
+        let candidates = tree.nodes.withUnsafeBufferPointer { nodes in
+            nodes.indices.filter { index in
+                guard nodes[index].kind == .element, !nodes[index].attributes.isEmpty else { return false }
+                let rel = nodes[index].attributes.first { $0.name.utf8.count == 3 && $0.name == "rel" }?.value
+                return Self.relation(rel).any || nodes[index].names.contains(where: Self.metadataBoxMatcher.matches)
+            }
+        }
+        for index in candidates {
             let rel = Self.relation(tree.nodes[index].attribute("rel"))
-            guard rel.any || tree.nodes[index].names.contains(where: Self.metadataBoxMatcher.matches) else { continue }
             let node = tree[index]
             let names = node.names
             // Whether a `-`/`_`-separated word of the class and id names is in `list`.
