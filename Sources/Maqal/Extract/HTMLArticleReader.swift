@@ -202,7 +202,9 @@ struct HTMLArticleReader {
             nodes.indices.filter { index in
                 guard nodes[index].kind == .element, !nodes[index].attributes.isEmpty else { return false }
                 let rel = nodes[index].attributes.first { $0.name.utf8.count == 3 && $0.name == "rel" }?.value
-                return Self.relation(rel).any || nodes[index].names.contains(where: Self.metadataBoxMatcher.matches)
+                // A closure, not `metadataBoxMatcher.matches` itself: that copies the matcher, and
+                // retains and releases its tables, for every name.
+                return Self.relation(rel).any || nodes[index].names.contains { Self.metadataBoxMatcher.matches($0) }
             }
         }
         for index in candidates {

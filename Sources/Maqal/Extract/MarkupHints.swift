@@ -177,7 +177,8 @@ enum MarkupHints {
         }
         if ariaHidden?.lowercased() == "true" { return true }
         if let style, styleHides(style) { return true }
-        return names.contains(where: hiddenClassList.contains)
+        // A closure, not `hiddenClassList.contains` itself, which copies the list for every element.
+        return names.contains { hiddenClassList.contains($0) }
     }
 
     private static let hiddenClassList = WordList(hiddenClasses)
