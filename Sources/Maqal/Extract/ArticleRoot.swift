@@ -16,7 +16,10 @@ struct ArticleRoot {
     /// `img` elements under each node.
     private(set) var imageCount: [Int]
 
-    init(tree: HTMLTree, removed: [Bool]) {
+    /// Sums over the nodes that are not `removed`; a text node's length is taken from `earlier`
+    /// when given, which must have removed no more than `removed` does (it measured every text
+    /// node kept here).
+    init(tree: HTMLTree, removed: [Bool], reusing earlier: ArticleRoot? = nil) {
         self.tree = tree
         self.removed = removed
         var text = [Int](repeating: 0, count: tree.nodes.count)
@@ -27,7 +30,7 @@ struct ArticleRoot {
         // Fields are read in place (`tree.nodes[index]`): a copy of each node cost more than the sums.
         for index in tree.nodes.indices.reversed() where !removed[index] {
             if tree.nodes[index].kind == .text {
-                text[index] = Self.visibleLength(tree.nodes[index].text)
+                text[index] = earlier?.textLength[index] ?? Self.visibleLength(tree.nodes[index].text)
             } else {
                 switch tree.nodes[index].name {
                 case "a": link[index] = text[index]

@@ -37,7 +37,7 @@ struct HTMLArticleReader {
         result.metadata = page.metadata
 
         let (removed, pageLengths) = furniture(in: tree)
-        let root = ArticleRoot(tree: tree, removed: removed)
+        let root = ArticleRoot(tree: tree, removed: removed, reusing: pageLengths)
         var roots = root.find()
         if let articleBody = page.jsonLDBody {
             roots = root.crossCheck(roots, against: articleBody)
@@ -144,17 +144,22 @@ struct HTMLArticleReader {
 
     /// Footnote markers and edit links that only make noise in the text.
     private func isNoise(name: String, attributes: [(name: String, value: String)], names: [String]) -> Bool {
-        if name == "sup" {
+        // By length first: most elements are none of these, and unequal names compare slowly.
+        switch name.utf8.count {
+        case 3 where name == "sup":
             let names = names.joined(separator: " ")
             return names.includes("reference") || names.includes("mw-ref") || names.includes("noprint")
-        }
-        if name == "head" || name == "title" { return true }
-        if name == "span", let classes = attributes.first(where: { $0.name == "class" })?.value,
-            classes.includes("mw-editsection")
-        {
+        case 4 where name == "head":
             return true
+        case 5 where name == "title":
+            return true
+        case 4 where name == "span":
+            guard let classes = attributes.first(where: { $0.name.utf8.count == 5 && $0.name == "class" })?.value
+            else { return false }
+            return classes.includes("mw-editsection")
+        default:
+            return false
         }
-        return false
     }
 
     /// Readability's conditional clean-up inside the article: link-heavy boxes without prose
@@ -191,10 +196,19 @@ struct HTMLArticleReader {
         var crumbs: [String] = []
         var authors: [String] = []
         var subtitles: [String] = []
-        for index in tree.nodes.indices where tree.nodes[index].kind == .element && !tree.nodes[index].attributes.isEmpty {
-            // Most elements are neither: the class names and `rel` are looked at before the node is copied.
+        // Most elements are neither: the class names and `rel` are looked at through the buffer
+        // first, where reading them in place through the array retained and released each.
+        let candidates = tree.nodes.withUnsafeBufferPointer { nodes in
+            nodes.indices.filter { index in
+                guard nodes[index].kind == .element, !nodes[index].attributes.isEmpty else { return false }
+                let rel = nodes[index].attributes.first { $0.name.utf8.count == 3 && $0.name == "rel" }?.value
+                // A closure, not `metadataBoxMatcher.matches` itself: that copies the matcher, and
+                // retains and releases its tables, for every name.
+                return Self.relation(rel).any || nodes[index].names.contains { Self.metadataBoxMatcher.matches($0) }
+            }
+        }
+        for index in candidates {
             let rel = Self.relation(tree.nodes[index].attribute("rel"))
-            guard rel.any || tree.nodes[index].names.contains(where: Self.metadataBoxMatcher.matches) else { continue }
             let node = tree[index]
             let names = node.names
             // Whether a `-`/`_`-separated word of the class and id names is in `list`.

@@ -4,9 +4,19 @@
 /// the pages in ../shared/corpus.
 enum MarkupHints {
     /// Tags that are never article text wherever they stand.
-    static let furnitureTags: Set<String> = [
-        "nav", "aside", "form", "footer", "menu", "dialog", "fieldset", "legend", "label", "header",
-    ]
+    ///
+    /// By length, then by name: it runs for every element, and hashing the name for a `Set` cost
+    /// more than these few comparisons.
+    static func isFurnitureTag(_ name: String) -> Bool {
+        switch name.utf8.count {
+        case 3: name == "nav"
+        case 4: name == "form" || name == "menu"
+        case 5: name == "aside" || name == "label"
+        case 6: name == "footer" || name == "dialog" || name == "legend" || name == "header"
+        case 8: name == "fieldset"
+        default: false
+        }
+    }
 
     /// Parts of class and id names that mark furniture; matched inside a name.
     static let furnitureFragments: [String] = [
@@ -156,17 +166,19 @@ enum MarkupHints {
         // One pass over the attributes; as `attribute(_:)` does, the first of a repeated name counts.
         var ariaHidden: String?
         var style: String?
+        // Lengths first: a `switch` on the names compared each unequal name the slow way.
         for attribute in attributes {
-            switch attribute.name {
-            case "hidden": return true
-            case "aria-hidden": ariaHidden = ariaHidden ?? attribute.value
-            case "style": style = style ?? attribute.value
+            switch attribute.name.utf8.count {
+            case 6 where attribute.name == "hidden": return true
+            case 11 where attribute.name == "aria-hidden": ariaHidden = ariaHidden ?? attribute.value
+            case 5 where attribute.name == "style": style = style ?? attribute.value
             default: break
             }
         }
         if ariaHidden?.lowercased() == "true" { return true }
         if let style, styleHides(style) { return true }
-        return names.contains(where: hiddenClassList.contains)
+        // A closure, not `hiddenClassList.contains` itself, which copies the list for every element.
+        return names.contains { hiddenClassList.contains($0) }
     }
 
     private static let hiddenClassList = WordList(hiddenClasses)
@@ -211,8 +223,11 @@ enum MarkupHints {
     ///
     /// Takes the node's fields, as ``isHidden(attributes:names:)`` does.
     static func isFurniture(name: String, attributes: [(name: String, value: String)], names: [String]) -> Bool {
-        if furnitureTags.contains(name) { return true }
-        func attribute(_ wanted: String) -> String? { attributes.first { $0.name == wanted }?.value }
+        if isFurnitureTag(name) { return true }
+        func attribute(_ wanted: String) -> String? {
+            let length = wanted.utf8.count
+            return attributes.first { $0.name.utf8.count == length && $0.name == wanted }?.value
+        }
         if let role = attribute("role")?.lowercased(),
             ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog",
              "alert"].contains(role)

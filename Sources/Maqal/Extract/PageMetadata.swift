@@ -30,8 +30,12 @@ struct PageMetadata {
             // The name and attributes are read in place: a copy of each node cost more than the tests.
             let name = tree.nodes[index].name
             let attributes = tree.nodes[index].attributes
-            // As ``HTMLTree/Node/attribute(_:)``: the first of a repeated name counts.
-            func attribute(_ wanted: String) -> String? { attributes.first { $0.name == wanted }?.value }
+            // As ``HTMLTree/Node/attribute(_:)``: the first of a repeated name counts, and lengths
+            // are compared first.
+            func attribute(_ wanted: String) -> String? {
+                let length = wanted.utf8.count
+                return attributes.first { $0.name.utf8.count == length && $0.name == wanted }?.value
+            }
             switch name {
             case "meta":
                 let key = (attribute("property") ?? attribute("name") ?? attribute("itemprop") ?? "")
@@ -58,10 +62,10 @@ struct PageMetadata {
             }
             if attributes.isEmpty || name == "meta" { continue }
             // Blogger's `abbr.published[title]` and other machine dates on elements named for them.
-            if name != "time", let classes = attribute("class")?.lowercasedCheaply(),
-                Self.machineDateClasses.matches(classes),
-                let value = attribute("title") ?? attribute("datetime") ?? attribute("data-time"),
-                !value.isEmpty
+            // The value is looked for first: few elements have one, and the class test reads every name.
+            if name != "time", let value = attribute("title") ?? attribute("datetime") ?? attribute("data-time"),
+                !value.isEmpty, let classes = attribute("class")?.lowercasedCheaply(),
+                Self.machineDateClasses.matches(classes)
             {
                 classDates.append(value)
             }
