@@ -76,7 +76,17 @@ enum MojibakeRepair {
                 index += 1
                 continue
             }
-            let previous = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            let second = bytes[index + 1]
+            // Only these first scalars start a pair: U+00C2 U+00C3 U+00C7 U+00D8…U+00DB after C3,
+            // U+0637…U+063A after D8. Most Arabic letters are D8 pairs and stop here.
+            let starts = lead == 0xC3
+                ? second == 0x82 || second == 0x83 || second == 0x87 || (0x98...0x9B).contains(second)
+                : (0xB7...0xBA).contains(second)
+            guard starts else {
+                index += 2
+                continue
+            }
+            let previous = UInt32(lead & 0x1F) << 6 | UInt32(second & 0x3F)
             let value = scalar(in: bytes, at: index + 2)
             // Counts only grow here, so each is checked against `stopAt` right where it grows.
             switch previous {
@@ -132,12 +142,20 @@ enum MojibakeRepair {
     }
 
     private static func isContinuation1256(_ value: UInt32) -> Bool {
-        continuations1256.contains(value)
+        value < 0x2200 && continuations1256[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
     }
 
     /// Scalars that windows-1256 writes with a byte 0x80…0xBF, the range of UTF-8 continuation
-    /// bytes (looked up once: encoding each scalar anew was most of the tell-tale scan).
-    private static let continuations1256 = Set(CodePage.windows1256.high[..<0x40].filter { $0 != 0 }.map(UInt32.init))
+    /// bytes, as a bit set over U+0000…U+21FF (all of them lie there; checked in the tests).
+    private static let continuations1256: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x2200 / 64)
+        for value in CodePage.windows1256.high[..<0x40] where value != 0 {
+            let scalar = Int(value)
+            precondition(scalar < 0x2200, "a windows-1256 continuation scalar past the bit set")
+            bits[scalar >> 6] |= 1 << UInt64(scalar & 63)
+        }
+        return bits
+    }()
 
     // MARK: - Repair
 
