@@ -24,7 +24,7 @@ enum ArabicKey {
             var written = 0
             var pendingSpace = false
             var index = 0
-            func put(_ value: UInt32) {
+            @inline(__always) func put(_ value: UInt32) {
                 if pendingSpace, written > 0 {
                     out[written] = 0x20
                     written += 1
