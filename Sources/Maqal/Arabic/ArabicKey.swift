@@ -7,9 +7,94 @@ enum ArabicKey {
     /// folded, presentation forms decomposed, digits made ASCII, and every run of anything that
     /// is not a letter or digit (punctuation, emoji, spaces) turned into one space.
     static func make(_ text: some StringProtocol) -> String {
+        if let key = text.utf8.withContiguousStorageIfAvailable(fastKey), let key { return key }
         var builder = Builder(capacity: text.utf8.count)
         for scalar in text.unicodeScalars { builder.append(scalar) }
         return builder.key
+    }
+
+    /// ``make(_:)`` over UTF-8 bytes straight into the key's storage, or `nil` for text with
+    /// presentation forms (which ``Builder`` decomposes). Every other scalar gives at most as
+    /// many bytes as it has, and a space stands for at least one dropped byte, so the key fits
+    /// in the text's length. The scalars are sorted exactly as ``Builder/append(_:)`` sorts them.
+    private static func fastKey(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
+        if utf8.isEmpty { return "" }
+        var decomposes = false
+        let key = String(unsafeUninitializedCapacity: utf8.count) { out in
+            var written = 0
+            var pendingSpace = false
+            var index = 0
+            @inline(__always) func put(_ value: UInt32) {
+                if pendingSpace, written > 0 {
+                    out[written] = 0x20
+                    written += 1
+                }
+                pendingSpace = false
+                switch value {
+                case 0..<0x80:
+                    out[written] = UInt8(value)
+                    written += 1
+                case 0x80..<0x800:
+                    out[written] = UInt8(0xC0 | value >> 6)
+                    out[written + 1] = UInt8(0x80 | value & 0x3F)
+                    written += 2
+                case 0x800..<0x10000:
+                    out[written] = UInt8(0xE0 | value >> 12)
+                    out[written + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                    out[written + 2] = UInt8(0x80 | value & 0x3F)
+                    written += 3
+                default:
+                    out[written] = UInt8(0xF0 | value >> 18)
+                    out[written + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                    out[written + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                    out[written + 3] = UInt8(0x80 | value & 0x3F)
+                    written += 4
+                }
+            }
+            while index < utf8.count {
+                let lead = utf8[index]
+                if lead < 0x80 {
+                    index += 1
+                    switch lead {
+                    case 0x30...0x39, 0x61...0x7A: put(UInt32(lead))
+                    case 0x41...0x5A: put(UInt32(lead) + 0x20)
+                    default: pendingSpace = true
+                    }
+                    continue
+                }
+                var value: UInt32
+                if lead >= 0xF0 {
+                    value = UInt32(lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12
+                        | UInt32(utf8[index + 2] & 0x3F) << 6 | UInt32(utf8[index + 3] & 0x3F)
+                    index += 4
+                } else if lead >= 0xE0 {
+                    value = UInt32(lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6
+                        | UInt32(utf8[index + 2] & 0x3F)
+                    index += 3
+                } else {
+                    value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+                    index += 2
+                }
+                if ArabicScalar.isHaraka(value) || value == ArabicScalar.tatweel || (0x0653...0x0655).contains(value)
+                    || value == 0x200C || value == 0x200D
+                {
+                    continue
+                }
+                if (0xFB50...0xFDFF).contains(value) || (0xFE70...0xFEFF).contains(value) {
+                    decomposes = true
+                    return 0
+                }
+                if let digit = ArabicScalar.digitValue(value) {
+                    put(0x30 + UInt32(digit))
+                } else if ArabicScalar.isLetter(Unicode.Scalar(value)!) {
+                    if let mapped = fold(value) { put(mapped) }
+                } else {
+                    pendingSpace = true
+                }
+            }
+            return written
+        }
+        return decomposes ? nil : key
     }
 
     /// Whether `key` holds only spaces, ASCII letters and digits and the plain Arabic letters

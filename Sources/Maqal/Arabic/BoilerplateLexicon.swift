@@ -35,14 +35,11 @@ struct BoilerplateLexicon: Sendable {
     private let prefixBytes: [(key: [UInt8], role: Role)]
 
     init(entries: [Entry]) {
-        var whole: [String: Role] = [:]
-        var prefixes: [(String, Role)] = []
-        for entry in entries {
-            let key = ArabicKey.make(entry.phrase)
-            whole[key] = whole[key] ?? entry.role
-            if entry.extent == .prefix { prefixes.append((key, entry.role)) }
-        }
-        self.whole = whole
+        let keyed = entries.map { (key: ArabicKey.make($0.phrase), entry: $0) }
+        // The first entry of a key wins; built in one pass with room for every key, as growing
+        // the table and looking each key up twice cost more than making the keys.
+        self.whole = Dictionary(keyed.map { ($0.key, $0.entry.role) }, uniquingKeysWith: { first, _ in first })
+        let prefixes = keyed.filter { $0.entry.extent == .prefix }.map { ($0.key, $0.entry.role) }
         // Characters counted once each, not in every comparison of the sort.
         self.prefixBytes = prefixes.map { (key: $0.0, role: $0.1, length: $0.0.count) }.sorted { $0.length > $1.length }
             .map { (Array($0.key.utf8), $0.role) }

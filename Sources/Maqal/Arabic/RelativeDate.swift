@@ -25,10 +25,16 @@ enum RelativeDate {
     private static let todayKeys: Set<String> = Set(["الآن", "للتو", "اليوم"].map(ArabicKey.make))
     private static let yesterdayKeys: Set<String> = Set(["أمس", "الأمس"].map(ArabicKey.make))
     private static let firstKey = ArabicKey.make("أول")
+    /// Every answer starts from one of these words.
+    private static let triggerKeys = Array(agoKeys.union(todayKeys).union(yesterdayKeys))
 
     /// How long ago `text` says something happened, in seconds; `nil` when it says no such thing.
     static func secondsAgo(in text: String) -> TimeInterval? {
-        let words = ArabicKey.make(text).split(separator: " ").map(String.init)
+        let key = ArabicKey.make(text)
+        // A byte search for the words first: most short texts asked about (bylines, captions)
+        // have none, and splitting them into words and hashing each was the cost.
+        guard triggerKeys.contains(where: key.includes) else { return nil }
+        let words = key.split(separator: " ").map(String.init)
         for (index, word) in words.enumerated() {
             if todayKeys.contains(word) { return 0 }
             if yesterdayKeys.contains(word) {

@@ -17,17 +17,32 @@ enum ScriptDetector {
     }
 
     static func count(_ text: some StringProtocol, into counts: inout Counts) {
-        for scalar in text.unicodeScalars where ArabicScalar.isLetter(scalar) {
-            counts.letters += 1
-            let value = scalar.value
-            guard ArabicScalar.isArabicLetter(value) else { continue }
-            counts.arabicScript += 1
-            // Both sets lie in U+0679–06D2; the letters Arabic writes mostly lie below, and two
-            // hashed lookups for each of them were most of the time spent here.
-            guard (0x0679...0x06D2).contains(value) else { continue }
-            if persianLetters.contains(value) { counts.persian += 1 }
-            if urduLetters.contains(value) { counts.urdu += 1 }
+        // The bytes walked when the string has them in one piece (it nearly always does).
+        let counted: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let (value, length) = utf8.scalar(at: index)
+                index += length
+                count(Unicode.Scalar(value)!, into: &counts)
+            }
         }
+        if counted == nil {
+            for scalar in text.unicodeScalars { count(scalar, into: &counts) }
+        }
+    }
+
+    @inline(__always)
+    private static func count(_ scalar: Unicode.Scalar, into counts: inout Counts) {
+        guard ArabicScalar.isLetter(scalar) else { return }
+        counts.letters += 1
+        let value = scalar.value
+        guard ArabicScalar.isArabicLetter(value) else { return }
+        counts.arabicScript += 1
+        // Both sets lie in U+0679–06D2; the letters Arabic writes mostly lie below, and two
+        // hashed lookups for each of them were most of the time spent here.
+        guard (0x0679...0x06D2).contains(value) else { return }
+        if persianLetters.contains(value) { counts.persian += 1 }
+        if urduLetters.contains(value) { counts.urdu += 1 }
     }
 
     /// `ar`, `fa` or `ur` for text mostly in Arabic script; `nil` when the script does not say.

@@ -23,3 +23,21 @@ extension [UInt8] {
         }
     }
 }
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The scalar of valid UTF-8 starting at byte `index`, and how many bytes it takes.
+    ///
+    /// Walking a string's bytes with this instead of its `unicodeScalars` view is what made
+    /// key making, white-space folding and letter counting cheap.
+    @inline(__always)
+    func scalar(at index: Int) -> (value: UInt32, length: Int) {
+        let lead = self[index]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        if lead < 0xE0 { return (UInt32(lead & 0x1F) << 6 | UInt32(self[index + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return (UInt32(lead & 0x0F) << 12 | UInt32(self[index + 1] & 0x3F) << 6 | UInt32(self[index + 2] & 0x3F), 3)
+        }
+        return (UInt32(lead & 0x07) << 18 | UInt32(self[index + 1] & 0x3F) << 12
+            | UInt32(self[index + 2] & 0x3F) << 6 | UInt32(self[index + 3] & 0x3F), 4)
+    }
+}

@@ -35,9 +35,7 @@ enum WordCounter {
             if isWord {
                 if !inWord { words += 1 }
                 inWord = true
-            } else if inWord, index < bytes.endIndex,
-                joinsWord(value, previousWasDigit, Unicode.Scalar(decode(bytes, at: index).value)!)
-            {
+            } else if inWord, index < bytes.endIndex, joinsWord(value, previousWasDigit, next: bytes, at: index) {
                 // stays inside the word
             } else {
                 inWord = false
@@ -71,14 +69,18 @@ enum WordCounter {
         return ArabicScalar.isDigit(value) || isWordScalar(scalar)
     }
 
-    private static func joinsWord(_ value: UInt32, _ afterDigit: Bool, _ next: Unicode.Scalar) -> Bool {
+    /// Whether `value` stays inside the word, given the scalar at `index`: that scalar is decoded
+    /// only for the few joiners, not after every space.
+    private static func joinsWord(_ value: UInt32, _ afterDigit: Bool, next bytes: UnsafeBufferPointer<UInt8>,
+                                  at index: Int) -> Bool {
+        func next() -> Unicode.Scalar { Unicode.Scalar(decode(bytes, at: index).value)! }
         switch value {
         case 0x200C, 0x200D:
-            return ArabicScalar.isLetter(next)
+            return ArabicScalar.isLetter(next())
         case 0x27, 0x2019:
-            return !afterDigit && ArabicScalar.isLetter(next)
+            return !afterDigit && ArabicScalar.isLetter(next())
         case 0x2E, 0x2C, 0x066B, 0x066C:
-            return afterDigit && ArabicScalar.isDigit(next.value)
+            return afterDigit && ArabicScalar.isDigit(next().value)
         default:
             return false
         }

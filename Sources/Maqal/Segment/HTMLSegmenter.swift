@@ -47,13 +47,14 @@ struct HTMLSegmenter {
 
     private mutating func walk(_ index: Int) {
         if removed[index] { return }
-        let node = tree[index]
-        if node.kind == .text {
-            buffer.append(node.text)
+        // Fields read in place: `tree[index]` copies a node and its four reference-counted fields.
+        if tree.nodes[index].kind == .text {
+            buffer.append(tree.nodes[index].text)
             return
         }
-        if let lang = node.attribute("lang") ?? node.attribute("xml:lang"), !lang.isEmpty, !inlineOnly,
-            HTMLTree.blockElements.contains(node.name)
+        let name = tree.nodes[index].name
+        if !inlineOnly, let lang = tree.nodes[index].attribute("lang") ?? tree.nodes[index].attribute("xml:lang"),
+            !lang.isEmpty, HTMLTree.blockElements.contains(name)
         {
             flush()
             languages.append(lang)
@@ -61,26 +62,26 @@ struct HTMLSegmenter {
                 flush()
                 languages.removeLast()
             }
-            walkElement(index, node)
+            walkElement(index, name)
             return
         }
-        walkElement(index, node)
+        walkElement(index, name)
     }
 
-    private mutating func walkElement(_ index: Int, _ node: HTMLTree.Node) {
-        if inlineOnly && !Self.styleElements.contains(node.name) {
-            if node.name == "br" || HTMLTree.blockElements.contains(node.name) { buffer.append(" ") }
+    private mutating func walkElement(_ index: Int, _ name: String) {
+        if inlineOnly && !Self.styleElements.contains(name) {
+            if name == "br" || HTMLTree.blockElements.contains(name) { buffer.append(" ") }
             walkChildren(index)
             return
         }
-        switch node.name {
+        switch name {
         case "br":
             buffer.lineBreak()
         case "hr":
             flush()
         case "h1", "h2", "h3", "h4", "h5", "h6":
             flush()
-            let level = Int(String(node.name.last!))!
+            let level = Int(String(name.last!))!
             let runs = inlineRuns(of: index)
             let text = InlineBuffer.text(of: runs)
             if LineShape(text).hasLetters {
@@ -139,7 +140,7 @@ struct HTMLSegmenter {
         case "em", "i", "cite", "dfn":
             withStyle(.emphasis(owner: index), index)
         case "a":
-            withStyle(.link(owner: index, href: links.resolve(node.attribute("href"))), index)
+            withStyle(.link(owner: index, href: links.resolve(tree.nodes[index].attribute("href"))), index)
         case "code", "kbd", "samp", "tt":
             buffer.styles.append(.code(owner: index))
             buffer.appendVerbatim(tree.text(of: index))
@@ -148,7 +149,7 @@ struct HTMLSegmenter {
             if let figure = figureContainer(index) {
                 flush()
                 blocks.append(.block(.figure(figure)))
-            } else if HTMLTree.blockElements.contains(node.name) || node.name == "td" || node.name == "th" {
+            } else if HTMLTree.blockElements.contains(name) || name == "td" || name == "th" {
                 flush()
                 walkChildren(index)
                 flush()
@@ -300,8 +301,7 @@ struct HTMLSegmenter {
     // MARK: - Lists
 
     private func list(_ index: Int) -> ListBlock? {
-        let node = tree[index]
-        let ordered = node.name == "ol"
+        let ordered = tree.nodes[index].name == "ol"
         var items: [ListItem] = []
         for child in listItems(of: index) {
             var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images)
@@ -325,17 +325,18 @@ struct HTMLSegmenter {
             items.append(item)
         }
         guard !items.isEmpty else { return nil }
-        let start = ordered ? Int(node.attribute("start")?.trimmingWhitespace() ?? "") ?? 1 : nil
+        let start = ordered ? Int(tree.nodes[index].attribute("start")?.trimmingWhitespace() ?? "") ?? 1 : nil
         return ListBlock(ordered: ordered, start: start, items: items)
     }
 
     /// `li` children, looking through wrappers that broken markup puts between `ul` and `li`.
     private func listItems(of index: Int) -> [Int] {
         var result: [Int] = []
-        for child in tree.children(of: index) where tree[child].kind == .element && !removed[child] {
-            if tree[child].name == "li" {
+        for child in tree.children(of: index) where tree.nodes[child].kind == .element && !removed[child] {
+            let name = tree.nodes[child].name
+            if name == "li" {
                 result.append(child)
-            } else if tree[child].name != "ul" && tree[child].name != "ol" {
+            } else if name != "ul" && name != "ol" {
                 result += listItems(of: child)
             }
         }
@@ -345,9 +346,9 @@ struct HTMLSegmenter {
     private func definitionList(_ index: Int) -> ListBlock? {
         var items: [ListItem] = []
         var term: String?
-        for child in tree.children(of: index) where tree[child].kind == .element && !removed[child] {
+        for child in tree.children(of: index) where tree.nodes[child].kind == .element && !removed[child] {
             let text = tree.text(of: child)
-            switch tree[child].name {
+            switch tree.nodes[child].name {
             case "dt":
                 if let pending = term { items.append(ListItem(text: pending)) }
                 term = text.trimmingCharacters(in: CharacterSet(charactersIn: " :："))
@@ -371,21 +372,22 @@ struct HTMLSegmenter {
     /// A box that holds one picture and its caption (WordPress `div.wp-caption`, Blogger's caption
     /// table, `div.article-image`): a figure, not a paragraph beside an image.
     private func figureContainer(_ index: Int) -> Figure? {
-        let node = tree[index]
-        guard images[index] == 1, ["div", "table", "span", "center", "p", "a"].contains(node.name) else { return nil }
+        guard images[index] == 1 else { return nil }
+        let name = tree.nodes[index].name
+        guard ["div", "table", "span", "center", "p", "a"].contains(name) else { return nil }
         var images: [Int] = []
         var captionText: String?
         for descendant in tree.descendants(of: index).dropFirst() where !removed[descendant] {
-            let inner = tree[descendant]
-            switch inner.name {
+            let innerName = tree.nodes[descendant].name
+            switch innerName {
             case "img":
                 if ImageSource.source(of: descendant, in: tree) != nil { images.append(descendant) }
             case "p", "li", "h1", "h2", "h3", "h4", "ul", "ol", "table", "blockquote", "pre":
-                if inner.name != "p" || WordCounter.count(tree.text(of: descendant)) > 40 { return nil }
+                if innerName != "p" || WordCounter.count(tree.text(of: descendant)) > 40 { return nil }
             default:
                 break
             }
-            if captionText == nil, MarkupHints.names(of: inner).contains(where: { $0.includes("caption") && !$0.includes("credit") }) {
+            if captionText == nil, tree.nodes[descendant].names.contains(where: { $0.includes("caption") && !$0.includes("credit") }) {
                 let text = tree.text(of: descendant)
                 if !text.isEmpty { captionText = text }
             }
@@ -394,8 +396,8 @@ struct HTMLSegmenter {
         guard let image = images.first else { return nil }
         // Names before text: most one-image boxes are wrappers, and the wrapper's whole text was
         // two thirds of the time spent here.
-        let names = MarkupHints.names(of: node).joined(separator: " ")
-        let looksLikeFigure = node.name == "table" || captionText != nil
+        let names = tree.nodes[index].names.joined(separator: " ")
+        let looksLikeFigure = name == "table" || captionText != nil
             || ["caption", "figure", "image", "photo", "picture", "media"].contains(where: names.includes)
         guard looksLikeFigure else { return nil }
         let text = tree.text(of: index)
@@ -407,8 +409,8 @@ struct HTMLSegmenter {
     }
 
     private func imageNode(_ index: Int) -> Int? {
-        if tree[index].name == "img" { return index }
-        return tree.descendants(of: index).first { tree[$0].name == "img" && !removed[$0] }
+        if tree.nodes[index].name == "img" { return index }
+        return tree.descendants(of: index).first { tree.nodes[$0].name == "img" && !removed[$0] }
     }
 
     private func figure(_ index: Int) -> Figure? {
@@ -429,9 +431,8 @@ struct HTMLSegmenter {
 
     private func captionText(_ index: Int) -> String? {
         for child in tree.descendants(of: index) where !removed[child] {
-            let node = tree[child]
-            let isCaption = node.name == "figcaption"
-                || MarkupHints.names(of: node).contains(where: { $0.includes("caption") && !$0.includes("credit") })
+            let isCaption = tree.nodes[child].name == "figcaption"
+                || tree.nodes[child].names.contains(where: { $0.includes("caption") && !$0.includes("credit") })
             if isCaption, child != index {
                 let text = tree.text(of: child)
                 if !text.isEmpty { return text }

@@ -27,32 +27,64 @@ struct InlineBuffer {
     /// Appends text with white space folded. A space between two runs stays with the run it was
     /// written in: `قرأت <a>مقالاً</a> عن` keeps the link text free of edge spaces.
     mutating func append(_ text: String) {
-        // Room for the text and the two spaces that may be added around it.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 2)
-        var spaceBefore = false
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if ArabicScalar.isSpace(value) {
-                if bytes.isEmpty { spaceBefore = true } else { pendingSpace = true }
-                continue
-            }
-            if ArabicScalar.isInvisibleJunk(value) || value < 0x20 || (0x7F...0x9F).contains(value) { continue }
-            if pendingSpace { bytes.append(0x20) }
-            pendingSpace = false
-            bytes.appendUTF8(scalar)
-        }
         // The byte check first; the grapheme check keeps a space joined to a prepended mark apart.
         let endsWithSpace = current.last.map { $0.text.utf8.last == 0x20 && $0.text.last == " " } ?? false
-        if bytes.isEmpty {
+        let spaceAllowed = !current.isEmpty && !endsWithSpace
+        var spaceBefore = false
+        var pendingSpace = false
+        var text = text
+        // The UTF-8 bytes are walked and copied straight into the run's storage, which has room
+        // for the text and the two spaces that may be added around it: decoding scalars and
+        // encoding them again into an array was most of this function's cost.
+        let folded = text.withUTF8 { utf8 in
+            String(unsafeUninitializedCapacity: utf8.count + 2) { out in
+                var written = 0
+                var index = 0
+                while index < utf8.count {
+                    let lead = utf8[index]
+                    var value = UInt32(lead)
+                    var length = 1
+                    if lead >= 0xF0 {
+                        value = (value & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12
+                            | UInt32(utf8[index + 2] & 0x3F) << 6 | UInt32(utf8[index + 3] & 0x3F)
+                        length = 4
+                    } else if lead >= 0xE0 {
+                        value = (value & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6
+                            | UInt32(utf8[index + 2] & 0x3F)
+                        length = 3
+                    } else if lead >= 0x80 {
+                        value = (value & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+                        length = 2
+                    }
+                    defer { index += length }
+                    if ArabicScalar.isSpace(value) {
+                        if written == 0 { spaceBefore = true } else { pendingSpace = true }
+                        continue
+                    }
+                    if ArabicScalar.isInvisibleJunk(value) || value < 0x20 || (0x7F...0x9F).contains(value) { continue }
+                    // Leading space: written with the first visible scalar, so `written == 0`
+                    // still means nothing visible came yet.
+                    if written == 0 ? spaceBefore && spaceAllowed : pendingSpace {
+                        out[written] = 0x20
+                        written += 1
+                    }
+                    pendingSpace = false
+                    for offset in 0..<length { out[written + offset] = utf8[index + offset] }
+                    written += length
+                }
+                if written > 0 && pendingSpace {
+                    out[written] = 0x20
+                    written += 1
+                }
+                return written
+            }
+        }
+        if folded.isEmpty {
             // White space alone: one space after whatever came before.
-            if spaceBefore || pendingSpace, !current.isEmpty, !endsWithSpace { appendRun(" ") }
+            if spaceBefore || pendingSpace, spaceAllowed { appendRun(" ") }
             return
         }
-        if spaceBefore, !current.isEmpty, !endsWithSpace { bytes.insert(0x20, at: 0) }
-        if pendingSpace { bytes.append(0x20) }
-        appendRun(String(decoding: bytes, as: UTF8.self))
+        appendRun(folded)
     }
 
     private mutating func appendRun(_ text: String) {

@@ -15,7 +15,10 @@ struct LinkResolver: Sendable {
     /// script links and empty values.
     func resolve(_ href: String?) -> String? {
         guard var value = href?.trimmingWhitespaceAndNewlines(), !value.isEmpty else { return nil }
-        let lower = value.lowercased()
+        // Lower-casing a whole address was half the cost here, and most addresses start with
+        // none of the schemes: only one that does, ASCII case aside, is lower-cased (no
+        // non-ASCII letter lower-cases to a letter of these schemes).
+        let lower = Self.schemes.contains(where: { Self.startsWithIgnoringASCIICase(value, $0) }) ? value.lowercased() : ""
         if lower.hasPrefix("javascript:") || lower.hasPrefix("data:") || lower.hasPrefix("vbscript:") { return nil }
         if lower.hasPrefix("file:") { return nil }
         value = Self.escapingSpaces(value)
@@ -26,6 +29,19 @@ struct LinkResolver: Sendable {
         guard let base else { return value.hasPrefix("//") ? "https:" + value : value }
         if let fast = resolveSimply(value, against: base) { return fast }
         return URL(string: value, relativeTo: base)?.absoluteString ?? value
+    }
+
+    /// The schemes `resolve(_:)` tests the lower-cased address for.
+    private static let schemes = ["javascript:", "data:", "vbscript:", "file:", "http://", "https://", "mailto:", "tel:"]
+
+    /// Whether `value` starts with the lower-case ASCII `prefix`, ASCII letters of any case.
+    private static func startsWithIgnoringASCIICase(_ value: String, _ prefix: String) -> Bool {
+        var bytes = value.utf8.makeIterator()
+        for expected in prefix.utf8 {
+            guard let byte = bytes.next() else { return false }
+            if byte != expected && !((0x41...0x5A).contains(byte) && byte | 0x20 == expected) { return false }
+        }
+        return true
     }
 
     /// Spaces written as `%20`. An ASCII address is escaped byte by byte; any other goes through

@@ -6,12 +6,18 @@ enum BlockDirection {
     static func of(_ text: String) -> String? {
         var rightToLeft = 0
         var leftToRight = 0
-        for scalar in text.unicodeScalars where ArabicScalar.isLetter(scalar) {
-            let value = scalar.value
-            if ArabicScalar.isArabicLetter(value) || (0x0590...0x05FF).contains(value) {
-                rightToLeft += 1
-            } else {
-                leftToRight += 1
+        var text = text
+        text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let (value, length) = utf8.scalar(at: index)
+                index += length
+                guard ArabicScalar.isLetter(Unicode.Scalar(value)!) else { continue }
+                if ArabicScalar.isArabicLetter(value) || (0x0590...0x05FF).contains(value) {
+                    rightToLeft += 1
+                } else {
+                    leftToRight += 1
+                }
             }
         }
         guard rightToLeft + leftToRight >= 3 else { return nil }
