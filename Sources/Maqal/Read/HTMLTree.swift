@@ -16,8 +16,22 @@ struct HTMLTree: Sendable {
         var attributes: [(name: String, value: String)]
         /// Class and id names, lower-cased (see ``MarkupHints/classNames(class:id:)``).
         var names: [String] = []
-        var parent: Int
-        var depth: Int
+        // 32 bits each: a node is 64 bytes instead of 80, and a page's nodes stream through
+        // the cache faster in every pass over the tree.
+        private var parentIndex: Int32
+        private var depthValue: Int32
+        /// The parent's index; -1 for the root.
+        var parent: Int { Int(parentIndex) }
+        var depth: Int { Int(depthValue) }
+
+        init(kind: Kind, name: String, text: String, attributes: [(name: String, value: String)], parent: Int, depth: Int) {
+            self.kind = kind
+            self.name = name
+            self.text = text
+            self.attributes = attributes
+            self.parentIndex = Int32(truncatingIfNeeded: parent)
+            self.depthValue = Int32(truncatingIfNeeded: depth)
+        }
 
         func attribute(_ name: String) -> String? {
             // Most names differ in length: comparing lengths first skips String's slower path
