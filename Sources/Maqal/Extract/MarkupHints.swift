@@ -84,7 +84,7 @@ enum MarkupHints {
     static func classNames(class classes: String?, id: String?) -> [String] {
         var names: [String] = []
         if var classes {
-            classes.withUTF8 { bytes in
+            let whole: Bool = classes.withUTF8 { bytes in
                 // One allocation for the list instead of one per growth.
                 var count = 0
                 var previous: UInt8 = 0x20
@@ -101,23 +101,40 @@ enum MarkupHints {
                     }
                     var end = start + 1
                     var ascii = bytes[start] < 0x80
+                    var upper = isUppercase(bytes[start])
                     while end < bytes.count && !isClassSeparator(bytes[end]) {
-                        if bytes[end] >= 0x80 { ascii = false }
+                        let byte = bytes[end]
+                        if byte >= 0x80 { ascii = false }
+                        if isUppercase(byte) { upper = true }
                         end += 1
                     }
                     let name = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    start = end
                     if ascii {
-                        if !isPostClass(ascii: name) { names.append(asciiLowercased(name)) }
+                        if !isPostClass(ascii: name) {
+                            // A class attribute of one lower-case name is that name: no new string.
+                            if !upper && start == 0 && end == bytes.count { return true }
+                            names.append(upper ? asciiLowercased(name) : String(decoding: name, as: UTF8.self))
+                        }
                     } else {
-                        let name = asciiLowercased(name)
+                        let name = upper ? asciiLowercased(name) : String(decoding: name, as: UTF8.self)
                         if !isPostClass(name) { names.append(name) }
                     }
+                    start = end
                 }
+                return false
             }
+            if whole { names.append(classes) }
         }
-        if var id, !id.isEmpty { names.append(id.withUTF8 { asciiLowercased($0) }) }
+        if var id, !id.isEmpty {
+            // Most ids are already lower-case, and then the value itself is the name.
+            let upper = id.withUTF8 { $0.contains(where: isUppercase) }
+            names.append(upper ? id.withUTF8 { asciiLowercased($0) } : id)
+        }
         return names
+    }
+
+    private static func isUppercase(_ byte: UInt8) -> Bool {
+        byte &- 0x41 < 26
     }
 
     private static func isClassSeparator(_ byte: UInt8) -> Bool {
@@ -134,12 +151,17 @@ enum MarkupHints {
 
     /// ``isPostClass(_:)`` for an ASCII name not yet lower-cased, on its bytes.
     private static func isPostClass(ascii name: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard descriptivePrefixBytes.contains(where: { name.count > $0.count + 1 && startsLowercased(name, with: $0) })
+        // Every prefix starts with one of these letters; most names start with none of them.
+        guard name.count > 4, postClassInitials & (1 << UInt32(lowercased(name[0]) & 31)) != 0,
+            descriptivePrefixBytes.contains(where: { name.count > $0.count + 1 && startsLowercased(name, with: $0) })
         else { return false }
         return !startsLowercased(name, with: postPrefix) || name.dropFirst(5).allSatisfy({ (0x30...0x39).contains($0) })
     }
 
     private static let descriptivePrefixBytes = descriptivePrefixes.map { Array($0.utf8) }
+    /// The first letters of ``descriptivePrefixes`` as bits of their low five bits
+    /// (letters only, so no two share a bit).
+    private static let postClassInitials: UInt32 = descriptivePrefixes.reduce(0) { $0 | 1 << UInt32($1.utf8.first! & 31) }
     private static let postPrefix = Array("post-".utf8)
 
     /// Whether ASCII `bytes`, lower-cased, start with the lower-case `prefix`.
@@ -153,9 +175,11 @@ enum MarkupHints {
         (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
     }
 
-    private static func asciiLowercased(_ bytes: some Collection<UInt8>) -> String {
-        if !bytes.contains(where: { (0x41...0x5A).contains($0) }) { return String(decoding: bytes, as: UTF8.self) }
-        return String(decoding: bytes.map(lowercased), as: UTF8.self)
+    private static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for index in bytes.indices { buffer[index] = lowercased(bytes[index]) }
+            return bytes.count
+        }
     }
 
     /// Hidden from readers: `hidden`, `aria-hidden`, `display:none`, screen-reader-only classes.
