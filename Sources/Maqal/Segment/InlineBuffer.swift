@@ -42,6 +42,21 @@ struct InlineBuffer {
                 var index = 0
                 while index < utf8.count {
                     let lead = utf8[index]
+                    // Printable ASCII and the Arabic block (leads D8–DB) hold no space, junk or
+                    // control character: copied without decoding.
+                    let plainLength = (0x21...0x7E).contains(lead) ? 1 : (0xD8...0xDB).contains(lead) ? 2 : 0
+                    if plainLength != 0 {
+                        if written == 0 ? spaceBefore && spaceAllowed : pendingSpace {
+                            out[written] = 0x20
+                            written += 1
+                        }
+                        pendingSpace = false
+                        out[written] = lead
+                        if plainLength == 2 { out[written + 1] = utf8[index + 1] }
+                        written += plainLength
+                        index += plainLength
+                        continue
+                    }
                     var value = UInt32(lead)
                     var length = 1
                     if lead >= 0xF0 {
