@@ -292,7 +292,7 @@ struct HTMLSegmenter {
 
     /// Every visible run of the line is bold.
     private func isBoldLine(_ line: InlineBuffer.Line) -> Bool {
-        let visible = line.filter { !$0.text.allSatisfy { $0 == " " } }
+        let visible = line.filter { !$0.isBlank }
         return !visible.isEmpty && visible.allSatisfy { run in
             run.styles.contains { if case .strong = $0 { true } else { false } }
         }

@@ -13,6 +13,10 @@ struct InlineBuffer {
     struct Run {
         var text: String
         var styles: [Style]
+
+        /// Spaces only, or empty. Asked of the bytes, not the characters: a text of space bytes
+        /// is a text of space characters and back, and breaking it into characters cost more.
+        var isBlank: Bool { text.utf8.allSatisfy { $0 == 0x20 } }
     }
 
     typealias Line = [Run]
@@ -132,9 +136,9 @@ struct InlineBuffer {
 
     static func trimmed(_ line: Line) -> Line {
         var line = line
-        while let last = line.last, last.text.allSatisfy({ $0 == " " }) { line.removeLast() }
+        while let last = line.last, last.isBlank { line.removeLast() }
         if !line.isEmpty { line[line.count - 1].text = String(line[line.count - 1].text.trimmingTrailingSpaces()) }
-        while let first = line.first, first.text.allSatisfy({ $0 == " " }) { line.removeFirst() }
+        while let first = line.first, first.isBlank { line.removeFirst() }
         if !line.isEmpty { line[0].text = line[0].text.trimmingLeadingSpaces() }
         return line
     }
@@ -147,7 +151,7 @@ struct InlineBuffer {
 
     /// The spans of `runs`, or `nil` when nothing in them is styled (plain text needs none).
     static func inlines(of runs: [Run]) -> [Inline]? {
-        guard runs.contains(where: { !$0.styles.isEmpty && !$0.text.allSatisfy { $0 == " " } }) else { return nil }
+        guard runs.contains(where: { !$0.styles.isEmpty && !$0.isBlank }) else { return nil }
         return build(runs[...], depth: 0)
     }
 
