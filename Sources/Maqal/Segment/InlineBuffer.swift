@@ -137,10 +137,25 @@ struct InlineBuffer {
     static func trimmed(_ line: Line) -> Line {
         var line = line
         while let last = line.last, last.isBlank { line.removeLast() }
-        if !line.isEmpty { line[line.count - 1].text = String(line[line.count - 1].text.trimmingTrailingSpaces()) }
+        // Trimmed only when the edge byte could belong to a space: trimming copied every
+        // line's first and last run, and folded runs seldom have a space to give up.
+        if let last = line.last, last.text.utf8.last == 0x20 {
+            line[line.count - 1].text = String(last.text.trimmingTrailingSpaces())
+        }
         while let first = line.first, first.isBlank { line.removeFirst() }
-        if !line.isEmpty { line[0].text = line[0].text.trimmingLeadingSpaces() }
+        if let first = line.first, let lead = first.text.utf8.first, Self.mayStartSpace(lead) {
+            line[0].text = first.text.trimmingLeadingSpaces()
+        }
         return line
+    }
+
+    /// Whether `byte` can be the first UTF-8 byte of a scalar ``ArabicScalar/isSpace(_:)``
+    /// accepts (ASCII white space, U+00A0, U+1680, U+2000–205F, U+3000).
+    private static func mayStartSpace(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x09...0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3: true
+        default: false
+        }
     }
 
     // MARK: - Runs to text and inlines
