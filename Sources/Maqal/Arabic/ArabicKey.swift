@@ -20,6 +20,7 @@ enum ArabicKey {
     private static func fastKey(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
         if utf8.isEmpty { return "" }
         var decomposes = false
+        let arabicBlock = arabicBlockKeys
         let key = String(unsafeUninitializedCapacity: utf8.count) { out in
             var written = 0
             var pendingSpace = false
@@ -53,6 +54,18 @@ enum ArabicKey {
             }
             while index < utf8.count {
                 let lead = utf8[index]
+                // The Arabic block (U+0600–06FF, leads D8–DB), most scalars of an Arabic text,
+                // is looked up in one table built by the general rule below.
+                if (0xD8...0xDB).contains(lead) {
+                    let folded = arabicBlock[Int(lead & 0x03) << 6 | Int(utf8[index + 1] & 0x3F)]
+                    index += 2
+                    switch folded {
+                    case Self.dropped: continue
+                    case Self.separator: pendingSpace = true
+                    default: put(folded)
+                    }
+                    continue
+                }
                 if lead < 0x80 {
                     index += 1
                     switch lead {
@@ -96,6 +109,21 @@ enum ArabicKey {
         }
         return decomposes ? nil : key
     }
+
+    /// What each scalar of the Arabic block (U+0600–06FF) gives in a key: the folded scalar,
+    /// ``dropped`` or ``separator``, worked out once as ``fastKey(_:)`` sorts every other scalar.
+    private static let arabicBlockKeys: [UInt32] = (UInt32(0x0600)...0x06FF).map { value in
+        if ArabicScalar.isHaraka(value) || value == ArabicScalar.tatweel || (0x0653...0x0655).contains(value) {
+            return dropped
+        }
+        if let digit = ArabicScalar.digitValue(value) { return 0x30 + UInt32(digit) }
+        if ArabicScalar.isLetter(Unicode.Scalar(value)!) { return fold(value) ?? dropped }
+        return separator
+    }
+
+    /// Table entries of ``arabicBlockKeys`` for scalars a key drops and scalars that separate words.
+    private static let dropped: UInt32 = 0xFFFF_FFFF
+    private static let separator: UInt32 = 0xFFFF_FFFE
 
     /// Whether `key` holds only spaces, ASCII letters and digits and the plain Arabic letters
     /// (U+0621–063A, U+0641–064A): none of them combines with its neighbours or has another

@@ -52,6 +52,19 @@ enum ArabicScalar {
             return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
         }
         if isArabicLetter(value) { return true }
+        // Harakat and Arabic punctuation (، ؛ ؟) come in every Arabic text; their general
+        // category, asked of Unicode each time, cost more than the rest of a letter test.
+        if (0x0600...0x06FF).contains(value) { return arabicBlockLetters[Int(value - 0x0600)] }
+        return isLetterByCategory(scalar)
+    }
+
+    /// ``isLetter(_:)`` for each scalar of the Arabic block (U+0600–06FF), worked out once.
+    private static let arabicBlockLetters: [Bool] = (UInt32(0x0600)...0x06FF).map { value in
+        isArabicLetter(value) || isLetterByCategory(Unicode.Scalar(value)!)
+    }
+
+    /// A letter by its Unicode general category.
+    private static func isLetterByCategory(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .otherLetter, .modifierLetter:
             return true

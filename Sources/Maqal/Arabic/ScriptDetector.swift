@@ -33,9 +33,16 @@ enum ScriptDetector {
 
     @inline(__always)
     private static func count(_ scalar: Unicode.Scalar, into counts: inout Counts) {
+        let value = scalar.value
+        // The plain letters (ء–غ, ف–ي), most letters of an Arabic text, lie below the Persian
+        // and Urdu ones: counted without asking the general letter tests.
+        if (0x0621...0x063A).contains(value) || (0x0641...0x064A).contains(value) {
+            counts.letters += 1
+            counts.arabicScript += 1
+            return
+        }
         guard ArabicScalar.isLetter(scalar) else { return }
         counts.letters += 1
-        let value = scalar.value
         guard ArabicScalar.isArabicLetter(value) else { return }
         counts.arabicScript += 1
         // Both sets lie in U+0679–06D2; the letters Arabic writes mostly lie below, and two

@@ -292,7 +292,7 @@ struct HTMLSegmenter {
 
     /// Every visible run of the line is bold.
     private func isBoldLine(_ line: InlineBuffer.Line) -> Bool {
-        let visible = line.filter { !$0.text.allSatisfy { $0 == " " } }
+        let visible = line.filter { !$0.isBlank }
         return !visible.isEmpty && visible.allSatisfy { run in
             run.styles.contains { if case .strong = $0 { true } else { false } }
         }
@@ -377,7 +377,9 @@ struct HTMLSegmenter {
         guard ["div", "table", "span", "center", "p", "a"].contains(name) else { return nil }
         var images: [Int] = []
         var captionText: String?
-        for descendant in tree.descendants(of: index).dropFirst() where !removed[descendant] {
+        // The subtree's range walked in place: `descendants(of:)` built an array at every box.
+        for descendant in tree.subtree(of: index).dropFirst()
+        where tree.nodes[descendant].kind == .element && !removed[descendant] {
             let innerName = tree.nodes[descendant].name
             switch innerName {
             case "img":
@@ -410,7 +412,9 @@ struct HTMLSegmenter {
 
     private func imageNode(_ index: Int) -> Int? {
         if tree.nodes[index].name == "img" { return index }
-        return tree.descendants(of: index).first { tree.nodes[$0].name == "img" && !removed[$0] }
+        return tree.subtree(of: index).first {
+            tree.nodes[$0].kind == .element && tree.nodes[$0].name == "img" && !removed[$0]
+        }
     }
 
     private func figure(_ index: Int) -> Figure? {
@@ -430,7 +434,7 @@ struct HTMLSegmenter {
 
 
     private func captionText(_ index: Int) -> String? {
-        for child in tree.descendants(of: index) where !removed[child] {
+        for child in tree.subtree(of: index) where tree.nodes[child].kind == .element && !removed[child] {
             let isCaption = tree.nodes[child].name == "figcaption"
                 || tree.nodes[child].names.contains(where: { $0.includes("caption") && !$0.includes("credit") })
             if isCaption, child != index {

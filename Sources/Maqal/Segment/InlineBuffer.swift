@@ -13,6 +13,10 @@ struct InlineBuffer {
     struct Run {
         var text: String
         var styles: [Style]
+
+        /// Spaces only, or empty. Asked of the bytes, not the characters: a text of space bytes
+        /// is a text of space characters and back, and breaking it into characters cost more.
+        var isBlank: Bool { text.utf8.allSatisfy { $0 == 0x20 } }
     }
 
     typealias Line = [Run]
@@ -42,6 +46,21 @@ struct InlineBuffer {
                 var index = 0
                 while index < utf8.count {
                     let lead = utf8[index]
+                    // Printable ASCII and the Arabic block (leads D8–DB) hold no space, junk or
+                    // control character: copied without decoding.
+                    let plainLength = (0x21...0x7E).contains(lead) ? 1 : (0xD8...0xDB).contains(lead) ? 2 : 0
+                    if plainLength != 0 {
+                        if written == 0 ? spaceBefore && spaceAllowed : pendingSpace {
+                            out[written] = 0x20
+                            written += 1
+                        }
+                        pendingSpace = false
+                        out[written] = lead
+                        if plainLength == 2 { out[written + 1] = utf8[index + 1] }
+                        written += plainLength
+                        index += plainLength
+                        continue
+                    }
                     var value = UInt32(lead)
                     var length = 1
                     if lead >= 0xF0 {
@@ -117,11 +136,26 @@ struct InlineBuffer {
 
     static func trimmed(_ line: Line) -> Line {
         var line = line
-        while let last = line.last, last.text.allSatisfy({ $0 == " " }) { line.removeLast() }
-        if !line.isEmpty { line[line.count - 1].text = String(line[line.count - 1].text.trimmingTrailingSpaces()) }
-        while let first = line.first, first.text.allSatisfy({ $0 == " " }) { line.removeFirst() }
-        if !line.isEmpty { line[0].text = line[0].text.trimmingLeadingSpaces() }
+        while let last = line.last, last.isBlank { line.removeLast() }
+        // Trimmed only when the edge byte could belong to a space: trimming copied every
+        // line's first and last run, and folded runs seldom have a space to give up.
+        if let last = line.last, last.text.utf8.last == 0x20 {
+            line[line.count - 1].text = String(last.text.trimmingTrailingSpaces())
+        }
+        while let first = line.first, first.isBlank { line.removeFirst() }
+        if let first = line.first, let lead = first.text.utf8.first, Self.mayStartSpace(lead) {
+            line[0].text = first.text.trimmingLeadingSpaces()
+        }
         return line
+    }
+
+    /// Whether `byte` can be the first UTF-8 byte of a scalar ``ArabicScalar/isSpace(_:)``
+    /// accepts (ASCII white space, U+00A0, U+1680, U+2000–205F, U+3000).
+    private static func mayStartSpace(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x09...0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3: true
+        default: false
+        }
     }
 
     // MARK: - Runs to text and inlines
@@ -132,7 +166,7 @@ struct InlineBuffer {
 
     /// The spans of `runs`, or `nil` when nothing in them is styled (plain text needs none).
     static func inlines(of runs: [Run]) -> [Inline]? {
-        guard runs.contains(where: { !$0.styles.isEmpty && !$0.text.allSatisfy { $0 == " " } }) else { return nil }
+        guard runs.contains(where: { !$0.styles.isEmpty && !$0.isBlank }) else { return nil }
         return build(runs[...], depth: 0)
     }
 

@@ -22,6 +22,19 @@ struct ListMarker: Sendable, Equatable {
     /// A marker must be followed by white space and then text, so `1.5 مليون`, `2024-03-12` and
     /// `-5 درجات`-style numbers are not items.
     static func parse(_ line: String) -> ListMarker? {
+        // Most lines start with a word: the first two scalars rule them out before the scalars
+        // are copied. Only a bullet, `(`, a digit, or an abjad letter that no letter follows
+        // (ه with a tatweel aside) starts a marker, as the full reading below decides.
+        var head = line.unicodeScalars.makeIterator()
+        guard let lead = head.next() else { return nil }
+        let leadLetter = lead.value == 0x0627 ? 0x0623 : lead.value
+        if abjad.contains(leadLetter) {
+            if let second = head.next(), ArabicScalar.isLetter(second), !(leadLetter == 0x0647 && second.value == 0x0640) {
+                return nil
+            }
+        } else if lead != "(" && !ArabicScalar.isDigit(lead.value) && !bulletSymbols.contains(lead.value) {
+            return nil
+        }
         let scalars = Array(line.unicodeScalars.prefix(12))
         guard let first = scalars.first else { return nil }
         var index = 0

@@ -12,6 +12,11 @@ enum BlockDirection {
             while index < utf8.count {
                 let (value, length) = utf8.scalar(at: index)
                 index += length
+                // The plain Arabic letters (ء–غ, ف–ي), most letters of an Arabic text, first.
+                if (0x0621...0x063A).contains(value) || (0x0641...0x064A).contains(value) {
+                    rightToLeft += 1
+                    continue
+                }
                 guard ArabicScalar.isLetter(Unicode.Scalar(value)!) else { continue }
                 if ArabicScalar.isArabicLetter(value) || (0x0590...0x05FF).contains(value) {
                     rightToLeft += 1
