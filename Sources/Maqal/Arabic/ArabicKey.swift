@@ -31,26 +31,7 @@ enum ArabicKey {
                     written += 1
                 }
                 pendingSpace = false
-                switch value {
-                case 0..<0x80:
-                    out[written] = UInt8(value)
-                    written += 1
-                case 0x80..<0x800:
-                    out[written] = UInt8(0xC0 | value >> 6)
-                    out[written + 1] = UInt8(0x80 | value & 0x3F)
-                    written += 2
-                case 0x800..<0x10000:
-                    out[written] = UInt8(0xE0 | value >> 12)
-                    out[written + 1] = UInt8(0x80 | value >> 6 & 0x3F)
-                    out[written + 2] = UInt8(0x80 | value & 0x3F)
-                    written += 3
-                default:
-                    out[written] = UInt8(0xF0 | value >> 18)
-                    out[written + 1] = UInt8(0x80 | value >> 12 & 0x3F)
-                    out[written + 2] = UInt8(0x80 | value >> 6 & 0x3F)
-                    out[written + 3] = UInt8(0x80 | value & 0x3F)
-                    written += 4
-                }
+                written += out.writeUTF8(value, at: written)
             }
             while index < utf8.count {
                 let lead = utf8[index]
@@ -75,19 +56,8 @@ enum ArabicKey {
                     }
                     continue
                 }
-                var value: UInt32
-                if lead >= 0xF0 {
-                    value = UInt32(lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12
-                        | UInt32(utf8[index + 2] & 0x3F) << 6 | UInt32(utf8[index + 3] & 0x3F)
-                    index += 4
-                } else if lead >= 0xE0 {
-                    value = UInt32(lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6
-                        | UInt32(utf8[index + 2] & 0x3F)
-                    index += 3
-                } else {
-                    value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
-                    index += 2
-                }
+                let (value, length) = utf8.scalar(at: index)
+                index += length
                 if ArabicScalar.isHaraka(value) || value == ArabicScalar.tatweel || (0x0653...0x0655).contains(value)
                     || value == 0x200C || value == 0x200D
                 {
@@ -193,7 +163,7 @@ enum ArabicKey {
         private mutating func appendKey(_ value: UInt32) {
             if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
             pendingSpace = false
-            bytes.appendUTF8(Unicode.Scalar(value)!)
+            bytes.append(contentsOf: Unicode.Scalar(value)!.utf8)
         }
     }
 

@@ -94,6 +94,12 @@ enum ArabicScalar {
         }
     }
 
+    /// Dropped from shown text: invisible junk and control characters (C0, DEL, C1); white
+    /// space is checked first by the callers.
+    static func isHiddenInText(_ value: UInt32) -> Bool {
+        isInvisibleJunk(value) || value < 0x20 || (0x7F...0x9F).contains(value)
+    }
+
     /// Characters that are never content: BOM, zero-width space, word joiner, soft hyphen, CGJ.
     static func isInvisibleJunk(_ value: UInt32) -> Bool {
         value == 0xFEFF || value == 0x200B || value == 0x2060 || value == 0x00AD || value == 0x034F

@@ -18,7 +18,7 @@ enum WordCounter {
         let arabicBlock = arabicBlockWordScalars
         var index = bytes.startIndex
         while index < bytes.endIndex {
-            let (value, length) = decode(bytes, at: index)
+            let (value, length) = bytes.scalar(at: index)
             index += length
             let isDigit: Bool
             let isWord: Bool
@@ -45,18 +45,6 @@ enum WordCounter {
         return words
     }
 
-    /// The scalar starting at `index` of well-formed UTF-8 (a Swift string's) and its length.
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
-        let lead = UInt32(bytes[index])
-        if lead < 0x80 { return (lead, 1) }
-        let second = UInt32(bytes[index + 1]) & 0x3F
-        if lead < 0xE0 { return ((lead & 0x1F) << 6 | second, 2) }
-        let third = UInt32(bytes[index + 2]) & 0x3F
-        if lead < 0xF0 { return ((lead & 0x0F) << 12 | second << 6 | third, 3) }
-        let fourth = UInt32(bytes[index + 3]) & 0x3F
-        return ((lead & 0x07) << 18 | second << 12 | third << 6 | fourth, 4)
-    }
-
     /// A letter, mark or tatweel (digits are checked first by the caller).
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         ArabicScalar.isLetter(scalar) || ArabicScalar.isMark(scalar) || scalar.value == ArabicScalar.tatweel
@@ -73,7 +61,7 @@ enum WordCounter {
     /// only for the few joiners, not after every space.
     private static func joinsWord(_ value: UInt32, _ afterDigit: Bool, next bytes: UnsafeBufferPointer<UInt8>,
                                   at index: Int) -> Bool {
-        func next() -> Unicode.Scalar { Unicode.Scalar(decode(bytes, at: index).value)! }
+        func next() -> Unicode.Scalar { Unicode.Scalar(bytes.scalar(at: index).value)! }
         switch value {
         case 0x200C, 0x200D:
             return ArabicScalar.isLetter(next())

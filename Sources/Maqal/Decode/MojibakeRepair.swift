@@ -87,7 +87,7 @@ enum MojibakeRepair {
                 continue
             }
             let previous = UInt32(lead & 0x1F) << 6 | UInt32(second & 0x3F)
-            let value = scalar(in: bytes, at: index + 2)
+            let value = bytes.scalar(at: index + 2).value
             // Counts only grow here, so each is checked against `stopAt` right where it grows.
             switch previous {
             case 0xD8...0xDB, 0xC2...0xC3:
@@ -111,18 +111,6 @@ enum MojibakeRepair {
             index += 2
         }
         return counts
-    }
-
-    /// The scalar whose valid UTF-8 starts at `index`.
-    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
-        let lead = UInt32(bytes[index])
-        if lead < 0x80 { return lead }
-        if lead < 0xE0 { return (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F) }
-        if lead < 0xF0 {
-            return (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-        }
-        return (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-            | UInt32(bytes[index + 3] & 0x3F)
     }
 
     static func suspicion(_ text: some StringProtocol) -> Int {

@@ -270,13 +270,10 @@ struct WhitespaceFolder {
                     index += 1
                     continue
                 }
-                // A String's UTF-8 is valid: the lead byte gives the length.
-                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                var value = UInt32(lead & (0x7F >> length))
-                for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+                let (value, length) = utf8.scalar(at: index)
                 if ArabicScalar.isSpace(value) {
                     pendingSpace = true
-                } else if !ArabicScalar.isInvisibleJunk(value) && !(0x80...0x9F).contains(value) {
+                } else if !ArabicScalar.isHiddenInText(value) {
                     emitPendingSpace()
                     bytes.append(contentsOf: utf8[index..<index + length])
                 }

@@ -61,26 +61,13 @@ struct InlineBuffer {
                         index += plainLength
                         continue
                     }
-                    var value = UInt32(lead)
-                    var length = 1
-                    if lead >= 0xF0 {
-                        value = (value & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12
-                            | UInt32(utf8[index + 2] & 0x3F) << 6 | UInt32(utf8[index + 3] & 0x3F)
-                        length = 4
-                    } else if lead >= 0xE0 {
-                        value = (value & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6
-                            | UInt32(utf8[index + 2] & 0x3F)
-                        length = 3
-                    } else if lead >= 0x80 {
-                        value = (value & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
-                        length = 2
-                    }
+                    let (value, length) = utf8.scalar(at: index)
                     defer { index += length }
                     if ArabicScalar.isSpace(value) {
                         if written == 0 { spaceBefore = true } else { pendingSpace = true }
                         continue
                     }
-                    if ArabicScalar.isInvisibleJunk(value) || value < 0x20 || (0x7F...0x9F).contains(value) { continue }
+                    if ArabicScalar.isHiddenInText(value) { continue }
                     // Leading space: written with the first visible scalar, so `written == 0`
                     // still means nothing visible came yet.
                     if written == 0 ? spaceBefore && spaceAllowed : pendingSpace {
