@@ -111,69 +111,7 @@ struct BoilerplateLexicon: Sendable {
         noticePhrases.countFound(in: key, upTo: 2) >= 2
     }
 
-    private static let noticePhrases = PhraseSet(noticeKeys)
-
-    /// Finds which of several keys occur in a key, in one pass over it. Keys are grouped by their
-    /// second byte: in Arabic UTF-8 nearly every other byte is `D8` or `D9`, so the first byte
-    /// tells little, and fifteen searches one after another cost more than keying the paragraph.
-    private struct PhraseSet: Sendable {
-        /// Every phrase's UTF-8, one after another; phrase `i` is `bytes[starts[i]..<starts[i + 1]]`.
-        private let bytes: [UInt8]
-        private let starts: [Int]
-        /// Phrase indices grouped by second byte: the group of byte `b` is
-        /// `members[groupStarts[b]..<groupStarts[b + 1]]`, in phrase order. Flat arrays, as an
-        /// array per byte was retained and released at every byte of the key.
-        private let members: [Int]
-        private let groupStarts: [Int]
-
-        init(_ keys: [String]) {
-            let phrases = keys.map { Array($0.utf8) }
-            var table = [[Int]](repeating: [], count: 256)
-            for (index, phrase) in phrases.enumerated() {
-                precondition(phrase.count >= 2, "a notice phrase is at least one Arabic letter")
-                table[Int(phrase[1])].append(index)
-            }
-            bytes = phrases.flatMap { $0 }
-            starts = phrases.reduce(into: [0]) { starts, phrase in starts.append(starts.last! + phrase.count) }
-            members = table.flatMap { $0 }
-            groupStarts = table.reduce(into: [0]) { starts, group in starts.append(starts.last! + group.count) }
-        }
-
-        /// How many of the phrases occur in `key`, counting stops at `limit`.
-        func countFound(in key: String, upTo limit: Int) -> Int {
-            var key = key
-            var found = [Bool](repeating: false, count: starts.count - 1)
-            var count = 0
-            return key.withUTF8 { key in
-                guard key.count >= 2 else { return 0 }
-                return bytes.withUnsafeBufferPointer { phrases in
-                    starts.withUnsafeBufferPointer { starts in
-                        members.withUnsafeBufferPointer { members in
-                            groupStarts.withUnsafeBufferPointer { groupStarts in
-                                for start in 0..<(key.count - 1) {
-                                    let second = Int(key[start + 1])
-                                    for member in groupStarts[second]..<groupStarts[second + 1] {
-                                        let index = members[member]
-                                        if found[index] { continue }
-                                        let phrase = starts[index]
-                                        let length = starts[index + 1] - phrase
-                                        guard length <= key.count - start, key[start] == phrases[phrase] else { continue }
-                                        var offset = 2
-                                        while offset < length && key[start + offset] == phrases[phrase + offset] { offset += 1 }
-                                        guard offset == length else { continue }
-                                        found[index] = true
-                                        count += 1
-                                        if count >= limit { return count }
-                                    }
-                                }
-                                return count
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
+    private static let noticePhrases = FragmentMatcher(noticeKeys)
 
     // MARK: - The table
 

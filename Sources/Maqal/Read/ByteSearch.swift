@@ -40,9 +40,10 @@ enum ByteSearch {
     }
 }
 
-/// Finds whether any of many short ASCII fragments occurs in a name, in one pass over the name:
-/// fragments are grouped by their first byte, so each position of the name is compared only with
-/// the fragments that can start there.
+/// Finds which of many short fragments (class-name words, Arabic notice phrases as keys) occur in
+/// a text, in one pass over it: fragments are grouped by their first byte, so each position is
+/// compared only with the fragments that can start there, after a bit set of their first two
+/// bytes has turned most positions away (in Arabic UTF-8 the first byte alone tells little).
 struct FragmentMatcher: Sendable {
     /// The fragments back to back, grouped by first byte: fragment `k` is
     /// `storage[bounds[k]..<bounds[k + 1]]`, and those starting with byte `b` are the fragments
@@ -82,29 +83,57 @@ struct FragmentMatcher: Sendable {
         self.buckets = buckets
     }
 
+    /// Whether any fragment occurs in `name`.
     func matches(_ name: String) -> Bool {
-        var name = name
-        return name.withUTF8 { bytes in
+        var found = false
+        search(name) { _ in
+            found = true
+            return true
+        }
+        return found
+    }
+
+    /// How many different fragments occur in `text`; counting stops at `limit`.
+    func countFound(in text: String, upTo limit: Int) -> Int {
+        var seen = [Bool](repeating: false, count: bounds.count - 1)
+        var count = 0
+        search(text) { fragment in
+            if !seen[fragment] {
+                seen[fragment] = true
+                count += 1
+            }
+            return count >= limit
+        }
+        return count
+    }
+
+    /// Calls `found` with the index of each fragment at each place it occurs, in text order,
+    /// until `found` returns true.
+    @inline(__always)
+    private func search(_ text: String, _ found: (Int) -> Bool) {
+        var text = text
+        text.withUTF8 { bytes in
             storage.withUnsafeBufferPointer { storage in
                 bounds.withUnsafeBufferPointer { bounds in
                     buckets.withUnsafeBufferPointer { buckets in
                         for start in bytes.indices {
                             let first = Int(bytes[start])
-                            if singles[first] { return true }
                             let room = bytes.count - start
-                            guard room >= 2 else { continue }
-                            let pair = first << 8 | Int(bytes[start + 1])
-                            guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                            if room < 2 || pairs[(first << 8 | Int(bytes[start + 1])) >> 6]
+                                & (1 << UInt64((first << 8 | Int(bytes[start + 1])) & 63)) == 0
+                            {
+                                // No fragment of two bytes or more starts here; a one-byte one may.
+                                guard singles[first] else { continue }
+                            }
                             for fragment in buckets[first]..<buckets[first + 1] {
                                 let lower = bounds[fragment]
                                 let length = bounds[fragment + 1] - lower
                                 guard length <= room else { continue }
                                 var offset = 1
                                 while offset < length && bytes[start + offset] == storage[lower + offset] { offset += 1 }
-                                if offset == length { return true }
+                                if offset == length && found(fragment) { return }
                             }
                         }
-                        return false
                     }
                 }
             }
