@@ -106,14 +106,10 @@ struct HTMLTree: Sendable {
         _ = libxml2Ready
         maqal_xml_silence()
         utf8.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                guard let context = htmlCreateMemoryParserCtxt(pointer, Int32(buffer.count)) else { return }
-                context.pointee.sax.pointee = htmlSAXHandler()
-                if let handler = xmlFindCharEncodingHandler("UTF-8") { xmlSwitchToEncoding(context, handler) }
-                htmlCtxtUseOptions(context, parseOptions)
-                htmlParseDocument(context)
-                htmlFreeParserCtxt(context)
-            }
+            guard let context = HTMLTreeBuilder.parserContext(for: buffer, options: parseOptions) else { return }
+            context.pointee.sax.pointee = htmlSAXHandler()
+            htmlParseDocument(context)
+            htmlFreeParserCtxt(context)
         }
     }
 

@@ -31,7 +31,7 @@ final class HTMLTreeBuilder {
     /// Open elements inside a JSON-LD script (itself included): their text is collected.
     @exclusivity(unchecked) private var jsonLDDepth = 0
     @exclusivity(unchecked) private var jsonLDText: [UInt8] = []
-    /// Text not yet made a node, and whether a comment since the last node ends the run.
+    /// Text not yet made a node.
     @exclusivity(unchecked) private var pending: [UInt8] = []
     /// Whether something other than the root element came first in the document (a doctype, a
     /// comment), so a later top-level element is out of libxml2's tree.
@@ -47,10 +47,7 @@ final class HTMLTreeBuilder {
 
     /// Parses `bytes` (UTF-8, no NUL) with `options`; returns why libxml2 stopped early, if it did.
     func parse(_ bytes: UnsafeBufferPointer<UInt8>, options: Int32) -> String? {
-        let context: htmlParserCtxtPtr? = bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-            htmlCreateMemoryParserCtxt($0, Int32(bytes.count))
-        }
-        guard let context else { return nil }
+        guard let context = HTMLTreeBuilder.parserContext(for: bytes, options: options) else { return nil }
         self.context = context
         defer {
             self.context = nil
@@ -58,15 +55,6 @@ final class HTMLTreeBuilder {
         }
         context.pointee.sax.pointee = HTMLTreeBuilder.handler
         context.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
-        // What htmlReadMemory does with its encoding argument: read the bytes as UTF-8.
-        if let utf8 = xmlFindCharEncodingHandler("UTF-8") {
-            xmlSwitchToEncoding(context, utf8)
-            if let input = context.pointee.input {
-                if let old = input.pointee.encoding { maqal_xml_free(UnsafeMutableRawPointer(mutating: old)) }
-                input.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
-            }
-        }
-        htmlCtxtUseOptions(context, options)
         htmlParseDocument(context)
         flushText()
         // A limit of libxml2's own (or its memory running out) halts the parser; recovered
@@ -75,6 +63,24 @@ final class HTMLTreeBuilder {
         var message = context.pointee.lastError.message.map { String(cString: $0) } ?? "an internal limit"
         while let last = message.last, last.isWhitespace { message.removeLast() }
         return "libxml2: " + message
+    }
+
+    /// A parser context over UTF-8 `bytes` with `options`, set up as `htmlReadMemory` sets it
+    /// up for the encoding "UTF-8"; the caller sets the event handler, parses and frees it.
+    static func parserContext(for bytes: UnsafeBufferPointer<UInt8>, options: Int32) -> htmlParserCtxtPtr? {
+        let context: htmlParserCtxtPtr? = bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            htmlCreateMemoryParserCtxt($0, Int32(bytes.count))
+        }
+        guard let context else { return nil }
+        if let utf8 = xmlFindCharEncodingHandler("UTF-8") {
+            xmlSwitchToEncoding(context, utf8)
+            if let input = context.pointee.input {
+                if let old = input.pointee.encoding { maqal_xml_free(UnsafeMutableRawPointer(mutating: old)) }
+                input.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
+            }
+        }
+        htmlCtxtUseOptions(context, options)
+        return context
     }
 
     /// The events the tree is built from; all others (entity declarations, errors) are left unset.
@@ -138,7 +144,7 @@ final class HTMLTreeBuilder {
         let name = element.text
         if element.role.contains(.script) {
             if let type = HTMLTreeBuilder.attribute("type", in: attributes),
-                HTMLTreeBuilder.asciiLowercased(type).includes("ld+json")
+                type.lowercasedCheaply().includes("ld+json")
             {
                 jsonLDDepth = 1
                 jsonLDText.removeAll(keepingCapacity: true)
@@ -306,9 +312,5 @@ final class HTMLTreeBuilder {
             cursor += 2
         }
         return nil
-    }
-
-    private static func asciiLowercased(_ text: String) -> String {
-        String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 }
