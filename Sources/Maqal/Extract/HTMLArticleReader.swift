@@ -154,7 +154,7 @@ struct HTMLArticleReader {
         case 5 where name == "title":
             return true
         case 4 where name == "span":
-            guard let classes = attributes.first(where: { $0.name.utf8.count == 5 && $0.name == "class" })?.value
+            guard let classes = HTMLTree.Node.attribute("class", in: attributes)
             else { return false }
             return classes.includes("mw-editsection")
         default:
@@ -201,7 +201,7 @@ struct HTMLArticleReader {
         let candidates = tree.nodes.withUnsafeBufferPointer { nodes in
             nodes.indices.filter { index in
                 guard nodes[index].kind == .element, !nodes[index].attributes.isEmpty else { return false }
-                let rel = nodes[index].attributes.first { $0.name.utf8.count == 3 && $0.name == "rel" }?.value
+                let rel = HTMLTree.Node.attribute("rel", in: nodes[index].attributes)
                 // A closure, not `metadataBoxMatcher.matches` itself: that copies the matcher, and
                 // retains and releases its tables, for every name.
                 return Self.relation(rel).any || nodes[index].names.contains { Self.metadataBoxMatcher.matches($0) }

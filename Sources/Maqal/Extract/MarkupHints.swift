@@ -248,10 +248,7 @@ enum MarkupHints {
     /// Takes the node's fields, as ``isHidden(attributes:names:)`` does.
     static func isFurniture(name: String, attributes: [(name: String, value: String)], names: [String]) -> Bool {
         if isFurnitureTag(name) { return true }
-        func attribute(_ wanted: String) -> String? {
-            let length = wanted.utf8.count
-            return attributes.first { $0.name.utf8.count == length && $0.name == wanted }?.value
-        }
+        func attribute(_ wanted: String) -> String? { HTMLTree.Node.attribute(wanted, in: attributes) }
         if let role = attribute("role")?.lowercased(),
             ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog",
              "alert"].contains(role)

@@ -30,12 +30,7 @@ struct PageMetadata {
             // The name and attributes are read in place: a copy of each node cost more than the tests.
             let name = tree.nodes[index].name
             let attributes = tree.nodes[index].attributes
-            // As ``HTMLTree/Node/attribute(_:)``: the first of a repeated name counts, and lengths
-            // are compared first.
-            func attribute(_ wanted: String) -> String? {
-                let length = wanted.utf8.count
-                return attributes.first { $0.name.utf8.count == length && $0.name == wanted }?.value
-            }
+            func attribute(_ wanted: String) -> String? { HTMLTree.Node.attribute(wanted, in: attributes) }
             switch name {
             case "meta":
                 let key = (attribute("property") ?? attribute("name") ?? attribute("itemprop") ?? "")

@@ -34,6 +34,12 @@ struct HTMLTree: Sendable {
         }
 
         func attribute(_ name: String) -> String? {
+            Node.attribute(name, in: attributes)
+        }
+
+        /// The value of the first attribute called `name` in `attributes`, for callers that read
+        /// a node's attribute list in place instead of copying the node.
+        static func attribute(_ name: String, in attributes: [(name: String, value: String)]) -> String? {
             // Most names differ in length: comparing lengths first skips String's slower path
             // for unequal strings.
             let length = name.utf8.count
