@@ -199,16 +199,18 @@ struct HTMLArticleReader {
         // Most elements are neither: the class names and `rel` are looked at through the buffer
         // first, where reading them in place through the array retained and released each.
         let candidates = tree.nodes.withUnsafeBufferPointer { nodes in
-            nodes.indices.filter { index in
-                guard nodes[index].kind == .element, !nodes[index].attributes.isEmpty else { return false }
-                let rel = HTMLTree.Node.attribute("rel", in: nodes[index].attributes)
+            nodes.indices.compactMap { index -> (index: Int, rel: (any: Bool, tag: Bool, author: Bool))? in
+                guard nodes[index].kind == .element, !nodes[index].attributes.isEmpty else { return nil }
+                let rel = Self.relation(HTMLTree.Node.attribute("rel", in: nodes[index].attributes))
                 // A closure, not `metadataBoxMatcher.matches` itself: that copies the matcher, and
                 // retains and releases its tables, for every name.
-                return Self.relation(rel).any || nodes[index].names.contains { Self.metadataBoxMatcher.matches($0) }
+                guard rel.any || nodes[index].names.contains(where: { Self.metadataBoxMatcher.matches($0) }) else {
+                    return nil
+                }
+                return (index, rel)
             }
         }
-        for index in candidates {
-            let rel = Self.relation(tree.nodes[index].attribute("rel"))
+        for (index, rel) in candidates {
             let node = tree[index]
             let names = node.names
             // Whether a `-`/`_`-separated word of the class and id names is in `list`.
