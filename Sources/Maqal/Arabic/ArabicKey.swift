@@ -47,32 +47,15 @@ enum ArabicKey {
                     }
                     continue
                 }
-                if lead < 0x80 {
-                    index += 1
-                    switch lead {
-                    case 0x30...0x39, 0x61...0x7A: put(UInt32(lead))
-                    case 0x41...0x5A: put(UInt32(lead) + 0x20)
-                    default: pendingSpace = true
-                    }
-                    continue
-                }
                 let (value, length) = utf8.scalar(at: index)
                 index += length
-                if ArabicScalar.isHaraka(value) || value == ArabicScalar.tatweel || (0x0653...0x0655).contains(value)
-                    || value == 0x200C || value == 0x200D
-                {
-                    continue
-                }
-                if (0xFB50...0xFDFF).contains(value) || (0xFE70...0xFEFF).contains(value) {
+                switch part(value) {
+                case .keep(let kept): put(kept)
+                case .drop: continue
+                case .separate: pendingSpace = true
+                case .decompose:
                     decomposes = true
                     return 0
-                }
-                if let digit = ArabicScalar.digitValue(value) {
-                    put(0x30 + UInt32(digit))
-                } else if ArabicScalar.isLetter(Unicode.Scalar(value)!) {
-                    if let mapped = fold(value) { put(mapped) }
-                } else {
-                    pendingSpace = true
                 }
             }
             return written
@@ -80,15 +63,40 @@ enum ArabicKey {
         return decomposes ? nil : key
     }
 
-    /// What each scalar of the Arabic block (U+0600–06FF) gives in a key: the folded scalar,
-    /// ``dropped`` or ``separator``, worked out once as ``fastKey(_:)`` sorts every other scalar.
-    private static let arabicBlockKeys: [UInt32] = (UInt32(0x0600)...0x06FF).map { value in
-        if ArabicScalar.isHaraka(value) || value == ArabicScalar.tatweel || (0x0653...0x0655).contains(value) {
-            return dropped
+    /// What a scalar gives in a key: the rule of the whole fold, shared by ``fastKey(_:)``, its
+    /// Arabic-block table and ``Builder``.
+    private enum Part {
+        case keep(UInt32)
+        case drop
+        case separate
+        /// A presentation form, decomposed by ``Builder``.
+        case decompose
+    }
+
+    @inline(__always)
+    private static func part(_ value: UInt32) -> Part {
+        switch value {
+        case 0x30...0x39, 0x61...0x7A: return .keep(value)
+        case 0x41...0x5A: return .keep(value + 0x20)
+        case 0..<0x80: return .separate
+        case 0x200C, 0x200D, 0x0653...0x0655, ArabicScalar.tatweel: return .drop
+        case 0xFB50...0xFDFF, 0xFE70...0xFEFF: return .decompose
+        default: break
         }
-        if let digit = ArabicScalar.digitValue(value) { return 0x30 + UInt32(digit) }
-        if ArabicScalar.isLetter(Unicode.Scalar(value)!) { return fold(value) ?? dropped }
-        return separator
+        if ArabicScalar.isHaraka(value) { return .drop }
+        if let digit = ArabicScalar.digitValue(value) { return .keep(0x30 + UInt32(digit)) }
+        if ArabicScalar.isLetter(Unicode.Scalar(value)!) { return fold(value).map(Part.keep) ?? .drop }
+        return .separate
+    }
+
+    /// What each scalar of the Arabic block (U+0600–06FF) gives in a key (``part(_:)``), as the
+    /// folded scalar, ``dropped`` or ``separator``: most scalars of an Arabic text are looked up here.
+    private static let arabicBlockKeys: [UInt32] = (UInt32(0x0600)...0x06FF).map { value in
+        switch part(value) {
+        case .keep(let kept): kept
+        case .drop: dropped
+        case .separate, .decompose: separator
+        }
     }
 
     /// Table entries of ``arabicBlockKeys`` for scalars a key drops and scalars that separate words.
@@ -125,39 +133,16 @@ enum ArabicKey {
         var key: String { String(decoding: bytes, as: UTF8.self) }
 
         mutating func append(_ scalar: Unicode.Scalar) {
-            let value = scalar.value
-            // ASCII, most of the scalars in keys of Latin text and all of the spaces: letters
-            // lower-cased, digits kept, anything else a separator (as the general path below does).
-            if value < 0x80 {
-                switch value {
-                case 0x30...0x39, 0x61...0x7A: appendKey(value)
-                case 0x41...0x5A: appendKey(value + 0x20)
-                default: pendingSpace = true
-                }
-                return
-            }
-            if ArabicScalar.isHaraka(value) || value == ArabicScalar.tatweel
-                || (0x0653...0x0655).contains(value)
-            {
-                return
-            }
-            if value == 0x200C || value == 0x200D { return }
-            if (0xFB50...0xFDFF).contains(value) || (0xFE70...0xFEFF).contains(value) {
+            switch ArabicKey.part(scalar.value) {
+            case .keep(let kept): appendKey(kept)
+            case .drop: return
+            case .separate: pendingSpace = true
+            case .decompose:
                 let folded = String(scalar).precomposedStringWithCompatibilityMapping
                 for inner in folded.unicodeScalars where inner.value != 0x20 {
                     if let mapped = fold(inner.value) { appendKey(mapped) }
                 }
-                return
             }
-            if let digit = ArabicScalar.digitValue(value) {
-                appendKey(0x30 + UInt32(digit))
-                return
-            }
-            if ArabicScalar.isLetter(scalar) {
-                if let mapped = fold(value) { appendKey(mapped) }
-                return
-            }
-            pendingSpace = true
         }
 
         private mutating func appendKey(_ value: UInt32) {
