@@ -26,11 +26,17 @@ struct BatchMarker: Sendable {
         return "maqal \(Maqal.version) \(hash.hex)"
     }
 
-    /// Whether `output` exists, was written from this very input by this run's settings, and is not older than it.
+    /// Whether `output` exists, was written from this very input by this run's settings, is not older
+    /// than it and still has the size it was written with (a file cut short by a crash or by hand is redone).
     func isUpToDate(_ output: String, mark: String, input: BatchFileStatus) -> Bool {
         guard let status = BatchFileStatus(linkAt: output), status.kind == .regular, status.modified >= input.modified
         else { return false }
-        return Self.read(output) == mark
+        return Self.read(output) == Self.stored(mark, size: status.size)
+    }
+
+    /// What the attribute holds: the mark and the size of the output it was set on.
+    private static func stored(_ mark: String, size: Int) -> String {
+        "\(mark) \(size) bytes"
     }
 
     /// Foundation's key for a file's extended attributes, a dictionary of names to bytes.
@@ -44,10 +50,12 @@ struct BatchMarker: Sendable {
         return String(decoding: mark, as: UTF8.self)
     }
 
-    /// Marks `path`; false when the file system refused (it keeps no extended attributes): the
-    /// output is then unmarked, and the next run converts it again.
+    /// Marks the file at `path` with `mark` and its present size; false when the file system refused
+    /// (it keeps no extended attributes): the output is then unmarked, and the next run converts it again.
     static func write(_ mark: String, to path: String) -> Bool {
-        let attributes: [FileAttributeKey: Any] = [extendedAttributes: [attribute: Data(mark.utf8)]]
+        guard let status = BatchFileStatus(linkAt: path) else { return false }
+        let value = Data(stored(mark, size: status.size).utf8)
+        let attributes: [FileAttributeKey: Any] = [extendedAttributes: [attribute: value]]
         return (try? FileManager.default.setAttributes(attributes, ofItemAtPath: path)) != nil
     }
 }

@@ -77,6 +77,16 @@ struct ConvertTests {
         #expect(try ConvertSupport.modified(sample) == written)
         #expect(try ConvertSupport.report(report).filter { $0["status"] as? String == "converted" }.isEmpty)
 
+        // An output cut short after it was written (a crash before its bytes reached the disk, an
+        // editor) still carries its mark, but not its size: it alone is redone, whole again.
+        let whole = try Data(contentsOf: sample)
+        let cut = try FileHandle(forWritingTo: sample)
+        try cut.truncate(atOffset: 0)
+        try cut.close()
+        let cutRun = try TestSupport.run(binary, arguments)
+        #expect(cutRun.stderr.contains("1 converted, \(tree.articles.count - 1) skipped"), "\(cutRun.stderr)")
+        #expect(try Data(contentsOf: sample) == whole)
+
         // Third run after one input changed: only it is redone.
         let touched = tree.root.appendingPathComponent("legacy/page-3.htm")
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: touched.path)
