@@ -69,21 +69,20 @@ print(f"{label:<24} {files:>7} {seconds:>8.2f} {files / seconds:>9.1f} {size / 1
 
 echo "corpus repeated: $count pages from ${#pages[@]} ($(python3 -c "print(f'{$bytes / 1e6:.1f}')") MB), $(nproc) cores"
 printf '%-24s %7s %8s %9s %7s %9s\n' "run" "files" "seconds" "files/s" "MB/s" "peak MB"
+# Each run writes a folder of its own, as a first conversion does; the folders are removed at the end,
+# not between runs: ext4 without a journal steps over recently freed inodes one by one when it
+# allocates, so deleting 2,000 outputs just before a run would time the file system, not maqal.
 for jobs in 1 2; do
-  rm -rf "$work/out"
-  table_row "--jobs $jobs" "$count" "$bytes" "$(measure "$maqal" convert "$work/corpus" -o "$work/out" --jobs "$jobs")"
+  table_row "--jobs $jobs" "$count" "$bytes" "$(measure "$maqal" convert "$work/corpus" -o "$work/out-$jobs" --jobs "$jobs")"
 done
-table_row "--jobs 2, all up to date" "$count" 0 "$(measure "$maqal" convert "$work/corpus" -o "$work/out" --jobs 2)"
-# The same with input and output in memory (tmpfs), when there is one: creating thousands of files
-# costs kernel time of its own on a disk file system (ext4's inode allocation shows in a profile),
-# which the second core cannot halve. This row shows maqal's own scaling.
+table_row "--jobs 2, all up to date" "$count" 0 "$(measure "$maqal" convert "$work/corpus" -o "$work/out-2" --jobs 2)"
+# The same with input and output in memory (tmpfs), when there is one: maqal's scaling with no disk at all.
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then
   shm="$(mktemp -d /dev/shm/maqal-convert-bench.XXXXXX)"
   trap 'rm -rf "$work" "$shm"' EXIT
   cp -r "$work/corpus" "$shm/corpus"
   for jobs in 1 2; do
-    rm -rf "$shm/out"
-    table_row "--jobs $jobs, tmpfs" "$count" "$bytes" "$(measure "$maqal" convert "$shm/corpus" -o "$shm/out" --jobs "$jobs")"
+    table_row "--jobs $jobs, tmpfs" "$count" "$bytes" "$(measure "$maqal" convert "$shm/corpus" -o "$shm/out-$jobs" --jobs "$jobs")"
   done
   rm -rf "$shm"
 fi
