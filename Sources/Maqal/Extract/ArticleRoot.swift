@@ -99,7 +99,11 @@ struct ArticleRoot {
     /// The article's elements in document order; empty when the page has no text at all.
     func find() -> [Int] {
         guard let root = tree.root, !removed[root] else { return [] }
-        var scores: [Int: Double] = [:]
+        // Scores by node index, and the nodes in the order they were first scored: arrays, where
+        // a dictionary hashed every ancestor of every text block (and copied this root into the
+        // closure that gave its first score).
+        var scores = [Double?](repeating: nil, count: tree.nodes.count)
+        var scored: [Int] = []
 
         func initialScore(_ index: Int) -> Double {
             let node = tree[index]
@@ -115,29 +119,35 @@ struct ArticleRoot {
             return score + MarkupHints.classWeight(node)
         }
 
-        for index in tree.nodes.indices where !removed[index] && isTextBlock(index) {
-            let ownText = ownTextLength(index)
-            let length = tree.nodes[index].name == "p" || tree.nodes[index].name == "pre" ? textLength[index] : ownText
-            guard length >= 25 else { continue }
+        func add(_ value: Double, to index: Int) {
+            if scores[index] == nil {
+                scores[index] = initialScore(index)
+                scored.append(index)
+            }
+            scores[index]! += value
+        }
+
+        for index in tree.nodes.indices where !removed[index] {
+            guard let (length, isParagraph) = textBlockLength(index), length >= 25 else { continue }
             let (commas, stops) = punctuation(index)
             let contentScore = 1 + Double(commas) + Double(min(stops, 3)) * 0.5 + min(Double(length) / 100, 3)
             // A text container scores for itself too: in `<br>` soup it is the paragraph's home.
-            if tree.nodes[index].name != "p" && tree.nodes[index].name != "pre" {
-                scores[index, default: initialScore(index)] += contentScore
+            if !isParagraph {
+                add(contentScore, to: index)
             }
             var ancestor = tree.nodes[index].parent
             var level = 0
             while ancestor >= 0 && level < 5 {
                 if removed[ancestor] { break }
                 let divider = level == 0 ? 1.0 : (level == 1 ? 2.0 : Double(level) * 3)
-                scores[ancestor, default: initialScore(ancestor)] += contentScore / divider
+                add(contentScore / divider, to: ancestor)
                 ancestor = tree.nodes[ancestor].parent
                 level += 1
             }
         }
-        guard !scores.isEmpty else { return [root] }
+        guard !scored.isEmpty else { return [root] }
 
-        var final: [(index: Int, score: Double)] = scores.map { ($0.key, $0.value * (1 - linkDensity($0.key))) }
+        var final: [(index: Int, score: Double)] = scored.map { ($0, scores[$0]! * (1 - linkDensity($0))) }
         final.sort { $0.score > $1.score || ($0.score == $1.score && $0.index < $1.index) }
         var top = final[0].index
         let topScore = final[0].score
@@ -164,7 +174,7 @@ struct ArticleRoot {
     }
 
     /// The top candidate plus siblings that continue the article (Readability's sibling rule).
-    private func withSiblings(_ top: Int, topScore: Double, scores: [Int: Double]) -> [Int] {
+    private func withSiblings(_ top: Int, topScore: Double, scores: [Double?]) -> [Int] {
         let parent = tree.nodes[top].parent
         guard parent >= 0 else { return [top] }
         let threshold = max(10, topScore * 0.2)
@@ -246,14 +256,15 @@ struct ArticleRoot {
         return (commas, stops)
     }
 
-    /// Elements that hold running text: `p`, `pre`, and containers with text of their own.
-    private func isTextBlock(_ index: Int) -> Bool {
-        guard tree.nodes[index].kind == .element else { return false }
+    /// The text length that scores an element holding running text: all of a `p`'s or `pre`'s
+    /// (`isParagraph`), a container's own (see ``ownTextLength(_:)``); `nil` for other elements.
+    private func textBlockLength(_ index: Int) -> (length: Int, isParagraph: Bool)? {
+        guard tree.nodes[index].kind == .element else { return nil }
         switch tree.nodes[index].name {
-        case "p", "pre": return true
+        case "p", "pre": return (textLength[index], true)
         case "div", "td", "font", "span", "section", "article", "center", "blockquote", "li", "dd", "main", "body":
-            return ownTextLength(index) >= 25
-        default: return false
+            return (ownTextLength(index), false)
+        default: return nil
         }
     }
 

@@ -190,12 +190,13 @@ enum MarkupHints {
         // One pass over the attributes; as `attribute(_:)` does, the first of a repeated name counts.
         var ariaHidden: String?
         var style: String?
-        // Lengths first: a `switch` on the names compared each unequal name the slow way.
-        for attribute in attributes {
-            switch attribute.name.utf8.count {
-            case 6 where attribute.name == "hidden": return true
-            case 11 where attribute.name == "aria-hidden": ariaHidden = ariaHidden ?? attribute.value
-            case 5 where attribute.name == "style": style = style ?? attribute.value
+        // Lengths first: a `switch` on the names compared each unequal name the slow way. Read in
+        // place: taking each (name, value) pair out retained and released both strings.
+        for position in attributes.indices {
+            switch attributes[position].name.utf8.count {
+            case 6 where attributes[position].name == "hidden": return true
+            case 11 where attributes[position].name == "aria-hidden": ariaHidden = ariaHidden ?? attributes[position].value
+            case 5 where attributes[position].name == "style": style = style ?? attributes[position].value
             default: break
             }
         }

@@ -6,7 +6,7 @@ enum ItemTerm {
     /// `nil` for speech attributions (`قال الوزير: «…»`) and metadata labels.
     static func term(of text: String) -> String? {
         // Most items have no colon: a byte scan says so for less than walking their characters.
-        guard text.utf8.contains(0x3A) || text.includes("：") else { return nil }
+        guard text.includes(":") || text.includes("：") else { return nil }
         guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
         let term = text[..<colon].trimmingWhitespace()
         let description = text[text.index(after: colon)...].trimmingWhitespace()

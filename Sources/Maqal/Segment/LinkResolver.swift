@@ -47,7 +47,7 @@ struct LinkResolver: Sendable {
     /// Spaces written as `%20`. An ASCII address is escaped byte by byte; any other goes through
     /// Foundation, whose search does not match a space that a combining mark follows.
     private static func escapingSpaces(_ value: String) -> String {
-        guard value.utf8.contains(0x20) else { return value }
+        guard value.includes(" ") else { return value }
         guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return value.replacingOccurrences(of: " ", with: "%20") }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(value.utf8.count + 8)

@@ -9,28 +9,36 @@
 /// `String.count`.
 enum CharacterCount {
     static func of(_ text: String) -> Int {
-        var count = 0
-        var afterControl = true
-        var afterCR = false
-        for scalar in text.unicodeScalars {
-            switch kind(scalar.value) {
-            case .base:
-                count += 1
-                afterControl = false
-                afterCR = false
-            case .extend:
-                if afterControl { count += 1 }
-                afterControl = false
-                afterCR = false
-            case .control:
-                if !(afterCR && scalar.value == 0x0A) { count += 1 }
-                afterControl = true
-                afterCR = scalar.value == 0x0D
-            case .other:
-                return text.count
+        var text = text
+        // On the UTF-8 bytes, decoded here: the scalar view's iterator was most of this count.
+        let counted: Int? = text.withUTF8 { bytes in
+            var count = 0
+            var afterControl = true
+            var afterCR = false
+            var index = 0
+            while index < bytes.count {
+                let (value, length) = bytes.scalar(at: index)
+                index += length
+                switch kind(value) {
+                case .base:
+                    count += 1
+                    afterControl = false
+                    afterCR = false
+                case .extend:
+                    if afterControl { count += 1 }
+                    afterControl = false
+                    afterCR = false
+                case .control:
+                    if !(afterCR && value == 0x0A) { count += 1 }
+                    afterControl = true
+                    afterCR = value == 0x0D
+                case .other:
+                    return nil
+                }
             }
+            return count
         }
-        return count
+        return counted ?? text.count
     }
 
     private enum Kind { case base, extend, control, other }
