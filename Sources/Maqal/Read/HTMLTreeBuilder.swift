@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Builds an ``HTMLTree`` straight from libxml2's parse events (its SAX interface), so libxml2
 /// never builds a tree of its own that would then be copied and freed.
@@ -22,6 +23,8 @@ final class HTMLTreeBuilder {
     private struct Frame {
         /// Where children attach: the element's node, or its ancestor's when it was flattened.
         var parent: Int
+        /// That node's depth, kept here so a child's is found without reading the node.
+        var depth: Int
         var preformatted: Bool
     }
 
@@ -37,10 +40,22 @@ final class HTMLTreeBuilder {
     /// comment), so a later top-level element is out of libxml2's tree.
     @exclusivity(unchecked) fileprivate var rootIsFirst = true
 
+    /// Class values made strings once per distinct value (see ``StringPool``).
+    @exclusivity(unchecked) private var classValues = StringPool()
+    /// The number of the empty value in ``classValues``, for a `class` written without one.
+    private let emptyClass: Int
+    /// Class names of each value in ``classValues`` seen without an id, by its number.
+    @exclusivity(unchecked) private var namesOfClasses: [[String]?] = []
+    /// The names of an element with neither class nor id.
+    private let noNames = MarkupHints.classNames(class: nil, id: nil)
+
     /// The parser, while it runs.
     @exclusivity(unchecked) private var context: htmlParserCtxtPtr?
 
     init() {
+        var classValues = StringPool()
+        emptyClass = classValues.number(of: UnsafeBufferPointer(start: nil, count: 0))
+        self.classValues = classValues
         nodes.reserveCapacity(1024)
         pending.reserveCapacity(256)
     }
@@ -128,14 +143,18 @@ final class HTMLTreeBuilder {
             return
         }
         let parent: Int
+        let depth: Int
         var preformatted = false
         if let frame = frames.last {
             parent = frame.parent
+            depth = frame.depth + 1
             preformatted = frame.preformatted
         } else if nodes.isEmpty {
             parent = -1
+            depth = 0
         } else if rootIsFirst {
             parent = 0
+            depth = 1
         } else {
             skipDepth = 1
             return
@@ -157,17 +176,16 @@ final class HTMLTreeBuilder {
             skipDepth = 1
             return
         }
-        let depth = parent >= 0 ? nodes[parent].depth + 1 : 0
         if depth > HTMLTree.maxDepth {
             // Keep the content, drop the element: its children attach to the ancestor.
             flattened += 1
-            frames.append(Frame(parent: parent, preformatted: preformatted))
+            frames.append(Frame(parent: parent, depth: depth - 1, preformatted: preformatted))
             return
         }
         var pairs: [(name: String, value: String)] = []
         // The first `class` and `id` (what `Node.attribute(_:)` answers), and whether a field
         // metadata is read from shows mojibake.
-        var classes: String?
+        var classes: Int?
         var id: String?
         var suspect = false
         if var cursor = attributes {
@@ -178,8 +196,14 @@ final class HTMLTreeBuilder {
                 // A known boolean attribute written bare (`nowrap`) has its own name as value.
                 let value = (cursor + 1).pointee ?? (htmlIsBooleanAttr(attributeName) != 0 ? attributeName : nil)
                 let attribute = interned(attributeName, element: false)
-                let text = value.map { String(cString: $0) } ?? ""
-                if attribute.role.contains(.classAttribute) && classes == nil { classes = text }
+                let text: String
+                if attribute.role.contains(.classAttribute) && classes == nil {
+                    let number = value.map { classValues.number(of: HTMLTreeBuilder.bytes(of: $0)) } ?? emptyClass
+                    classes = number
+                    text = classValues[number]
+                } else {
+                    text = value.map { String(decoding: HTMLTreeBuilder.bytes(of: $0), as: UTF8.self) } ?? ""
+                }
                 if attribute.role.contains(.idAttribute) && id == nil { id = text }
                 if attribute.role.contains(.repairable) && !suspect { suspect = MojibakeRepair.looksBroken(text) }
                 pairs.append((attribute.text, text))
@@ -187,11 +211,24 @@ final class HTMLTreeBuilder {
             }
         }
         let index = nodes.count
-        var node = HTMLTree.Node(kind: .element, name: name, text: "", attributes: pairs, parent: parent, depth: depth)
-        node.names = MarkupHints.classNames(class: classes, id: id)
         if suspect { mojibakeSuspects.append(index) }
-        nodes.append(node)
-        frames.append(Frame(parent: index, preformatted: preformatted || element.role.contains(.preformatted)))
+        nodes.append(HTMLTree.Node(kind: .element, name: name, text: "", attributes: pairs, names: names(class: classes, id: id),
+                                   parent: parent, depth: depth))
+        frames.append(Frame(parent: index, depth: depth, preformatted: preformatted || element.role.contains(.preformatted)))
+    }
+
+    /// The element's class and id names; those of a class value without an id are worked out
+    /// once per distinct value, as pages repeat their class lists.
+    private func names(class classes: Int?, id: String?) -> [String] {
+        guard let classes else { return id == nil ? noNames : MarkupHints.classNames(class: nil, id: id) }
+        guard id == nil else { return MarkupHints.classNames(class: classValues[classes], id: id) }
+        if classes >= namesOfClasses.count {
+            namesOfClasses.append(contentsOf: repeatElement(nil, count: classValues.count - namesOfClasses.count))
+        }
+        if let names = namesOfClasses[classes] { return names }
+        let names = MarkupHints.classNames(class: classValues[classes], id: nil)
+        namesOfClasses[classes] = names
+        return names
     }
 
     private func end() {
@@ -238,7 +275,7 @@ final class HTMLTreeBuilder {
             mojibakeSuspects.append(nodes.count)
         }
         nodes.append(HTMLTree.Node(kind: .text, name: "", text: text, attributes: [],
-                                   parent: frame.parent, depth: nodes[frame.parent].depth + 1))
+                                   parent: frame.parent, depth: frame.depth + 1))
     }
 
     /// What the builder does with a name, worked out once per name.
@@ -274,19 +311,33 @@ final class HTMLTreeBuilder {
     }
 
     /// libxml2 keeps one copy of each element and attribute name per parse (its dictionary;
-    /// implied elements are C literals), so a name's address stands for the name: a small table
-    /// by address makes each a `String`, with its role, about once per parse.
-    /// Element names (slots 0–255) and attribute names (256–511) apart: only element names
+    /// implied elements are C literals), so a name's address stands for the name: a table by
+    /// address makes each a `String`, with its role, once per parse.
+    /// Element names (slots 0–511) and attribute names (512–1023) apart: only element names
     /// lose a namespace prefix (libxml2 keeps `xml:lang` whole as an attribute name).
     @exclusivity(unchecked) private var nameSlots = [(address: UnsafePointer<xmlChar>?, name: Name)](
-        repeating: (nil, Name(text: "", role: [])), count: 512)
+        repeating: (nil, Name(text: "", role: [])), count: 1024)
+    /// Names kept in each half of ``nameSlots``.
+    @exclusivity(unchecked) private var namesKept = (elements: 0, attributes: 0)
 
     private func interned(_ address: UnsafePointer<xmlChar>, element: Bool) -> Name {
-        let slot = Int(truncatingIfNeeded: UInt(bitPattern: address) >> 3) & 255 + (element ? 0 : 256)
-        if nameSlots[slot].address == address { return nameSlots[slot].name }
+        // The dictionary packs names a few bytes apart: multiplying spreads neighbours over the
+        // table, and probing on from a taken slot keeps two names from evicting each other.
+        let hash = UInt(bitPattern: address) &* 0x9E37_79B9_7F4A_7C15
+        let half = element ? 0 : 512
+        var slot = Int(truncatingIfNeeded: hash >> 55)
+        while let kept = nameSlots[half + slot].address {
+            if kept == address { return nameSlots[half + slot].name }
+            slot = (slot + 1) & 511
+        }
         let text = element ? localName(address) : String(cString: address)
         let name = Name(text: text, role: Role(of: text))
-        nameSlots[slot] = (address, name)
+        // Half full at most, so probes stay short; a page with more distinct names makes the
+        // rest each time they come.
+        if element ? namesKept.elements < 256 : namesKept.attributes < 256 {
+            nameSlots[half + slot] = (address, name)
+            if element { namesKept.elements += 1 } else { namesKept.attributes += 1 }
+        }
         return name
     }
 
@@ -301,6 +352,12 @@ final class HTMLTreeBuilder {
         if let prefix { maqal_xml_free(prefix) }
         defer { maqal_xml_free(local) }
         return String(cString: local)
+    }
+
+    /// The bytes of a C string of libxml2's, up to its NUL.
+    private static func bytes(of text: UnsafePointer<xmlChar>) -> UnsafeBufferPointer<UInt8> {
+        let count = UnsafeRawPointer(text).withMemoryRebound(to: CChar.self, capacity: 1) { strlen($0) }
+        return UnsafeBufferPointer(start: text, count: count)
     }
 
     private static func attribute(_ name: String, in attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> String? {
