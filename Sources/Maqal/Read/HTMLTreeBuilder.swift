@@ -34,17 +34,20 @@ final class HTMLTreeBuilder {
     /// Open elements inside a JSON-LD script (itself included): their text is collected.
     @exclusivity(unchecked) private var jsonLDDepth = 0
     @exclusivity(unchecked) private var jsonLDText: [UInt8] = []
-    /// Text not yet made a node.
-    @exclusivity(unchecked) private var pending: [UInt8] = []
+    /// Text not yet made a node: the first `pendingCount` bytes. The array only grows, so
+    /// emptying it after each node is setting the count to zero.
+    @exclusivity(unchecked) private var pending = [UInt8](repeating: 0, count: 4096)
+    @exclusivity(unchecked) private var pendingCount = 0
     /// Whether something other than the root element came first in the document (a doctype, a
     /// comment), so a later top-level element is out of libxml2's tree.
     @exclusivity(unchecked) fileprivate var rootIsFirst = true
 
-    /// Class values made strings once per distinct value (see ``StringPool``).
-    @exclusivity(unchecked) private var classValues = StringPool()
-    /// The number of the empty value in ``classValues``, for a `class` written without one.
-    private let emptyClass: Int
-    /// Class names of each value in ``classValues`` seen without an id, by its number.
+    /// Class values, and longer values of attributes that repeat, made strings once per
+    /// distinct value (see ``StringPool``).
+    @exclusivity(unchecked) private var values = StringPool()
+    /// The number of the empty value in ``values``, for a `class` written without one.
+    private let emptyValue: Int
+    /// Class names of each value in ``values`` seen without an id, by its number.
     @exclusivity(unchecked) private var namesOfClasses: [[String]?] = []
     /// The names of an element with neither class nor id.
     private let noNames = MarkupHints.classNames(class: nil, id: nil)
@@ -53,11 +56,10 @@ final class HTMLTreeBuilder {
     @exclusivity(unchecked) private var context: htmlParserCtxtPtr?
 
     init() {
-        var classValues = StringPool()
-        emptyClass = classValues.number(of: UnsafeBufferPointer(start: nil, count: 0))
-        self.classValues = classValues
+        var values = StringPool()
+        emptyValue = values.number(of: UnsafeBufferPointer(start: nil, count: 0))
+        self.values = values
         nodes.reserveCapacity(1024)
-        pending.reserveCapacity(256)
     }
 
     /// Parses `bytes` (UTF-8, no NUL) with `options`; returns why libxml2 stopped early, if it did.
@@ -103,35 +105,37 @@ final class HTMLTreeBuilder {
         var handler = htmlSAXHandler()
         handler.startElement = { user, name, attributes in
             guard let user, let name else { return }
-            HTMLTreeBuilder.builder(user).start(name, attributes)
+            HTMLTreeBuilder.with(user) { $0.start(name, attributes) }
         }
         handler.endElement = { user, _ in
             guard let user else { return }
-            HTMLTreeBuilder.builder(user).end()
+            HTMLTreeBuilder.with(user) { $0.end() }
         }
         handler.characters = { user, text, length in
             guard let user, let text else { return }
-            HTMLTreeBuilder.builder(user).characters(text, Int(length))
+            HTMLTreeBuilder.with(user) { $0.characters(text, Int(length)) }
         }
         handler.cdataBlock = handler.characters
         handler.comment = { user, _ in
             guard let user else { return }
-            HTMLTreeBuilder.builder(user).breakText()
+            HTMLTreeBuilder.with(user) { $0.breakText() }
         }
         handler.processingInstruction = { user, _, _ in
             guard let user else { return }
-            HTMLTreeBuilder.builder(user).breakText()
+            HTMLTreeBuilder.with(user) { $0.breakText() }
         }
         handler.internalSubset = { user, _, _, _ in
             guard let user else { return }
             // libxml2 makes the doctype the document's first node wherever it stands.
-            HTMLTreeBuilder.builder(user).rootIsFirst = false
+            HTMLTreeBuilder.with(user) { $0.rootIsFirst = false }
         }
         return handler
     }
 
-    fileprivate static func builder(_ pointer: UnsafeMutableRawPointer) -> HTMLTreeBuilder {
-        Unmanaged<HTMLTreeBuilder>.fromOpaque(pointer).takeUnretainedValue()
+    /// Runs `body` on the builder behind libxml2's user pointer. ``parse(_:options:)`` holds the
+    /// builder for the whole parse, so an event needs no retain and release of its own.
+    fileprivate static func with(_ pointer: UnsafeMutableRawPointer, _ body: (HTMLTreeBuilder) -> Void) {
+        Unmanaged<HTMLTreeBuilder>.fromOpaque(pointer)._withUnsafeGuaranteedRef(body)
     }
 
     // MARK: - Events
@@ -198,11 +202,20 @@ final class HTMLTreeBuilder {
                 let attribute = interned(attributeName, element: false)
                 let text: String
                 if attribute.role.contains(.classAttribute) && classes == nil {
-                    let number = value.map { classValues.number(of: HTMLTreeBuilder.bytes(of: $0)) } ?? emptyClass
+                    let number = value.map { values.number(of: HTMLTreeBuilder.bytes(of: $0)) } ?? emptyValue
                     classes = number
-                    text = classValues[number]
+                    text = values[number]
+                } else if let value {
+                    let bytes = HTMLTreeBuilder.bytes(of: value)
+                    // Up to 15 bytes a string needs no allocation, so sharing it saves nothing.
+                    if bytes.count > 15 && !attribute.role.contains(.idAttribute) && !attribute.role.contains(.unshared) {
+                        let number = values.number(of: bytes)
+                        text = values[number]
+                    } else {
+                        text = String(decoding: bytes, as: UTF8.self)
+                    }
                 } else {
-                    text = value.map { String(decoding: HTMLTreeBuilder.bytes(of: $0), as: UTF8.self) } ?? ""
+                    text = ""
                 }
                 if attribute.role.contains(.idAttribute) && id == nil { id = text }
                 if attribute.role.contains(.repairable) && !suspect { suspect = MojibakeRepair.looksBroken(text) }
@@ -221,12 +234,12 @@ final class HTMLTreeBuilder {
     /// once per distinct value, as pages repeat their class lists.
     private func names(class classes: Int?, id: String?) -> [String] {
         guard let classes else { return id == nil ? noNames : MarkupHints.classNames(class: nil, id: id) }
-        guard id == nil else { return MarkupHints.classNames(class: classValues[classes], id: id) }
+        guard id == nil else { return MarkupHints.classNames(class: values[classes], id: id) }
         if classes >= namesOfClasses.count {
-            namesOfClasses.append(contentsOf: repeatElement(nil, count: classValues.count - namesOfClasses.count))
+            namesOfClasses.append(contentsOf: repeatElement(nil, count: values.count - namesOfClasses.count))
         }
         if let names = namesOfClasses[classes] { return names }
-        let names = MarkupHints.classNames(class: classValues[classes], id: nil)
+        let names = MarkupHints.classNames(class: values[classes], id: nil)
         namesOfClasses[classes] = names
         return names
     }
@@ -251,7 +264,14 @@ final class HTMLTreeBuilder {
         if jsonLDDepth > 0 {
             jsonLDText.append(contentsOf: bytes)
         } else if skipDepth == 0 && !frames.isEmpty {
-            pending.append(contentsOf: bytes)
+            let end = pendingCount + length
+            if end > pending.count {
+                pending.append(contentsOf: repeatElement(0, count: max(end, 2 * pending.count) - pending.count))
+            }
+            pending.withUnsafeMutableBufferPointer { buffer in
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[pendingCount..<end]).initialize(from: bytes)
+            }
+            pendingCount = end
         }
     }
 
@@ -264,18 +284,19 @@ final class HTMLTreeBuilder {
 
     /// Makes the pending text a node under the innermost open element.
     private func flushText() {
-        guard !pending.isEmpty else { return }
-        defer { pending.removeAll(keepingCapacity: true) }
+        guard pendingCount > 0 else { return }
+        defer { pendingCount = 0 }
         guard let frame = frames.last, frame.parent >= 0 else { return }
-        // Pretty-printed pages are full of white-space-only text between tags: it only ever
-        // means "a space", so it shares one string instead of each getting its own.
-        let blank = !frame.preformatted && pending.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }
-        let text = blank ? " " : String(decoding: pending, as: UTF8.self)
-        if !blank, pending.withUnsafeBufferPointer({ MojibakeRepair.looksBroken(utf8: $0) }) {
-            mojibakeSuspects.append(nodes.count)
+        pending.withUnsafeBufferPointer { all in
+            let bytes = UnsafeBufferPointer(rebasing: all[..<pendingCount])
+            // Pretty-printed pages are full of white-space-only text between tags: it only ever
+            // means "a space", so it shares one string instead of each getting its own.
+            let blank = !frame.preformatted
+                && bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }
+            if !blank && MojibakeRepair.looksBroken(utf8: bytes) { mojibakeSuspects.append(nodes.count) }
+            nodes.append(HTMLTree.Node(kind: .text, name: "", text: blank ? " " : String(decoding: bytes, as: UTF8.self),
+                                       attributes: [], parent: frame.parent, depth: frame.depth + 1))
         }
-        nodes.append(HTMLTree.Node(kind: .text, name: "", text: text, attributes: [],
-                                   parent: frame.parent, depth: frame.depth + 1))
     }
 
     /// What the builder does with a name, worked out once per name.
@@ -288,6 +309,9 @@ final class HTMLTreeBuilder {
         static let repairable = Role(rawValue: 8)
         static let classAttribute = Role(rawValue: 16)
         static let idAttribute = Role(rawValue: 32)
+        /// Attributes whose values seldom repeat on a page (corpus: under a third of `href` and
+        /// `src` values, under a tenth of `name` and `data-src`), so sharing them costs more than it saves.
+        static let unshared = Role(rawValue: 64)
 
         init(rawValue: UInt8) { self.rawValue = rawValue }
 
@@ -299,6 +323,7 @@ final class HTMLTreeBuilder {
             case "content", "alt", "title": insert(.repairable)
             case "class": insert(.classAttribute)
             case "id": insert(.idAttribute)
+            case "href", "src", "name", "data-src", "srcset": insert(.unshared)
             default: break
             }
             if HTMLTree.skippedElements.contains(name) && name != "script" { insert(.skipped) }

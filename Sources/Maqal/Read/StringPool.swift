@@ -1,12 +1,12 @@
 import Foundation
 
-/// One `String` per distinct byte sequence, for the `class` values of one parse.
+/// One `String` per distinct byte sequence, for the attribute values of one parse.
 ///
-/// Pages repeat their class lists: across the corpus over half of all `class` values are
-/// repeats on the same page. A repeat that finds its string here skips an allocation and a
-/// UTF-8 check when the tree is built, and a free when it is dropped. Entries are numbered in
-/// the order they were added, so callers can keep what they work out from a value (its class
-/// names) beside its number.
+/// Pages repeat their values: across the corpus over half of all `class` and `style` values,
+/// and most `rel` and `target` values, are repeats on the same page. A repeat that finds its
+/// string here skips an allocation and a UTF-8 check when the tree is built, and a free when it
+/// is dropped. Entries are numbered in the order they were added, so callers can keep what
+/// they work out from a value (its class names) beside its number.
 struct StringPool {
     private var hashes: [UInt64] = []
     private var strings: [String] = []
@@ -63,7 +63,7 @@ struct StringPool {
         }
     }
 
-    /// Mixes eight bytes at a time: class lists run to tens of bytes, so a
+    /// Mixes eight bytes at a time: values run to tens of bytes, so a
     /// byte-at-a-time hash would cost more than the lookup saves.
     private static func hash(_ value: UnsafeRawBufferPointer) -> UInt64 {
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
