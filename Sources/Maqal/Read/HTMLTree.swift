@@ -144,7 +144,7 @@ struct HTMLTree: Sendable {
             return tree
         }
         tree.droppedAttributes = ExcessAttributes.drop(from: &bytes)
-        let builder = HTMLTreeBuilder()
+        let builder = HTMLTreeBuilder(byteCount: bytes.count)
         tree.stoppedEarly = bytes.withUnsafeBufferPointer { builder.parse($0, options: options) }
         tree.nodes = builder.nodes
         tree.jsonLD = builder.jsonLD
