@@ -15,7 +15,7 @@ struct HTMLTree: Sendable {
         var text: String
         var attributes: [(name: String, value: String)]
         /// Class and id names, lower-cased (see ``MarkupHints/classNames(class:id:)``).
-        var names: [String] = []
+        var names: [String]
         // 32 bits each: a node is 64 bytes instead of 80, and a page's nodes stream through
         // the cache faster in every pass over the tree.
         private var parentIndex: Int32
@@ -24,11 +24,13 @@ struct HTMLTree: Sendable {
         var parent: Int { Int(parentIndex) }
         var depth: Int { Int(depthValue) }
 
-        init(kind: Kind, name: String, text: String, attributes: [(name: String, value: String)], parent: Int, depth: Int) {
+        init(kind: Kind, name: String, text: String, attributes: [(name: String, value: String)], names: [String] = [],
+             parent: Int, depth: Int) {
             self.kind = kind
             self.name = name
             self.text = text
             self.attributes = attributes
+            self.names = names
             self.parentIndex = Int32(truncatingIfNeeded: parent)
             self.depthValue = Int32(truncatingIfNeeded: depth)
         }
@@ -142,7 +144,7 @@ struct HTMLTree: Sendable {
             return tree
         }
         tree.droppedAttributes = ExcessAttributes.drop(from: &bytes)
-        let builder = HTMLTreeBuilder()
+        let builder = HTMLTreeBuilder(byteCount: bytes.count)
         tree.stoppedEarly = bytes.withUnsafeBufferPointer { builder.parse($0, options: options) }
         tree.nodes = builder.nodes
         tree.jsonLD = builder.jsonLD

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Builds an ``HTMLTree`` straight from libxml2's parse events (its SAX interface), so libxml2
 /// never builds a tree of its own that would then be copied and freed.
@@ -22,6 +23,8 @@ final class HTMLTreeBuilder {
     private struct Frame {
         /// Where children attach: the element's node, or its ancestor's when it was flattened.
         var parent: Int
+        /// That node's depth, kept here so a child's is found without reading the node.
+        var depth: Int
         var preformatted: Bool
     }
 
@@ -31,18 +34,35 @@ final class HTMLTreeBuilder {
     /// Open elements inside a JSON-LD script (itself included): their text is collected.
     @exclusivity(unchecked) private var jsonLDDepth = 0
     @exclusivity(unchecked) private var jsonLDText: [UInt8] = []
-    /// Text not yet made a node.
-    @exclusivity(unchecked) private var pending: [UInt8] = []
+    /// Text not yet made a node: the first `pendingCount` bytes. The array only grows, so
+    /// emptying it after each node is setting the count to zero.
+    @exclusivity(unchecked) private var pending = [UInt8](repeating: 0, count: 4096)
+    @exclusivity(unchecked) private var pendingCount = 0
     /// Whether something other than the root element came first in the document (a doctype, a
     /// comment), so a later top-level element is out of libxml2's tree.
     @exclusivity(unchecked) fileprivate var rootIsFirst = true
 
+    /// Class values, and longer values of attributes that repeat, made strings once per
+    /// distinct value (see ``StringPool``).
+    @exclusivity(unchecked) private var values = StringPool()
+    /// The number of the empty value in ``values``, for a `class` written without one.
+    private let emptyValue: Int
+    /// Class names of each value in ``values`` seen without an id, by its number.
+    @exclusivity(unchecked) private var namesOfClasses: [[String]?] = []
+    /// The names of an element with neither class nor id.
+    private let noNames = MarkupHints.classNames(class: nil, id: nil)
+
     /// The parser, while it runs.
     @exclusivity(unchecked) private var context: htmlParserCtxtPtr?
 
-    init() {
-        nodes.reserveCapacity(1024)
-        pending.reserveCapacity(256)
+    /// A builder for a page of `byteCount` bytes.
+    init(byteCount: Int = 0) {
+        var values = StringPool()
+        emptyValue = values.number(of: UnsafeBufferPointer(start: nil, count: 0))
+        self.values = values
+        // The corpus pages have a node per 70 to 200 bytes: room for one per 100 saves most of
+        // the array's regrowth copies without holding much that goes unused.
+        nodes.reserveCapacity(max(1024, byteCount / 100))
     }
 
     /// Parses `bytes` (UTF-8, no NUL) with `options`; returns why libxml2 stopped early, if it did.
@@ -88,35 +108,37 @@ final class HTMLTreeBuilder {
         var handler = htmlSAXHandler()
         handler.startElement = { user, name, attributes in
             guard let user, let name else { return }
-            HTMLTreeBuilder.builder(user).start(name, attributes)
+            HTMLTreeBuilder.with(user) { $0.start(name, attributes) }
         }
         handler.endElement = { user, _ in
             guard let user else { return }
-            HTMLTreeBuilder.builder(user).end()
+            HTMLTreeBuilder.with(user) { $0.end() }
         }
         handler.characters = { user, text, length in
             guard let user, let text else { return }
-            HTMLTreeBuilder.builder(user).characters(text, Int(length))
+            HTMLTreeBuilder.with(user) { $0.characters(text, Int(length)) }
         }
         handler.cdataBlock = handler.characters
         handler.comment = { user, _ in
             guard let user else { return }
-            HTMLTreeBuilder.builder(user).breakText()
+            HTMLTreeBuilder.with(user) { $0.breakText() }
         }
         handler.processingInstruction = { user, _, _ in
             guard let user else { return }
-            HTMLTreeBuilder.builder(user).breakText()
+            HTMLTreeBuilder.with(user) { $0.breakText() }
         }
         handler.internalSubset = { user, _, _, _ in
             guard let user else { return }
             // libxml2 makes the doctype the document's first node wherever it stands.
-            HTMLTreeBuilder.builder(user).rootIsFirst = false
+            HTMLTreeBuilder.with(user) { $0.rootIsFirst = false }
         }
         return handler
     }
 
-    fileprivate static func builder(_ pointer: UnsafeMutableRawPointer) -> HTMLTreeBuilder {
-        Unmanaged<HTMLTreeBuilder>.fromOpaque(pointer).takeUnretainedValue()
+    /// Runs `body` on the builder behind libxml2's user pointer. ``parse(_:options:)`` holds the
+    /// builder for the whole parse, so an event needs no retain and release of its own.
+    fileprivate static func with(_ pointer: UnsafeMutableRawPointer, _ body: (HTMLTreeBuilder) -> Void) {
+        Unmanaged<HTMLTreeBuilder>.fromOpaque(pointer)._withUnsafeGuaranteedRef(body)
     }
 
     // MARK: - Events
@@ -128,14 +150,18 @@ final class HTMLTreeBuilder {
             return
         }
         let parent: Int
+        let depth: Int
         var preformatted = false
         if let frame = frames.last {
             parent = frame.parent
+            depth = frame.depth + 1
             preformatted = frame.preformatted
         } else if nodes.isEmpty {
             parent = -1
+            depth = 0
         } else if rootIsFirst {
             parent = 0
+            depth = 1
         } else {
             skipDepth = 1
             return
@@ -157,17 +183,16 @@ final class HTMLTreeBuilder {
             skipDepth = 1
             return
         }
-        let depth = parent >= 0 ? nodes[parent].depth + 1 : 0
         if depth > HTMLTree.maxDepth {
             // Keep the content, drop the element: its children attach to the ancestor.
             flattened += 1
-            frames.append(Frame(parent: parent, preformatted: preformatted))
+            frames.append(Frame(parent: parent, depth: depth - 1, preformatted: preformatted))
             return
         }
         var pairs: [(name: String, value: String)] = []
         // The first `class` and `id` (what `Node.attribute(_:)` answers), and whether a field
         // metadata is read from shows mojibake.
-        var classes: String?
+        var classes: Int?
         var id: String?
         var suspect = false
         if var cursor = attributes {
@@ -178,8 +203,23 @@ final class HTMLTreeBuilder {
                 // A known boolean attribute written bare (`nowrap`) has its own name as value.
                 let value = (cursor + 1).pointee ?? (htmlIsBooleanAttr(attributeName) != 0 ? attributeName : nil)
                 let attribute = interned(attributeName, element: false)
-                let text = value.map { String(cString: $0) } ?? ""
-                if attribute.role.contains(.classAttribute) && classes == nil { classes = text }
+                let text: String
+                if attribute.role.contains(.classAttribute) && classes == nil {
+                    let number = value.map { values.number(of: HTMLTreeBuilder.bytes(of: $0)) } ?? emptyValue
+                    classes = number
+                    text = values[number]
+                } else if let value {
+                    let bytes = HTMLTreeBuilder.bytes(of: value)
+                    // Up to 15 bytes a string needs no allocation, so sharing it saves nothing.
+                    if bytes.count > 15 && !attribute.role.contains(.idAttribute) && !attribute.role.contains(.unshared) {
+                        let number = values.number(of: bytes)
+                        text = values[number]
+                    } else {
+                        text = String(decoding: bytes, as: UTF8.self)
+                    }
+                } else {
+                    text = ""
+                }
                 if attribute.role.contains(.idAttribute) && id == nil { id = text }
                 if attribute.role.contains(.repairable) && !suspect { suspect = MojibakeRepair.looksBroken(text) }
                 pairs.append((attribute.text, text))
@@ -187,11 +227,24 @@ final class HTMLTreeBuilder {
             }
         }
         let index = nodes.count
-        var node = HTMLTree.Node(kind: .element, name: name, text: "", attributes: pairs, parent: parent, depth: depth)
-        node.names = MarkupHints.classNames(class: classes, id: id)
         if suspect { mojibakeSuspects.append(index) }
-        nodes.append(node)
-        frames.append(Frame(parent: index, preformatted: preformatted || element.role.contains(.preformatted)))
+        nodes.append(HTMLTree.Node(kind: .element, name: name, text: "", attributes: pairs, names: names(class: classes, id: id),
+                                   parent: parent, depth: depth))
+        frames.append(Frame(parent: index, depth: depth, preformatted: preformatted || element.role.contains(.preformatted)))
+    }
+
+    /// The element's class and id names; those of a class value without an id are worked out
+    /// once per distinct value, as pages repeat their class lists.
+    private func names(class classes: Int?, id: String?) -> [String] {
+        guard let classes else { return id == nil ? noNames : MarkupHints.classNames(class: nil, id: id) }
+        guard id == nil else { return MarkupHints.classNames(class: values[classes], id: id) }
+        if classes >= namesOfClasses.count {
+            namesOfClasses.append(contentsOf: repeatElement(nil, count: values.count - namesOfClasses.count))
+        }
+        if let names = namesOfClasses[classes] { return names }
+        let names = MarkupHints.classNames(class: values[classes], id: nil)
+        namesOfClasses[classes] = names
+        return names
     }
 
     private func end() {
@@ -214,7 +267,14 @@ final class HTMLTreeBuilder {
         if jsonLDDepth > 0 {
             jsonLDText.append(contentsOf: bytes)
         } else if skipDepth == 0 && !frames.isEmpty {
-            pending.append(contentsOf: bytes)
+            let end = pendingCount + length
+            if end > pending.count {
+                pending.append(contentsOf: repeatElement(0, count: max(end, 2 * pending.count) - pending.count))
+            }
+            pending.withUnsafeMutableBufferPointer { buffer in
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[pendingCount..<end]).initialize(from: bytes)
+            }
+            pendingCount = end
         }
     }
 
@@ -227,18 +287,19 @@ final class HTMLTreeBuilder {
 
     /// Makes the pending text a node under the innermost open element.
     private func flushText() {
-        guard !pending.isEmpty else { return }
-        defer { pending.removeAll(keepingCapacity: true) }
+        guard pendingCount > 0 else { return }
+        defer { pendingCount = 0 }
         guard let frame = frames.last, frame.parent >= 0 else { return }
-        // Pretty-printed pages are full of white-space-only text between tags: it only ever
-        // means "a space", so it shares one string instead of each getting its own.
-        let blank = !frame.preformatted && pending.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }
-        let text = blank ? " " : String(decoding: pending, as: UTF8.self)
-        if !blank, pending.withUnsafeBufferPointer({ MojibakeRepair.looksBroken(utf8: $0) }) {
-            mojibakeSuspects.append(nodes.count)
+        pending.withUnsafeBufferPointer { all in
+            let bytes = UnsafeBufferPointer(rebasing: all[..<pendingCount])
+            // Pretty-printed pages are full of white-space-only text between tags: it only ever
+            // means "a space", so it shares one string instead of each getting its own.
+            let blank = !frame.preformatted
+                && bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }
+            if !blank && MojibakeRepair.looksBroken(utf8: bytes) { mojibakeSuspects.append(nodes.count) }
+            nodes.append(HTMLTree.Node(kind: .text, name: "", text: blank ? " " : String(decoding: bytes, as: UTF8.self),
+                                       attributes: [], parent: frame.parent, depth: frame.depth + 1))
         }
-        nodes.append(HTMLTree.Node(kind: .text, name: "", text: text, attributes: [],
-                                   parent: frame.parent, depth: nodes[frame.parent].depth + 1))
     }
 
     /// What the builder does with a name, worked out once per name.
@@ -251,6 +312,9 @@ final class HTMLTreeBuilder {
         static let repairable = Role(rawValue: 8)
         static let classAttribute = Role(rawValue: 16)
         static let idAttribute = Role(rawValue: 32)
+        /// Attributes whose values seldom repeat on a page (corpus: under a third of `href` and
+        /// `src` values, under a tenth of `name` and `data-src`), so sharing them costs more than it saves.
+        static let unshared = Role(rawValue: 64)
 
         init(rawValue: UInt8) { self.rawValue = rawValue }
 
@@ -262,6 +326,7 @@ final class HTMLTreeBuilder {
             case "content", "alt", "title": insert(.repairable)
             case "class": insert(.classAttribute)
             case "id": insert(.idAttribute)
+            case "href", "src", "name", "data-src", "srcset": insert(.unshared)
             default: break
             }
             if HTMLTree.skippedElements.contains(name) && name != "script" { insert(.skipped) }
@@ -274,19 +339,33 @@ final class HTMLTreeBuilder {
     }
 
     /// libxml2 keeps one copy of each element and attribute name per parse (its dictionary;
-    /// implied elements are C literals), so a name's address stands for the name: a small table
-    /// by address makes each a `String`, with its role, about once per parse.
-    /// Element names (slots 0–255) and attribute names (256–511) apart: only element names
+    /// implied elements are C literals), so a name's address stands for the name: a table by
+    /// address makes each a `String`, with its role, once per parse.
+    /// Element names (slots 0–511) and attribute names (512–1023) apart: only element names
     /// lose a namespace prefix (libxml2 keeps `xml:lang` whole as an attribute name).
     @exclusivity(unchecked) private var nameSlots = [(address: UnsafePointer<xmlChar>?, name: Name)](
-        repeating: (nil, Name(text: "", role: [])), count: 512)
+        repeating: (nil, Name(text: "", role: [])), count: 1024)
+    /// Names kept in each half of ``nameSlots``.
+    @exclusivity(unchecked) private var namesKept = (elements: 0, attributes: 0)
 
     private func interned(_ address: UnsafePointer<xmlChar>, element: Bool) -> Name {
-        let slot = Int(truncatingIfNeeded: UInt(bitPattern: address) >> 3) & 255 + (element ? 0 : 256)
-        if nameSlots[slot].address == address { return nameSlots[slot].name }
+        // The dictionary packs names a few bytes apart: multiplying spreads neighbours over the
+        // table, and probing on from a taken slot keeps two names from evicting each other.
+        let hash = UInt(bitPattern: address) &* 0x9E37_79B9_7F4A_7C15
+        let half = element ? 0 : 512
+        var slot = Int(truncatingIfNeeded: hash >> 55)
+        while let kept = nameSlots[half + slot].address {
+            if kept == address { return nameSlots[half + slot].name }
+            slot = (slot + 1) & 511
+        }
         let text = element ? localName(address) : String(cString: address)
         let name = Name(text: text, role: Role(of: text))
-        nameSlots[slot] = (address, name)
+        // Half full at most, so probes stay short; a page with more distinct names makes the
+        // rest each time they come.
+        if element ? namesKept.elements < 256 : namesKept.attributes < 256 {
+            nameSlots[half + slot] = (address, name)
+            if element { namesKept.elements += 1 } else { namesKept.attributes += 1 }
+        }
         return name
     }
 
@@ -301,6 +380,12 @@ final class HTMLTreeBuilder {
         if let prefix { maqal_xml_free(prefix) }
         defer { maqal_xml_free(local) }
         return String(cString: local)
+    }
+
+    /// The bytes of a C string of libxml2's, up to its NUL.
+    private static func bytes(of text: UnsafePointer<xmlChar>) -> UnsafeBufferPointer<UInt8> {
+        let count = UnsafeRawPointer(text).withMemoryRebound(to: CChar.self, capacity: 1) { strlen($0) }
+        return UnsafeBufferPointer(start: text, count: count)
     }
 
     private static func attribute(_ name: String, in attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> String? {
