@@ -42,8 +42,11 @@ enum MarkupHints {
 
     static let hiddenClasses: Set<String> = ["hidden", "d-none", "sr-only", "screen-reader-text", "visually-hidden",
                                              "hide", "invisible"]
-    static let furnitureMatcher = FragmentMatcher(furnitureFragments)
-    static let bodyMatcher = FragmentMatcher(bodyFragments)
+    /// Body and furniture fragments in one matcher: both are looked for in every name, and one
+    /// scan finds both (bits ``bodySet`` and ``furnitureSet``).
+    private static let classFragments = FragmentMatcher(sets: [bodyFragments, furnitureFragments])
+    private static let bodySet: UInt32 = 1 << 0
+    private static let furnitureSet: UInt32 = 1 << 1
 
     /// Whole words of class and id names that mark furniture (matched after splitting on `-`/`_`).
     static let furnitureWords: Set<String> = [
@@ -258,8 +261,9 @@ enum MarkupHints {
         }
         if attribute("itemprop")?.lowercased() == "articlebody" { return false }
         for name in names {
-            if bodyMatcher.matches(name) { return false }
-            if furnitureMatcher.matches(name) { return true }
+            let found = classFragments.sets(in: name)
+            if found & bodySet != 0 { return false }
+            if found & furnitureSet != 0 { return true }
             if hasWord(of: furnitureWordList, in: name) { return true }
         }
         return false
@@ -270,12 +274,13 @@ enum MarkupHints {
         var weight = 0.0
         if node.attribute("itemprop")?.lowercased() == "articlebody" { weight += 50 }
         for name in names(of: node) {
-            if bodyMatcher.matches(name) {
+            let found = classFragments.sets(in: name)
+            if found & bodySet != 0 {
                 weight += 50
                 continue
             }
             if hasWord(of: contentWordList, in: name) { weight += 25 }
-            if furnitureMatcher.matches(name) || hasWord(of: furnitureWordList, in: name) {
+            if found & furnitureSet != 0 || hasWord(of: furnitureWordList, in: name) {
                 weight -= 25
             }
         }
