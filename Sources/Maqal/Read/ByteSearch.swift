@@ -41,28 +41,34 @@ enum ByteSearch {
 }
 
 /// Finds which of many short fragments (class-name words, Arabic notice phrases as keys) occur in
-/// a text, in one pass over it: fragments are grouped by their first byte, so each position is
-/// compared only with the fragments that can start there, after a bit set of their first two
-/// bytes has turned most positions away (in Arabic UTF-8 the first byte alone tells little).
+/// a text, in one pass over it: fragments are grouped by their first two bytes (in Arabic UTF-8
+/// the first byte alone tells little, and in class names one first letter starts a dozen
+/// fragments), so each position is compared only with the fragments that can start there.
 ///
 /// Fragments may come in several sets, which one scan tells apart (``sets(in:)``): callers that
 /// asked two matchers about the same name read it twice.
 struct FragmentMatcher: Sendable {
-    /// The fragments back to back, grouped by first byte: those starting with byte `b` are
-    /// `fragments[buckets[b]..<buckets[b + 1]]`. Flat arrays keep the inner loop free of
-    /// reference counting.
-    private let storage: [UInt8]
-    private let fragments: [Fragment]
-    private let buckets: [Int]
-    /// One bit per pair of a first byte and the byte after it that can start a fragment; most
-    /// positions of a name start none, and this turns them away with one lookup. A one-byte
-    /// fragment sets its byte with every next byte, and the end of the text reads as next byte 0
-    /// (a filter only: whatever passes is compared in full).
+    /// One bit per pair of a first byte and the byte after it that starts some fragment: most
+    /// positions of a name start none, and this turns them away with one lookup. At the end of
+    /// the text the next byte reads as 0, and a one-byte fragment sets its byte with every next
+    /// byte.
     private let pairs: [UInt64]
+    /// How many bits of ``pairs`` are set before each of its words: a pair's group is the number
+    /// of set bits before its own.
+    private let setBitsBefore: [Int]
+    /// The fragments of group `g` are `groups[groupStarts[g]..<groupStarts[g + 1]]` (a one-byte
+    /// fragment is in each group of its byte); their bytes are in `storage`. Flat arrays keep the
+    /// inner loop free of reference counting.
+    private let groups: [Fragment]
+    private let groupStarts: [Int]
+    private let storage: [UInt8]
     /// Every set's bit: the scan for ``sets(in:)`` stops once all are found.
     private let allSets: UInt32
+    private let fragmentCount: Int
 
     private struct Fragment {
+        /// Its place among the fragments the matcher was made with, all sets counted in turn.
+        var index: Int
         var start: Int
         var count: Int
         /// The bit of the set it came from.
@@ -77,29 +83,37 @@ struct FragmentMatcher: Sendable {
     /// A matcher for up to 32 sets, told apart by bit `k` for `sets[k]` in ``sets(in:)``.
     init(sets: [[String]]) {
         precondition(sets.count <= 32)
-        let tagged = sets.enumerated().flatMap { number, set in
-            set.filter { !$0.isEmpty }.map { (bytes: Array($0.utf8), set: UInt32(1) << UInt32(number)) }
-        }
-        let sorted = tagged.sorted { $0.bytes[0] < $1.bytes[0] }
         var storage: [UInt8] = []
-        var fragments: [Fragment] = []
-        var buckets = [Int](repeating: 0, count: 257)
-        var pairs = [UInt64](repeating: 0, count: 1024)
-        for (bytes, set) in sorted {
-            fragments.append(Fragment(start: storage.count, count: bytes.count, set: set))
-            storage += bytes
-            buckets[Int(bytes[0]) + 1] += 1
-            let first = Int(bytes[0]) << 8
-            for next in bytes.count == 1 ? Array(0..<256) : [Int(bytes[1])] {
-                pairs[(first | next) >> 6] |= 1 << UInt64((first | next) & 63)
+        var byPair: [Int: [Fragment]] = [:]
+        var index = 0
+        for (number, set) in sets.enumerated() {
+            for fragment in set where !fragment.isEmpty {
+                let bytes = Array(fragment.utf8)
+                let entry = Fragment(index: index, start: storage.count, count: bytes.count, set: 1 << UInt32(number))
+                storage += bytes
+                index += 1
+                let first = Int(bytes[0]) << 8
+                for next in bytes.count == 1 ? Array(0..<256) : [Int(bytes[1])] {
+                    byPair[first | next, default: []].append(entry)
+                }
             }
         }
-        for byte in 0..<256 { buckets[byte + 1] += buckets[byte] }
-        self.storage = storage
-        self.fragments = fragments
-        self.buckets = buckets
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        var groups: [Fragment] = []
+        var groupStarts: [Int] = []
+        for pair in byPair.keys.sorted() {
+            pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            groupStarts.append(groups.count)
+            groups += byPair[pair]!
+        }
+        groupStarts.append(groups.count)
         self.pairs = pairs
+        setBitsBefore = pairs.reduce(into: [0]) { $0.append($0.last! + $1.nonzeroBitCount) }
+        self.groups = groups
+        self.groupStarts = groupStarts
+        self.storage = storage
         allSets = sets.isEmpty ? 0 : UInt32.max >> (32 - UInt32(sets.count))
+        fragmentCount = index
     }
 
     /// Whether any fragment occurs in `name`.
@@ -119,7 +133,7 @@ struct FragmentMatcher: Sendable {
 
     /// How many different fragments occur in `text`; counting stops at `limit`.
     func countFound(in text: String, upTo limit: Int) -> Int {
-        var seen = [Bool](repeating: false, count: fragments.count)
+        var seen = [Bool](repeating: false, count: fragmentCount)
         var count = 0
         search(text) { fragment in
             if !seen[fragment.index] {
@@ -131,35 +145,39 @@ struct FragmentMatcher: Sendable {
         return count
     }
 
-    /// Calls `found` with each fragment (its index and set) at each place it occurs, in text
-    /// order, until `found` returns true.
+    /// Calls `found` with each fragment at each place it occurs, in text order, until `found`
+    /// returns true.
     ///
     /// Runs for every class and id name of every element; on buffers, the loop has no bounds
     /// checks, which took about a third of its instructions.
     @inline(__always)
-    private func search(_ text: String, _ found: ((index: Int, set: UInt32)) -> Bool) {
+    private func search(_ text: String, _ found: (Fragment) -> Bool) {
         var text = text
         text.withUTF8 { bytes in
-            storage.withUnsafeBufferPointer { storage in
-                fragments.withUnsafeBufferPointer { fragments in
-                    buckets.withUnsafeBufferPointer { buckets in
-                        pairs.withUnsafeBufferPointer { pairs in
-                            for start in bytes.indices {
-                                let first = Int(bytes[start])
-                                let room = bytes.count - start
-                                let pair = first << 8 | (room > 1 ? Int(bytes[start + 1]) : 0)
-                                guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
-                                for index in buckets[first]..<buckets[first + 1] {
-                                    let fragment = fragments[index]
-                                    guard fragment.count <= room else { continue }
-                                    // Offsets stay within `room` and the storage: no overflow checks.
-                                    var offset = 1
-                                    while offset < fragment.count
-                                        && bytes[start &+ offset] == storage[fragment.start &+ offset]
-                                    {
-                                        offset &+= 1
+            pairs.withUnsafeBufferPointer { pairs in
+                setBitsBefore.withUnsafeBufferPointer { setBitsBefore in
+                    groups.withUnsafeBufferPointer { groups in
+                        groupStarts.withUnsafeBufferPointer { groupStarts in
+                            storage.withUnsafeBufferPointer { storage in
+                                for start in bytes.indices {
+                                    let room = bytes.count - start
+                                    let pair = Int(bytes[start]) << 8 | (room > 1 ? Int(bytes[start + 1]) : 0)
+                                    let word = pairs[pair >> 6]
+                                    let bit: UInt64 = 1 << UInt64(pair & 63)
+                                    guard word & bit != 0 else { continue }
+                                    let group = setBitsBefore[pair >> 6] + (word & (bit - 1)).nonzeroBitCount
+                                    for fragment in groups[groupStarts[group]..<groupStarts[group + 1]] {
+                                        guard fragment.count <= room else { continue }
+                                        // The first two bytes are the group's (one, for a one-byte
+                                        // fragment); offsets stay within `room` and the storage.
+                                        var offset = 2
+                                        while offset < fragment.count
+                                            && bytes[start &+ offset] == storage[fragment.start &+ offset]
+                                        {
+                                            offset &+= 1
+                                        }
+                                        if offset >= fragment.count && found(fragment) { return }
                                     }
-                                    if offset == fragment.count && found((index, fragment.set)) { return }
                                 }
                             }
                         }
