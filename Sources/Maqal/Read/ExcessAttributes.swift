@@ -66,13 +66,12 @@ enum ExcessAttributes {
             _ bytes: UnsafeBufferPointer<UInt8>, nameAt nameStart: Int
         ) -> (index: Int, rawText: [UInt8]?)? {
             let count = bytes.count
-            var index = nameStart
-            while index < count, !Self.isSpace(bytes[index]), bytes[index] != 0x3E, bytes[index] != 0x2F { index += 1 }
+            var index = Self.skip(bytes, from: nameStart, until: Self.tagNameEnd)
             let name = nameStart..<index
             var attributes = 0
             var cutFrom: Int?
             while true {
-                while index < count, Self.isSpace(bytes[index]) { index += 1 }
+                index = Self.skipSpaces(bytes, from: index)
                 guard index < count else { return nil }
                 let byte = bytes[index]
                 let selfClosing = byte == 0x2F && index + 1 < count && bytes[index + 1] == 0x3E
@@ -81,23 +80,21 @@ enum ExcessAttributes {
                         cuts.append(cutFrom..<index)
                         dropped += attributes - ExcessAttributes.limit
                     }
-                    let raw = selfClosing ? nil : Self.rawTextElements.first { Self.sameName(bytes, name, $0) }
+                    let raw = selfClosing ? nil : Self.rawTextElement(bytes, name)
                     return (selfClosing ? index + 2 : index + 1, raw)
                 }
                 attributes += 1
                 if attributes == ExcessAttributes.limit + 1 { cutFrom = index }
-                // The name: at least one byte, up to a space, `=`, `>` or `/>`.
+                // The name: at least one byte, up to a space, `=`, `>` or `/>` (a `/` alone is in it).
                 index += 1
-                while index < count, !Self.isSpace(bytes[index]), bytes[index] != 0x3D, bytes[index] != 0x3E,
-                    !(bytes[index] == 0x2F && index + 1 < count && bytes[index + 1] == 0x3E)
-                {
+                while true {
+                    index = Self.skip(bytes, from: index, until: Self.attributeNameEnd)
+                    guard index < count, bytes[index] == 0x2F, !(index + 1 < count && bytes[index + 1] == 0x3E) else { break }
                     index += 1
                 }
-                var afterName = index
-                while afterName < count, Self.isSpace(bytes[afterName]) { afterName += 1 }
+                let afterName = Self.skipSpaces(bytes, from: index)
                 guard afterName < count, bytes[afterName] == 0x3D else { continue }  // no value
-                index = afterName + 1
-                while index < count, Self.isSpace(bytes[index]) { index += 1 }
+                index = Self.skipSpaces(bytes, from: afterName + 1)
                 guard index < count else { return nil }
                 let quote = bytes[index]
                 if quote == 0x22 || quote == 0x27 {
@@ -105,17 +102,52 @@ enum ExcessAttributes {
                     guard let close = Self.find(quote, in: bytes, from: index + 1) else { return nil }
                     index = close + 1
                 } else {
-                    while index < count, !Self.isSpace(bytes[index]), bytes[index] != 0x3E { index += 1 }
+                    index = Self.skip(bytes, from: index, until: Self.unquotedValueEnd)
                 }
             }
         }
 
-        private static func isLetter(_ byte: UInt8) -> Bool {
-            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        // MARK: - Bytes that end a run
+        //
+        // Every byte that ends a run here is below 64, so a set of them is the bits of a UInt64
+        // and one shift tests a byte: the loops over names were most of the scan's time.
+
+        private static let spaces: UInt64 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x0C
+        private static let tagNameEnd: UInt64 = spaces | 1 << 0x3E | 1 << 0x2F  // `>` `/`
+        private static let attributeNameEnd: UInt64 = spaces | 1 << 0x3D | 1 << 0x3E | 1 << 0x2F  // `=` `>` `/`
+        private static let unquotedValueEnd: UInt64 = spaces | 1 << 0x3E
+
+        /// The first index at or after `start` whose byte is in `ends` (bytes 64 and up never
+        /// are), or the end of `bytes`.
+        @inline(__always)
+        private static func skip(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, until ends: UInt64) -> Int {
+            var index = start
+            while index < bytes.count && !isIn(ends, bytes[index]) { index += 1 }
+            return index
         }
 
-        private static func isSpace(_ byte: UInt8) -> Bool {
-            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+        /// The first index at or after `start` whose byte is not a space, or the end of `bytes`.
+        @inline(__always)
+        private static func skipSpaces(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+            var index = start
+            while index < bytes.count && isIn(spaces, bytes[index]) { index += 1 }
+            return index
+        }
+
+        @inline(__always)
+        private static func isIn(_ set: UInt64, _ byte: UInt8) -> Bool {
+            byte < 64 && set & (1 << UInt64(byte)) != 0
+        }
+
+        /// `script` or `style` when `bytes[name]` is one of them, in any case.
+        private static func rawTextElement(_ bytes: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> [UInt8]? {
+            // Lengths first: most tags are neither, and the list is a lazily made global.
+            guard name.count == 5 || name.count == 6 else { return nil }
+            return rawTextElements.first { sameName(bytes, name, $0) }
+        }
+
+        private static func isLetter(_ byte: UInt8) -> Bool {
+            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
         }
 
         /// `bytes[range]` is `name` in any case (`name` is lower case).
