@@ -32,10 +32,10 @@ struct ArticleRoot {
             if tree.nodes[index].kind == .text {
                 text[index] = earlier?.textLength[index] ?? Self.visibleLength(tree.nodes[index].text)
             } else {
-                switch tree.nodes[index].name {
-                case "a": link[index] = text[index]
-                case "p": if text[index] - link[index] >= 80 { prose[index] += 1 }
-                case "img": images[index] += 1
+                switch tree.nodes[index].tag {
+                case .a: link[index] = text[index]
+                case .p: if text[index] - link[index] >= 80 { prose[index] += 1 }
+                case .img: images[index] += 1
                 default: break
                 }
             }
@@ -108,14 +108,14 @@ struct ArticleRoot {
         func initialScore(_ index: Int) -> Double {
             let node = tree[index]
             var score: Double
-            switch node.name {
-            case "div", "article", "main", "section": score = 5
-            case "pre", "td", "blockquote", "font", "center": score = 3
-            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": score = -3
-            case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
+            switch node.tag {
+            case .div, .article, .main, .section: score = 5
+            case .pre, .td, .blockquote, .font, .center: score = 3
+            case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: score = -3
+            case .h1, .h2, .h3, .h4, .h5, .h6, .th: score = -5
             default: score = 0
             }
-            if node.name == "article" || node.name == "main" { score += 10 }
+            if node.tag == .article || node.tag == .main { score += 10 }
             return score + MarkupHints.classWeight(node)
         }
 
@@ -156,16 +156,16 @@ struct ArticleRoot {
         let strong = final.prefix(5).dropFirst().filter { $0.score >= topScore * 0.75 }.map(\.index)
         if strong.count >= 2 {
             var ancestor = tree.nodes[top].parent
-            while ancestor >= 0, tree.nodes[ancestor].name != "body" {
+            while ancestor >= 0, tree.nodes[ancestor].tag != .body {
                 let covered = strong.filter { isAncestor(ancestor, of: $0) }.count
                 if covered >= 2 { top = ancestor; break }
                 ancestor = tree.nodes[ancestor].parent
             }
         }
         // Climb out of wrappers: while the top candidate is its parent's only child with text.
-        while tree.nodes[top].parent >= 0, tree.nodes[top].name != "body" {
+        while tree.nodes[top].parent >= 0, tree.nodes[top].tag != .body {
             let parent = tree.nodes[top].parent
-            guard tree.nodes[parent].name != "body", !removed[parent] else { break }
+            guard tree.nodes[parent].tag != .body, !removed[parent] else { break }
             let withText = tree.children(of: parent).filter { !removed[$0] && textLength[$0] > 0 }
             guard withText == [top] else { break }
             top = parent
@@ -190,7 +190,7 @@ struct ArticleRoot {
             // (a lead image with a caption, a byline box).
             if score >= threshold && (proseCount[sibling] > 0 || textLength[sibling] >= 200) {
                 result.append(sibling)
-            } else if tree.nodes[sibling].name == "p" {
+            } else if tree.nodes[sibling].tag == .p {
                 let length = textLength[sibling]
                 let density = linkDensity(sibling)
                 let text = tree.text(of: sibling)
@@ -249,7 +249,7 @@ struct ArticleRoot {
                         previous = byte
                     }
                 }
-            } else if current == index || !HTMLTree.blockElements.contains(tree.nodes[current].name) {
+            } else if current == index || !tree.nodes[current].tag.isBlock {
                 stack.append(contentsOf: tree.children(of: current))
             }
         }
@@ -260,9 +260,9 @@ struct ArticleRoot {
     /// (`isParagraph`), a container's own (see ``ownTextLength(_:)``); `nil` for other elements.
     private func textBlockLength(_ index: Int) -> (length: Int, isParagraph: Bool)? {
         guard tree.nodes[index].kind == .element else { return nil }
-        switch tree.nodes[index].name {
-        case "p", "pre": return (textLength[index], true)
-        case "div", "td", "font", "span", "section", "article", "center", "blockquote", "li", "dd", "main", "body":
+        switch tree.nodes[index].tag {
+        case .p, .pre: return (textLength[index], true)
+        case .div, .td, .font, .span, .section, .article, .center, .blockquote, .li, .dd, .main, .body:
             return (ownTextLength(index), false)
         default: return nil
         }
@@ -275,9 +275,9 @@ struct ArticleRoot {
             if tree.nodes[child].kind == .text {
                 total += textLength[child]
             } else {
-                let name = tree.nodes[child].name
-                if !HTMLTree.blockElements.contains(name) && name != "br" {
-                    total += textLength[child] - (name == "a" ? textLength[child] : 0)
+                let tag = tree.nodes[child].tag
+                if !tag.isBlock && tag != .br {
+                    total += textLength[child] - (tag == .a ? textLength[child] : 0)
                 }
             }
         }

@@ -105,7 +105,7 @@ struct HTMLArticleReader {
                 let parent = nodes[index].parent
                 if (parent >= 0 && hidden[parent])
                     || MarkupHints.isHidden(attributes: nodes[index].attributes, names: nodes[index].names)
-                    || isNoise(name: nodes[index].name, attributes: nodes[index].attributes, names: nodes[index].names)
+                    || isNoise(tag: nodes[index].tag, attributes: nodes[index].attributes, names: nodes[index].names)
                 {
                     hidden[index] = true
                 }
@@ -122,14 +122,14 @@ struct HTMLArticleReader {
                     removed[index] = true
                     continue
                 }
-                let name = nodes[index].name
-                guard name != "html" && name != "body",
-                    MarkupHints.isFurniture(name: name, attributes: nodes[index].attributes, names: nodes[index].names)
+                let tag = nodes[index].tag
+                guard tag != .html && tag != .body,
+                    MarkupHints.isFurniture(tag: tag, attributes: nodes[index].attributes, names: nodes[index].names)
                 else { continue }
                 let share = Double(lengths.textLength[index]) / total
                 if share > 0.9 || (share > Self.protectedShare && lengths.linkDensity(index) < 0.5) { continue }
                 // A paragraph of prose is content whatever its class says ("selectionShareable").
-                if name == "p" && lengths.proseCount[index] > 0 { continue }
+                if tag == .p && lengths.proseCount[index] > 0 { continue }
                 // A wrapper that holds most of the page's prose (an ASP.NET page-wide <form>) is not furniture.
                 let prose = lengths.proseCount[index]
                 if prose >= 2 && Double(prose) >= Double(lengths.proseCount[0]) * 0.6 { continue }
@@ -143,17 +143,14 @@ struct HTMLArticleReader {
     }
 
     /// Footnote markers and edit links that only make noise in the text.
-    private func isNoise(name: String, attributes: [(name: String, value: String)], names: [String]) -> Bool {
-        // By length first: most elements are none of these, and unequal names compare slowly.
-        switch name.utf8.count {
-        case 3 where name == "sup":
+    private func isNoise(tag: HTMLTag, attributes: [(name: String, value: String)], names: [String]) -> Bool {
+        switch tag {
+        case .sup:
             let names = names.joined(separator: " ")
             return names.includes("reference") || names.includes("mw-ref") || names.includes("noprint")
-        case 4 where name == "head":
+        case .head, .title:
             return true
-        case 5 where name == "title":
-            return true
-        case 4 where name == "span":
+        case .span:
             guard let classes = HTMLTree.Node.attribute("class", in: attributes)
             else { return false }
             return classes.includes("mw-editsection")
@@ -169,14 +166,14 @@ struct HTMLArticleReader {
         let tree = root.tree
         for top in roots {
             for index in tree.descendants(of: top) where index != top && !result[index] {
-                let name = tree.nodes[index].name
-                guard ["div", "ul", "ol", "section", "table", "aside", "span", "p"].contains(name) else { continue }
+                let tag = tree.nodes[index].tag
+                guard [.div, .ul, .ol, .section, .table, .aside, .span, .p].contains(tag) else { continue }
                 let density = root.linkDensity(index)
                 guard root.textLength[index] > 0, density > 0.35 else { continue }
                 // Five visible characters a word is close enough to tell a box from prose.
                 let words = root.textLength[index] / 5
                 let linkHeavy = density > 0.6 && words < 120
-                let teaserBox = words < 40 && name != "p"
+                let teaserBox = words < 40 && tag != .p
                 if linkHeavy || teaserBox {
                     for descendant in tree.descendants(of: index) { result[descendant] = true }
                     for child in tree.children(of: index) { result[child] = true }
@@ -215,11 +212,11 @@ struct HTMLArticleReader {
             let names = node.names
             // Whether a `-`/`_`-separated word of the class and id names is in `list`.
             func hasWord(_ list: WordList) -> Bool { names.contains { MarkupHints.hasWord(of: list, in: $0) } }
-            if node.name == "a" && rel.tag {
+            if node.tag == .a && rel.tag {
                 tags.append(tree.text(of: index))
                 continue
             }
-            if node.name == "a" && rel.author {
+            if node.tag == .a && rel.author {
                 if index <= articleEnd { authors.append(tree.text(of: index)) }
                 continue
             }
@@ -228,7 +225,7 @@ struct HTMLArticleReader {
                 if found.isEmpty, let line = MetadataLine.read(tree.text(of: index)), line.field == .tags {
                     found = MetadataLine.splitList(line.value)
                 }
-                if node.name != "body" && node.name != "html" && found.count <= 30 { tags += found }
+                if node.tag != .body && node.tag != .html && found.count <= 30 { tags += found }
             } else if names.contains(where: { $0.includes("breadcrumb") }) && crumbs.isEmpty {
                 crumbs = linkTexts(under: index, in: tree)
             } else if index <= articleEnd,
@@ -324,7 +321,7 @@ struct HTMLArticleReader {
     static let standfirstWordList = WordList(standfirstWords)
 
     private func linkTexts(under index: Int, in tree: HTMLTree) -> [String] {
-        tree.descendants(of: index).filter { tree.nodes[$0].name == "a" }.map { tree.text(of: $0) }
+        tree.descendants(of: index).filter { tree.nodes[$0].tag == .a }.map { tree.text(of: $0) }
             .filter { !$0.isEmpty }
     }
 

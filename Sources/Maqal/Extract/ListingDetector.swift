@@ -4,7 +4,7 @@ enum ListingDetector {
         var linkedHeadings = 0
         for top in roots {
             for index in tree.descendants(of: top)
-            where !removed[index] && ["h2", "h3", "h4"].contains(tree.nodes[index].name) {
+            where !removed[index] && [.h2, .h3, .h4].contains(tree.nodes[index].tag) {
                 if root.linkDensity(index) > 0.7 { linkedHeadings += 1 }
             }
         }

@@ -4,16 +4,9 @@
 /// the pages in ../shared/corpus.
 enum MarkupHints {
     /// Tags that are never article text wherever they stand.
-    ///
-    /// By length, then by name: it runs for every element, and hashing the name for a `Set` cost
-    /// more than these few comparisons.
-    static func isFurnitureTag(_ name: String) -> Bool {
-        switch name.utf8.count {
-        case 3: name == "nav"
-        case 4: name == "form" || name == "menu"
-        case 5: name == "aside" || name == "label"
-        case 6: name == "footer" || name == "dialog" || name == "legend" || name == "header"
-        case 8: name == "fieldset"
+    static func isFurnitureTag(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .nav, .form, .menu, .aside, .label, .footer, .dialog, .legend, .header, .fieldset: true
         default: false
         }
     }
@@ -250,8 +243,8 @@ enum MarkupHints {
     /// Site furniture by tag, role or class/id name.
     ///
     /// Takes the node's fields, as ``isHidden(attributes:names:)`` does.
-    static func isFurniture(name: String, attributes: [(name: String, value: String)], names: [String]) -> Bool {
-        if isFurnitureTag(name) { return true }
+    static func isFurniture(tag: HTMLTag, attributes: [(name: String, value: String)], names: [String]) -> Bool {
+        if isFurnitureTag(tag) { return true }
         func attribute(_ wanted: String) -> String? { HTMLTree.Node.attribute(wanted, in: attributes) }
         if let role = attribute("role")?.lowercased(),
             ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog",

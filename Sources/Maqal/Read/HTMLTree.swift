@@ -9,6 +9,8 @@ struct HTMLTree: Sendable {
     struct Node: Sendable {
         enum Kind: Sendable { case element, text }
         var kind: Kind
+        /// The element's tag when the pipeline knows it by name; ``HTMLTag/other`` for text.
+        var tag: HTMLTag
         /// Lower-case tag name for elements; empty for text.
         var name: String
         /// Text content for text nodes.
@@ -24,9 +26,10 @@ struct HTMLTree: Sendable {
         var parent: Int { Int(parentIndex) }
         var depth: Int { Int(depthValue) }
 
-        init(kind: Kind, name: String, text: String, attributes: [(name: String, value: String)], names: [String] = [],
-             parent: Int, depth: Int) {
+        init(kind: Kind, tag: HTMLTag = .other, name: String, text: String, attributes: [(name: String, value: String)],
+             names: [String] = [], parent: Int, depth: Int) {
             self.kind = kind
+            self.tag = tag
             self.name = name
             self.text = text
             self.attributes = attributes
@@ -232,7 +235,7 @@ struct HTMLTree: Sendable {
         for current in subtree(of: index) {
             if nodes[current].kind == .text {
                 folder.append(nodes[current].text)
-            } else if nodes[current].name == "br" || HTMLTree.blockElements.contains(nodes[current].name) {
+            } else if nodes[current].tag == .br || nodes[current].tag.isBlock {
                 folder.breakHere()
             }
         }
@@ -240,12 +243,7 @@ struct HTMLTree: Sendable {
     }
 
     /// Elements that start a new line in a browser.
-    static let blockElements: Set<String> = [
-        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl",
-        "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-        "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
-        "td", "tfoot", "th", "thead", "tr", "ul", "caption", "legend", "noframes",
-    ]
+    static let blockElements = Set(HTMLTag.allCases.filter(\.isBlock).map { "\($0)" })
 }
 
 /// Folds white space the way a browser shows it: runs of spaces (NBSP and narrow spaces

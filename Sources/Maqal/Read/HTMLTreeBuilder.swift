@@ -228,8 +228,8 @@ final class HTMLTreeBuilder {
         }
         let index = nodes.count
         if suspect { mojibakeSuspects.append(index) }
-        nodes.append(HTMLTree.Node(kind: .element, name: name, text: "", attributes: pairs, names: names(class: classes, id: id),
-                                   parent: parent, depth: depth))
+        nodes.append(HTMLTree.Node(kind: .element, tag: element.tag, name: name, text: "", attributes: pairs,
+                                   names: names(class: classes, id: id), parent: parent, depth: depth))
         frames.append(Frame(parent: index, depth: depth, preformatted: preformatted || element.role.contains(.preformatted)))
     }
 
@@ -336,6 +336,8 @@ final class HTMLTreeBuilder {
     private struct Name {
         var text: String
         var role: Role
+        /// For element names; attribute names have ``HTMLTag/other``.
+        var tag: HTMLTag
     }
 
     /// libxml2 keeps one copy of each element and attribute name per parse (its dictionary;
@@ -344,7 +346,7 @@ final class HTMLTreeBuilder {
     /// Element names (slots 0–511) and attribute names (512–1023) apart: only element names
     /// lose a namespace prefix (libxml2 keeps `xml:lang` whole as an attribute name).
     @exclusivity(unchecked) private var nameSlots = [(address: UnsafePointer<xmlChar>?, name: Name)](
-        repeating: (nil, Name(text: "", role: [])), count: 1024)
+        repeating: (nil, Name(text: "", role: [], tag: .other)), count: 1024)
     /// Names kept in each half of ``nameSlots``.
     @exclusivity(unchecked) private var namesKept = (elements: 0, attributes: 0)
 
@@ -359,7 +361,7 @@ final class HTMLTreeBuilder {
             slot = (slot + 1) & 511
         }
         let text = element ? localName(address) : String(cString: address)
-        let name = Name(text: text, role: Role(of: text))
+        let name = Name(text: text, role: Role(of: text), tag: element ? HTMLTag(name: text) : .other)
         // Half full at most, so probes stay short; a page with more distinct names makes the
         // rest each time they come.
         if element ? namesKept.elements < 256 : namesKept.attributes < 256 {

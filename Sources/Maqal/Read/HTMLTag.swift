@@ -1,0 +1,32 @@
+/// The elements the pipeline tells apart by name, as one byte on each node: the stages compare
+/// tags for every element, and a `String` comparison made a call for every pair that differed.
+///
+/// A case's name is the tag's lower-case name; every element not listed is ``other``.
+enum HTMLTag: UInt8, CaseIterable, Sendable {
+    /// Any element not listed below, and text nodes.
+    case other
+    case a, address, article, aside, b, blockquote, body, br, caption, center, code, dd, details, dialog, dir, div
+    case dl, dt, em, fieldset, figcaption, figure, font, footer, form, h1, h2, h3, h4, h5, h6, head, header, hgroup
+    case hr, html, i, img, label, legend, li, main, menu, meta, nav, noframes, ol, p, picture, pre, section, source
+    case span, strong, summary, sup, table, tbody, td, tfoot, th, thead, time, title, tr, ul
+
+    /// The tag of the element named `name` (lower case, as the tree keeps names).
+    init(name: String) {
+        self = Self.byName[name] ?? .other
+    }
+
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ("\($0)", $0) })
+
+    /// Elements that start a new line in a browser.
+    var isBlock: Bool {
+        switch self {
+        case .address, .article, .aside, .blockquote, .body, .center, .dd, .details, .dialog, .dir, .div, .dl, .dt,
+             .fieldset, .figcaption, .figure, .footer, .form, .h1, .h2, .h3, .h4, .h5, .h6, .header, .hgroup, .hr,
+             .html, .li, .main, .menu, .nav, .ol, .p, .pre, .section, .summary, .table, .tbody, .td, .tfoot, .th,
+             .thead, .tr, .ul, .caption, .legend, .noframes:
+            true
+        default:
+            false
+        }
+    }
+}
