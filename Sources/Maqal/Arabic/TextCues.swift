@@ -43,6 +43,9 @@ enum TextCues {
             ("التصنيف", .categories), ("التصنيفات", .categories), ("القسم", .categories),
             ("الأقسام", .categories),
         ]
-        return table.map { (ArabicKey.make($0.0), $0.1) }.sorted { $0.key.count > $1.key.count }
+        // By bytes, not characters (counting them was most of the start-up cost here): only
+        // labels that start one another can both match a line, and the longer of two such keys
+        // is longer in both.
+        return table.map { (ArabicKey.make($0.0), $0.1) }.sorted { $0.key.utf8.count > $1.key.utf8.count }
     }()
 }

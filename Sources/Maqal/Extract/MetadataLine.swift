@@ -21,7 +21,10 @@ struct MetadataLine: Sendable, Equatable {
     /// A byline that opens a paragraph, Egyptian style: `كتب - أحمد محمد: النص…`. Returns the
     /// author and the paragraph without the byline.
     static func leadingByline(_ text: String) -> (author: String, rest: String)? {
-        guard let colon = text.prefix(80).firstIndex(of: ":") else { return nil }
+        // A colon is a ":" byte: text without one among its first characters (most paragraphs)
+        // is let go on its bytes, before its characters are walked.
+        let start = CharacterCount.prefix(80, of: text)
+        guard start.utf8.contains(UInt8(ascii: ":")), let colon = start.firstIndex(of: ":") else { return nil }
         let head = String(text[..<colon])
         let rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         guard WordCounter.count(rest) >= 5, let line = read(head + ":"), line.field == .author else { return nil }
@@ -34,10 +37,10 @@ struct MetadataLine: Sendable, Equatable {
     /// the value must be short: a long sentence that starts with "كتب" is prose, not a byline.
     static func read(_ text: String) -> MetadataLine? {
         // Labels are short: the key of the line's start is enough to know whether one is there.
-        let key = ArabicKey.make(text.prefix(48))
+        let key = ArabicKey.make(CharacterCount.prefix(48, of: text))
         // Bytes first: keys hold no combining marks, so a label the key starts with is also at the
         // start of its bytes, and most labels differ from the key's start in a byte or two.
-        for (label, field) in TextCues.metadataLabels where startsWithBytes(key, label) && key.hasPrefix(label) {
+        for (label, field) in TextCues.metadataLabels where key.utf8.starts(with: label.utf8) && key.hasPrefix(label) {
             let after = key.dropFirst(label.count)
             guard after.isEmpty || after.first == " " else { continue }
             guard let value = valueAfterLabel(text, labelKey: label, field: field) else { continue }
@@ -51,16 +54,6 @@ struct MetadataLine: Sendable, Equatable {
             return MetadataLine(field: field, value: value)
         }
         return nil
-    }
-
-    private static func startsWithBytes(_ text: String, _ prefix: String) -> Bool {
-        var text = text
-        var prefix = prefix
-        return text.withUTF8 { bytes in
-            prefix.withUTF8 { prefixBytes in
-                prefixBytes.count <= bytes.count && prefixBytes.elementsEqual(bytes.prefix(prefixBytes.count))
-            }
-        }
     }
 
     /// The original text after the label and its separator.

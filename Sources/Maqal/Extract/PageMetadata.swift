@@ -31,7 +31,9 @@ struct PageMetadata {
             let name = tree.nodes[index].name
             let attributes = tree.nodes[index].attributes
             func attribute(_ wanted: String) -> String? { HTMLTree.Node.attribute(wanted, in: attributes) }
-            // By length first: most elements are none of these, and unequal names compare slowly.
+            // By length first: most elements are none of these, and unequal names compare slowly
+            // (so the names asked about again below are told here, once).
+            var isTime = false, isBody = false
             switch (name.utf8.count, name) {
             case (4, "meta"):
                 let key = (attribute("property") ?? attribute("name") ?? attribute("itemprop") ?? "")
@@ -39,6 +41,7 @@ struct PageMetadata {
                 if let content = attribute("content"), !key.isEmpty {
                     meta[key, default: []].append(content.trimmingWhitespaceAndNewlines())
                 }
+                continue
             case (4, "link"):
                 if attribute("rel")?.lowercasedCheaply() == "canonical" { canonical = attribute("href") }
             case (4, "base"):
@@ -49,14 +52,17 @@ struct PageMetadata {
             case (5, "title"):
                 if documentTitle == nil { documentTitle = tree.text(of: index) }
             case (4, "time"):
+                isTime = true
                 if let value = attribute("datetime"), !value.isEmpty { timeValues.append(value) }
+            case (4, "body"):
+                isBody = true
             case (2, "h1"):
                 let text = tree.text(of: index)
                 if !text.isEmpty { headings.append(text) }
             default:
                 break
             }
-            if attributes.isEmpty || name == "meta" { continue }
+            if attributes.isEmpty { continue }
             // The attributes read on every element, found in one pass (the first of a repeated
             // name counts, as in `attribute(_:)`) instead of one search each.
             var titleValue: String?, datetime: String?, dataTime: String?, itemprop: String?
@@ -76,7 +82,7 @@ struct PageMetadata {
             }
             // Blogger's `abbr.published[title]` and other machine dates on elements named for them.
             // The value is looked for first: few elements have one, and the class test reads every name.
-            if name != "time", let value = titleValue ?? datetime ?? dataTime,
+            if !isTime, let value = titleValue ?? datetime ?? dataTime,
                 !value.isEmpty, let classes = attribute("class")?.lowercasedCheaply(),
                 Self.machineDateClasses.matches(classes)
             {
@@ -85,7 +91,7 @@ struct PageMetadata {
             if let prop = itemprop?.lowercasedCheaply(), itemprops[prop] == nil {
                 itemprops[prop] = index
             }
-            if htmlDir == nil, name == "body", let dir = attribute("dir") { htmlDir = dir }
+            if htmlDir == nil, isBody, let dir = attribute("dir") { htmlDir = dir }
         }
 
         func itemprop(_ name: String) -> String? {

@@ -5,53 +5,93 @@
 /// In ASCII, Latin-1, the Arabic blocks and the usual punctuation, the rules reduce to: an
 /// extending mark (harakat, ZWNJ, ZWJ) joins the character before it, unless it stands first or
 /// after a control; a control (line feed, bidi marks, BOM) stands alone, with CR LF as one. Text
-/// with any other scalar (other scripts, emoji, Arabic's prefixed number signs) is counted by
-/// `String.count`.
+/// with any other scalar (other scripts, emoji and the few emoji bases among the punctuation,
+/// Arabic's prefixed number signs) is counted by `String.count`.
 enum CharacterCount {
     static func of(_ text: String) -> Int {
         var text = text
         // On the UTF-8 bytes, decoded here: the scalar view's iterator was most of this count.
         let counted: Int? = text.withUTF8 { bytes in
             var count = 0
-            var afterControl = true
-            var afterCR = false
+            var breaks = Breaks()
             var index = 0
             while index < bytes.count {
                 let (value, length) = bytes.scalar(at: index)
                 index += length
-                switch kind(value) {
-                case .base:
-                    count += 1
-                    afterControl = false
-                    afterCR = false
-                case .extend:
-                    if afterControl { count += 1 }
-                    afterControl = false
-                    afterCR = false
-                case .control:
-                    if !(afterCR && value == 0x0A) { count += 1 }
-                    afterControl = true
-                    afterCR = value == 0x0D
-                case .other:
-                    return nil
-                }
+                guard let starts = breaks.startsCharacter(value) else { return nil }
+                if starts { count += 1 }
             }
             return count
         }
         return counted ?? text.count
     }
 
+    /// `text.prefix(count)`, its end found on the bytes by the same rules when they cover the
+    /// text that far: `prefix` walks grapheme-break rules character by character, which was
+    /// most of the time spent reading a line's label.
+    static func prefix(_ count: Int, of text: String) -> Substring {
+        var text = text
+        let length: Int? = text.withUTF8 { bytes in
+            var characters = 0
+            var breaks = Breaks()
+            var index = 0
+            while index < bytes.count {
+                let (value, length) = bytes.scalar(at: index)
+                // The scalar after the last character is read too: it may extend that character.
+                guard let starts = breaks.startsCharacter(value) else { return nil }
+                if starts {
+                    if characters == count { return index }
+                    characters += 1
+                }
+                index += length
+            }
+            return bytes.count
+        }
+        guard let length else { return text.prefix(count) }
+        return text[..<text.utf8.index(text.startIndex, offsetBy: length)]
+    }
+
+    /// The grapheme-break rules for the scalars this type covers, fed one scalar at a time.
+    private struct Breaks {
+        private var afterControl = true
+        private var afterCR = false
+        /// Held here so the table is looked up without asking each time whether it is made yet.
+        private let lowKinds = CharacterCount.lowKinds
+
+        /// Whether `value` starts a new character; `nil` for a scalar the rules here do not cover.
+        @inline(__always)
+        mutating func startsCharacter(_ value: UInt32) -> Bool? {
+            let kind = value < 0x0700 ? lowKinds[Int(value)] : CharacterCount.kind(value)
+            let starts: Bool
+            switch kind {
+            case .base: starts = true
+            case .extend: starts = afterControl
+            case .control: starts = !(afterCR && value == 0x0A)
+            case .other: return nil
+            }
+            afterControl = kind == .control
+            afterCR = value == 0x0D
+            return starts
+        }
+    }
+
     private enum Kind { case base, extend, control, other }
+
+    /// ``kind(_:)`` of each scalar below U+0700 (ASCII, Latin-1, the Arabic block), worked out
+    /// once: the chain of range tests was most of the count.
+    private static let lowKinds: [Kind] = (UInt32(0)..<0x0700).map(kind)
 
     private static func kind(_ value: UInt32) -> Kind {
         switch value {
-        case 0x20...0x7E, 0xA0...0xAC, 0xAE...0xFF: .base
+        // © ® ‼ ⁉ (U+A9, AE, 203C, 2049) are left out of the ranges: they are emoji, which a ZWJ
+        // joins to the next emoji.
+        case 0x20...0x7E, 0xA0...0xA8, 0xAA...0xAC, 0xAF...0xFF: .base
         case 0x00...0x1F, 0x7F...0x9F, 0xAD: .control
         case 0x0600...0x06FF: arabicKind(value)
         case 0x0750...0x077F, 0xFB50...0xFDFF, 0xFE70...0xFEFE: .base
         case 0x200C, 0x200D: .extend
         case 0x200B, 0x200E, 0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFEFF: .control
-        case 0x2010...0x2027, 0x2030...0x205F: .base
+        case 0x2010...0x2027, 0x2030...0x203B, 0x203D...0x2048, 0x204A...0x205F: .base
         default: .other
         }
     }
