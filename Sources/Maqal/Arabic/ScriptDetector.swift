@@ -6,6 +6,7 @@ enum ScriptDetector {
     /// Letters Urdu writes and Persian and Arabic do not: ٹ ڈ ڑ ں ے ھ ہ.
     static let urduLetters: Set<UInt32> = [0x0679, 0x0688, 0x0691, 0x06BA, 0x06D2, 0x06BE, 0x06C1]
 
+    /// Letters counted by script (``TextFacts`` counts them in a text).
     struct Counts: Sendable {
         var letters = 0
         var arabicScript = 0
@@ -14,42 +15,13 @@ enum ScriptDetector {
 
         /// Share of Arabic-script letters among all letters.
         var arabicShare: Double { letters == 0 ? 0 : Double(arabicScript) / Double(letters) }
-    }
 
-    static func count(_ text: some StringProtocol, into counts: inout Counts) {
-        // The bytes walked when the string has them in one piece (it nearly always does).
-        let counted: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            var index = 0
-            while index < utf8.count {
-                let (value, length) = utf8.scalar(at: index)
-                index += length
-                count(Unicode.Scalar(value)!, into: &counts)
-            }
+        mutating func add(_ other: Counts) {
+            letters += other.letters
+            arabicScript += other.arabicScript
+            persian += other.persian
+            urdu += other.urdu
         }
-        if counted == nil {
-            for scalar in text.unicodeScalars { count(scalar, into: &counts) }
-        }
-    }
-
-    @inline(__always)
-    private static func count(_ scalar: Unicode.Scalar, into counts: inout Counts) {
-        let value = scalar.value
-        // The plain letters (ء–غ, ف–ي), most letters of an Arabic text, lie below the Persian
-        // and Urdu ones: counted without asking the general letter tests.
-        if (0x0621...0x063A).contains(value) || (0x0641...0x064A).contains(value) {
-            counts.letters += 1
-            counts.arabicScript += 1
-            return
-        }
-        guard ArabicScalar.isLetter(scalar) else { return }
-        counts.letters += 1
-        guard ArabicScalar.isArabicLetter(value) else { return }
-        counts.arabicScript += 1
-        // Both sets lie in U+0679–06D2; the letters Arabic writes mostly lie below, and two
-        // hashed lookups for each of them were most of the time spent here.
-        guard (0x0679...0x06D2).contains(value) else { return }
-        if persianLetters.contains(value) { counts.persian += 1 }
-        if urduLetters.contains(value) { counts.urdu += 1 }
     }
 
     /// `ar`, `fa` or `ur` for text mostly in Arabic script; `nil` when the script does not say.

@@ -12,49 +12,37 @@ enum WordCounter {
     /// Counts over the text's UTF-8, decoded here: the scalar iterator cost more than the rest
     /// of the count.
     private static func count(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var words = 0
-        var inWord = false
-        var previousWasDigit = false
-        let arabicBlock = arabicBlockWordScalars
+        var words = Words()
+        let classes = ScalarClass.Table.shared
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let (value, length) = bytes.scalar(at: index)
             index += length
-            let isDigit: Bool
-            let isWord: Bool
-            if value < 0x80 {
-                isDigit = (0x30...0x39).contains(value)
-                isWord = isDigit || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
-            } else if (0x0600...0x06FF).contains(value) {
-                isDigit = (0x0660...0x0669).contains(value) || (0x06F0...0x06F9).contains(value)
-                isWord = arabicBlock[Int(value - 0x0600)]
-            } else {
-                isDigit = ArabicScalar.isDigit(value)
-                isWord = isDigit || isWordScalar(Unicode.Scalar(value)!)
-            }
-            if isWord {
-                if !inWord { words += 1 }
+            words.add(value, classes[value], next: bytes, at: index)
+        }
+        return words.count
+    }
+
+    /// The count fed one scalar at a time, so that a walk reading more than words (the
+    /// Structure stage's ``TextFacts``) decodes the text once.
+    struct Words {
+        private(set) var count = 0
+        private var inWord = false
+        private var previousWasDigit = false
+
+        /// Counts `value`, whose class is `scalar`; `index` is where the next scalar starts in `bytes`.
+        @inline(__always)
+        mutating func add(_ value: UInt32, _ scalar: ScalarClass, next bytes: UnsafeBufferPointer<UInt8>, at index: Int) {
+            if scalar.contains(.word) {
+                if !inWord { count += 1 }
                 inWord = true
             } else if inWord, index < bytes.endIndex, joinsWord(value, previousWasDigit, next: bytes, at: index) {
                 // stays inside the word
             } else {
                 inWord = false
             }
-            previousWasDigit = isDigit
+            previousWasDigit = scalar.contains(.digit)
         }
-        return words
-    }
-
-    /// A letter, mark or tatweel (digits are checked first by the caller).
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        ArabicScalar.isLetter(scalar) || ArabicScalar.isMark(scalar) || scalar.value == ArabicScalar.tatweel
-    }
-
-    /// Which scalars of the Arabic block (U+0600–06FF) are word scalars, digits included, worked
-    /// out once by the general rule: most scalars of an Arabic text are looked up here instead.
-    private static let arabicBlockWordScalars: [Bool] = (UInt32(0x0600)...0x06FF).map { value in
-        let scalar = Unicode.Scalar(value)!
-        return ArabicScalar.isDigit(value) || isWordScalar(scalar)
     }
 
     /// Whether `value` stays inside the word, given the scalar at `index`: that scalar is decoded

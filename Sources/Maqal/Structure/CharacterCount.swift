@@ -1,31 +1,13 @@
-/// User-perceived characters (extended grapheme clusters), counted fast for the scripts maqal
+/// User-perceived characters (extended grapheme clusters), found fast for the scripts maqal
 /// meets most: `String.count` walks grapheme-break rules scalar by scalar and was most of the
-/// Structure stage (callgrind).
+/// Structure stage (callgrind). ``TextFacts`` counts them with these rules.
 ///
 /// In ASCII, Latin-1, the Arabic blocks and the usual punctuation, the rules reduce to: an
 /// extending mark (harakat, ZWNJ, ZWJ) joins the character before it, unless it stands first or
 /// after a control; a control (line feed, bidi marks, BOM) stands alone, with CR LF as one. Text
 /// with any other scalar (other scripts, emoji and the few emoji bases among the punctuation,
-/// Arabic's prefixed number signs) is counted by `String.count`.
+/// Arabic's prefixed number signs) is left to the standard library.
 enum CharacterCount {
-    static func of(_ text: String) -> Int {
-        var text = text
-        // On the UTF-8 bytes, decoded here: the scalar view's iterator was most of this count.
-        let counted: Int? = text.withUTF8 { bytes in
-            var count = 0
-            var breaks = Breaks()
-            var index = 0
-            while index < bytes.count {
-                let (value, length) = bytes.scalar(at: index)
-                index += length
-                guard let starts = breaks.startsCharacter(value) else { return nil }
-                if starts { count += 1 }
-            }
-            return count
-        }
-        return counted ?? text.count
-    }
-
     /// `text.prefix(count)`, its end found on the bytes by the same rules when they cover the
     /// text that far: `prefix` walks grapheme-break rules character by character, which was
     /// most of the time spent reading a line's label.
@@ -34,11 +16,12 @@ enum CharacterCount {
         let length: Int? = text.withUTF8 { bytes in
             var characters = 0
             var breaks = Breaks()
+            let classes = ScalarClass.Table.shared
             var index = 0
             while index < bytes.count {
                 let (value, length) = bytes.scalar(at: index)
                 // The scalar after the last character is read too: it may extend that character.
-                guard let starts = breaks.startsCharacter(value) else { return nil }
+                guard let starts = breaks.startsCharacter(value, classes[value].kind) else { return nil }
                 if starts {
                     if characters == count { return index }
                     characters += 1
@@ -51,17 +34,15 @@ enum CharacterCount {
         return text[..<text.utf8.index(text.startIndex, offsetBy: length)]
     }
 
-    /// The grapheme-break rules for the scalars this type covers, fed one scalar at a time.
-    private struct Breaks {
+    /// The grapheme-break rules for the scalars this type covers, fed one scalar at a time
+    /// with its ``Kind`` (from ``ScalarClass``, which looks up the low scalars' kinds).
+    struct Breaks {
         private var afterControl = true
         private var afterCR = false
-        /// Held here so the table is looked up without asking each time whether it is made yet.
-        private let lowKinds = CharacterCount.lowKinds
 
         /// Whether `value` starts a new character; `nil` for a scalar the rules here do not cover.
         @inline(__always)
-        mutating func startsCharacter(_ value: UInt32) -> Bool? {
-            let kind = value < 0x0700 ? lowKinds[Int(value)] : CharacterCount.kind(value)
+        mutating func startsCharacter(_ value: UInt32, _ kind: Kind) -> Bool? {
             let starts: Bool
             switch kind {
             case .base: starts = true
@@ -75,13 +56,10 @@ enum CharacterCount {
         }
     }
 
-    private enum Kind { case base, extend, control, other }
+    /// Raw values fit the two bits ``ScalarClass`` keeps them in.
+    enum Kind: UInt8 { case base, extend, control, other }
 
-    /// ``kind(_:)`` of each scalar below U+0700 (ASCII, Latin-1, the Arabic block), worked out
-    /// once: the chain of range tests was most of the count.
-    private static let lowKinds: [Kind] = (UInt32(0)..<0x0700).map(kind)
-
-    private static func kind(_ value: UInt32) -> Kind {
+    static func kind(_ value: UInt32) -> Kind {
         switch value {
         // © ® ‼ ⁉ (U+A9, AE, 203C, 2049) are left out of the ranges: they are emoji, which a ZWJ
         // joins to the next emoji.

@@ -15,20 +15,19 @@ enum DocumentBuilder {
             source: source, metadata: metadata, body: nest(droppingTrailingHeadings(segmentation.blocks)),
             diagnostics: diagnostics + segmentation.diagnostics)
         normalizer.apply(to: &document)
-        let body = document.body
-        document.stats = stats(of: body, wordsPerMinute: wordsPerMinute)
-        var script = ScriptDetector.Counts()
-        BlockText.forEachText(in: body) { ScriptDetector.count($0, into: &script) }
+        let facts = BodyFacts(document.body)
+        document.stats = stats(facts, wordsPerMinute: wordsPerMinute)
+        var script = facts.script
         document.stats.arabicShare = (script.arabicShare * 1000).rounded() / 1000
-        if let title = document.metadata.title { ScriptDetector.count(title, into: &script) }
+        if let title = document.metadata.title { script.add(TextFacts(title).script) }
         if document.metadata.language == nil { document.metadata.language = ScriptDetector.language(script) }
         if document.metadata.direction == nil {
             document.metadata.direction = ScriptDetector.direction(language: document.metadata.language, counts: script)
         }
         if let direction = document.metadata.direction {
-            document.body = BlockDirection.mark(document.body, documentDirection: direction)
+            document.body = BlockDirection.mark(document.body, documentDirection: direction, own: facts.directions)
         }
-        if body.isEmpty {
+        if document.body.isEmpty {
             document.diagnostics.append(
                 Diagnostic(.warning, "content.empty", "no article text was found in the input"))
         }
@@ -75,15 +74,10 @@ enum DocumentBuilder {
         return root
     }
 
-    static func stats(of body: [Block], wordsPerMinute: Int) -> Stats {
-        var words = 0
-        var characters = 0
-        BlockText.forEachText(in: body) { text in
-            words += WordCounter.count(text)
-            characters += CharacterCount.of(text)
-        }
+    static func stats(_ facts: BodyFacts, wordsPerMinute: Int) -> Stats {
+        let words = facts.words
         let minutes = words == 0 ? 0 : max(1, (words + wordsPerMinute - 1) / max(wordsPerMinute, 1))
-        return Stats(words: words, characters: characters, readingMinutes: minutes)
+        return Stats(words: words, characters: facts.characters, readingMinutes: minutes)
     }
 
     private static func unique(_ values: [String]) -> [String] {
