@@ -48,7 +48,8 @@ struct HTMLArticleReader {
         let articleRemoved = cleanInside(roots, root: root, removed: removed)
         let hasHeadings = roots.contains { top in
             tree.descendants(of: top).contains { index in
-                !articleRemoved[index] && ["h2", "h3", "h4", "h5", "h6"].contains(tree.nodes[index].name)
+                let tag = tree.nodes[index].tag
+                return !articleRemoved[index] && tag != .h1 && tag.headingLevel != nil
             }
         }
         laps?.mark("extract")
@@ -338,7 +339,7 @@ struct HTMLArticleReader {
         // A byline's date sits near the article's start: look a little before it and at its first lines.
         let window = max(0, start - 1500)..<min(tree.nodes.count, min(end, start + 150) + 1)
         for index in window where tree.nodes[index].kind == .element && lengths.textLength[index] <= 160 {
-            if tree.nodes[index].name == "html" || tree.nodes[index].name == "body" { continue }
+            if tree.nodes[index].tag == .html || tree.nodes[index].tag == .body { continue }
             // Only elements that hold text of their own: their wrappers would repeat the same line.
             let ownsText = tree.children(of: index).contains { child in
                 tree.nodes[child].kind == .text

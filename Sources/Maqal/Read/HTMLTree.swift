@@ -241,9 +241,6 @@ struct HTMLTree: Sendable {
         }
         return folder.result
     }
-
-    /// Elements that start a new line in a browser.
-    static let blockElements = Set(HTMLTag.allCases.filter(\.isBlock).map { "\($0)" })
 }
 
 /// Folds white space the way a browser shows it: runs of spaces (NBSP and narrow spaces
