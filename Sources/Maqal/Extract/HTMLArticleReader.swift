@@ -194,17 +194,14 @@ struct HTMLArticleReader {
         var crumbs: [String] = []
         var authors: [String] = []
         var subtitles: [String] = []
-        // Most elements are neither: the class names and `rel` are looked at through the buffer
-        // first, where reading them in place through the array retained and released each.
+        // Most elements are neither: the class names (matched once per class value, when the
+        // tree was built) and `rel` are looked at through the buffer first, where reading them in
+        // place through the array retained and released each.
         let candidates = tree.nodes.withUnsafeBufferPointer { nodes in
             nodes.indices.compactMap { index -> (index: Int, rel: (any: Bool, tag: Bool, author: Bool))? in
                 guard nodes[index].kind == .element, !nodes[index].attributes.isEmpty else { return nil }
                 let rel = Self.relation(HTMLTree.Node.attribute("rel", in: nodes[index].attributes))
-                // A closure, not `metadataBoxMatcher.matches` itself: that copies the matcher, and
-                // retains and releases its tables, for every name.
-                guard rel.any || nodes[index].names.contains(where: { Self.metadataBoxMatcher.matches($0) }) else {
-                    return nil
-                }
+                guard rel.any || nodes[index].nameFacts.contains(.metadataBox) else { return nil }
                 return (index, rel)
             }
         }
@@ -282,11 +279,6 @@ struct HTMLArticleReader {
     private static func equalsLowercased(_ byte: UInt8, _ expected: UInt8) -> Bool {
         ((0x41...0x5A).contains(byte) ? byte + 0x20 : byte) == expected
     }
-
-    /// A quick filter: class names that can belong to any of the boxes below.
-    static let metadataBoxMatcher = FragmentMatcher(["tag", "keyword", "label", "topic", "breadcrumb", "byline",
-                                                     "username", "writer", "author", "fn", "standfirst", "dek",
-                                                     "subtitle", "subhead", "strapline", "deck", "sub-title"])
 
     /// A relative date ("منذ ساعتين", "أمس") near the headline, resolved against the time the page
     /// was saved when the page records it; `date` is `nil` when it does not.

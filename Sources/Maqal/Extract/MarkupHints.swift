@@ -66,6 +66,27 @@ enum MarkupHints {
     private static let descriptivePrefixes = ["tag-", "category-", "post-", "format-", "status-", "type-",
                                               "postid-", "hentry", "page-id"]
 
+    /// What an element's class and id names say, for the questions asked of every element with
+    /// attributes: worked out when the tree is built, once per distinct class value (see
+    /// ``HTMLTree/Node/nameFacts``), instead of matching every name each time it is asked.
+    struct NameFacts: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// A name may mark a tag box, breadcrumb, byline or standfirst (``metadataBoxMatcher``).
+        static let metadataBox = NameFacts(rawValue: 1)
+    }
+
+    static func facts(of names: [String]) -> NameFacts {
+        var facts: NameFacts = []
+        if names.contains(where: { metadataBoxMatcher.matches($0) }) { facts.insert(.metadataBox) }
+        return facts
+    }
+
+    /// Fragments of the class names of the boxes metadata is read from in the page's furniture
+    /// (tag boxes, breadcrumbs, bylines, standfirsts): a quick filter before the closer look.
+    static let metadataBoxMatcher = FragmentMatcher(["tag", "keyword", "label", "topic", "breadcrumb", "byline",
+                                                     "username", "writer", "author", "fn", "standfirst", "dek",
+                                                     "subtitle", "subhead", "strapline", "deck", "sub-title"])
+
     /// The class and id names of an element, lower-cased, WordPress post classes left out
     /// (worked out once per element when the tree is read).
     static func names(of node: HTMLTree.Node) -> [String] {
