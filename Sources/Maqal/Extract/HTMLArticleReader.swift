@@ -337,7 +337,9 @@ struct HTMLArticleReader {
                 tree.nodes[child].kind == .text
                     && tree.nodes[child].text.unicodeScalars.contains { !ArabicScalar.isSpace($0.value) }
             }
-            guard ownsText else { continue }
+            // A date has digits (`ArabicDateParser.find` gives none without): most short lines
+            // near the headline have none, and their text is not built.
+            guard ownsText, holdsDigit(index, in: tree) else { continue }
             let text = tree.text(of: index)
             guard WordCounter.count(text) <= 14, let date = ArabicDateParser.find(in: text), date.day != nil else { continue }
             if let line = MetadataLine.read(text), line.field == .modified { continue }
@@ -348,5 +350,22 @@ struct HTMLArticleReader {
             }
         }
         return before ?? inside
+    }
+
+    /// Whether a text node under `index` has an ASCII or Arabic-Indic digit
+    /// (``ArabicScalar/digitValue(_:)``), found on the UTF-8 bytes.
+    private func holdsDigit(_ index: Int, in tree: HTMLTree) -> Bool {
+        tree.subtree(of: index).contains { node in
+            guard tree.nodes[node].kind == .text else { return false }
+            var previous: UInt8 = 0
+            for byte in tree.nodes[node].text.utf8 {
+                // U+0660–U+0669 are D9 A0–A9 in UTF-8, U+06F0–U+06F9 are DB B0–B9.
+                if byte &- 0x30 < 10 || (previous == 0xD9 && byte &- 0xA0 < 10) || (previous == 0xDB && byte &- 0xB0 < 10) {
+                    return true
+                }
+                previous = byte
+            }
+            return false
+        }
     }
 }
