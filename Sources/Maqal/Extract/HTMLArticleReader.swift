@@ -105,7 +105,7 @@ struct HTMLArticleReader {
             for index in nodes.indices where nodes[index].kind == .element {
                 let parent = nodes[index].parent
                 if (parent >= 0 && hidden[parent])
-                    || MarkupHints.isHidden(attributes: nodes[index].attributes, names: nodes[index].names)
+                    || MarkupHints.isHidden(attributes: nodes[index].attributes, nameFacts: nodes[index].nameFacts)
                     || isNoise(tag: nodes[index].tag, attributes: nodes[index].attributes, names: nodes[index].names)
                 {
                     hidden[index] = true
