@@ -48,7 +48,8 @@ struct HTMLArticleReader {
         let articleRemoved = cleanInside(roots, root: root, removed: removed)
         let hasHeadings = roots.contains { top in
             tree.descendants(of: top).contains { index in
-                !articleRemoved[index] && ["h2", "h3", "h4", "h5", "h6"].contains(tree.nodes[index].name)
+                let tag = tree.nodes[index].tag
+                return !articleRemoved[index] && tag != .h1 && tag.headingLevel != nil
             }
         }
         laps?.mark("extract")
@@ -104,7 +105,7 @@ struct HTMLArticleReader {
             for index in nodes.indices where nodes[index].kind == .element {
                 let parent = nodes[index].parent
                 if (parent >= 0 && hidden[parent])
-                    || MarkupHints.isHidden(attributes: nodes[index].attributes, names: nodes[index].names)
+                    || MarkupHints.isHidden(attributes: nodes[index].attributes, nameFacts: nodes[index].nameFacts)
                     || isNoise(tag: nodes[index].tag, attributes: nodes[index].attributes, names: nodes[index].names)
                 {
                     hidden[index] = true
@@ -193,17 +194,14 @@ struct HTMLArticleReader {
         var crumbs: [String] = []
         var authors: [String] = []
         var subtitles: [String] = []
-        // Most elements are neither: the class names and `rel` are looked at through the buffer
-        // first, where reading them in place through the array retained and released each.
+        // Most elements are neither: the class names (matched once per class value, when the
+        // tree was built) and `rel` are looked at through the buffer first, where reading them in
+        // place through the array retained and released each.
         let candidates = tree.nodes.withUnsafeBufferPointer { nodes in
             nodes.indices.compactMap { index -> (index: Int, rel: (any: Bool, tag: Bool, author: Bool))? in
                 guard nodes[index].kind == .element, !nodes[index].attributes.isEmpty else { return nil }
                 let rel = Self.relation(HTMLTree.Node.attribute("rel", in: nodes[index].attributes))
-                // A closure, not `metadataBoxMatcher.matches` itself: that copies the matcher, and
-                // retains and releases its tables, for every name.
-                guard rel.any || nodes[index].names.contains(where: { Self.metadataBoxMatcher.matches($0) }) else {
-                    return nil
-                }
+                guard rel.any || nodes[index].nameFacts.contains(.metadataBox) else { return nil }
                 return (index, rel)
             }
         }
@@ -282,11 +280,6 @@ struct HTMLArticleReader {
         ((0x41...0x5A).contains(byte) ? byte + 0x20 : byte) == expected
     }
 
-    /// A quick filter: class names that can belong to any of the boxes below.
-    static let metadataBoxMatcher = FragmentMatcher(["tag", "keyword", "label", "topic", "breadcrumb", "byline",
-                                                     "username", "writer", "author", "fn", "standfirst", "dek",
-                                                     "subtitle", "subhead", "strapline", "deck", "sub-title"])
-
     /// A relative date ("منذ ساعتين", "أمس") near the headline, resolved against the time the page
     /// was saved when the page records it; `date` is `nil` when it does not.
     private func relativeDate(_ tree: HTMLTree, lengths: ArticleRoot, roots: [Int], html: [UInt8])
@@ -338,13 +331,15 @@ struct HTMLArticleReader {
         // A byline's date sits near the article's start: look a little before it and at its first lines.
         let window = max(0, start - 1500)..<min(tree.nodes.count, min(end, start + 150) + 1)
         for index in window where tree.nodes[index].kind == .element && lengths.textLength[index] <= 160 {
-            if tree.nodes[index].name == "html" || tree.nodes[index].name == "body" { continue }
+            if tree.nodes[index].tag == .html || tree.nodes[index].tag == .body { continue }
             // Only elements that hold text of their own: their wrappers would repeat the same line.
             let ownsText = tree.children(of: index).contains { child in
                 tree.nodes[child].kind == .text
                     && tree.nodes[child].text.unicodeScalars.contains { !ArabicScalar.isSpace($0.value) }
             }
-            guard ownsText else { continue }
+            // A date has digits (`ArabicDateParser.find` gives none without): most short lines
+            // near the headline have none, and their text is not built.
+            guard ownsText, holdsDigit(index, in: tree) else { continue }
             let text = tree.text(of: index)
             guard WordCounter.count(text) <= 14, let date = ArabicDateParser.find(in: text), date.day != nil else { continue }
             if let line = MetadataLine.read(text), line.field == .modified { continue }
@@ -355,5 +350,22 @@ struct HTMLArticleReader {
             }
         }
         return before ?? inside
+    }
+
+    /// Whether a text node under `index` has an ASCII or Arabic-Indic digit
+    /// (``ArabicScalar/digitValue(_:)``), found on the UTF-8 bytes.
+    private func holdsDigit(_ index: Int, in tree: HTMLTree) -> Bool {
+        tree.subtree(of: index).contains { node in
+            guard tree.nodes[node].kind == .text else { return false }
+            var previous: UInt8 = 0
+            for byte in tree.nodes[node].text.utf8 {
+                // U+0660–U+0669 are D9 A0–A9 in UTF-8, U+06F0–U+06F9 are DB B0–B9.
+                if byte &- 0x30 < 10 || (previous == 0xD9 && byte &- 0xA0 < 10) || (previous == 0xDB && byte &- 0xB0 < 10) {
+                    return true
+                }
+                previous = byte
+            }
+            return false
+        }
     }
 }

@@ -66,6 +66,31 @@ enum MarkupHints {
     private static let descriptivePrefixes = ["tag-", "category-", "post-", "format-", "status-", "type-",
                                               "postid-", "hentry", "page-id"]
 
+    /// What an element's class and id names say, for the questions asked of every element with
+    /// attributes: worked out when the tree is built, once per distinct class value (see
+    /// ``HTMLTree/Node/nameFacts``), instead of matching every name each time it is asked.
+    struct NameFacts: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// A name may mark a tag box, breadcrumb, byline or standfirst (``metadataBoxMatcher``).
+        static let metadataBox = NameFacts(rawValue: 1)
+        /// A name is one of ``hiddenClasses``.
+        static let hiddenClass = NameFacts(rawValue: 2)
+    }
+
+    static func facts(of names: [String]) -> NameFacts {
+        var facts: NameFacts = []
+        if names.contains(where: { metadataBoxMatcher.matches($0) }) { facts.insert(.metadataBox) }
+        // A closure, not `hiddenClassList.contains` itself, which copies the list for every call.
+        if names.contains(where: { hiddenClassList.contains($0) }) { facts.insert(.hiddenClass) }
+        return facts
+    }
+
+    /// Fragments of the class names of the boxes metadata is read from in the page's furniture
+    /// (tag boxes, breadcrumbs, bylines, standfirsts): a quick filter before the closer look.
+    static let metadataBoxMatcher = FragmentMatcher(["tag", "keyword", "label", "topic", "breadcrumb", "byline",
+                                                     "username", "writer", "author", "fn", "standfirst", "dek",
+                                                     "subtitle", "subhead", "strapline", "deck", "sub-title"])
+
     /// The class and id names of an element, lower-cased, WordPress post classes left out
     /// (worked out once per element when the tree is read).
     static func names(of node: HTMLTree.Node) -> [String] {
@@ -182,7 +207,7 @@ enum MarkupHints {
     ///
     /// Takes the node's fields, not the node: callers read them in place, where passing a node
     /// copied all of it.
-    static func isHidden(attributes: [(name: String, value: String)], names: [String]) -> Bool {
+    static func isHidden(attributes: [(name: String, value: String)], nameFacts: NameFacts) -> Bool {
         // One pass over the attributes; as `attribute(_:)` does, the first of a repeated name counts.
         var ariaHidden: String?
         var style: String?
@@ -198,8 +223,7 @@ enum MarkupHints {
         }
         if ariaHidden?.lowercased() == "true" { return true }
         if let style, styleHides(style) { return true }
-        // A closure, not `hiddenClassList.contains` itself, which copies the list for every element.
-        return names.contains { hiddenClassList.contains($0) }
+        return nameFacts.contains(.hiddenClass)
     }
 
     private static let hiddenClassList = WordList(hiddenClasses)
@@ -242,7 +266,7 @@ enum MarkupHints {
 
     /// Site furniture by tag, role or class/id name.
     ///
-    /// Takes the node's fields, as ``isHidden(attributes:names:)`` does.
+    /// Takes the node's fields, as ``isHidden(attributes:nameFacts:)`` does.
     static func isFurniture(tag: HTMLTag, attributes: [(name: String, value: String)], names: [String]) -> Bool {
         if isFurnitureTag(tag) { return true }
         func attribute(_ wanted: String) -> String? { HTMLTree.Node.attribute(wanted, in: attributes) }

@@ -27,36 +27,34 @@ struct PageMetadata {
         var headings: [String] = []
 
         for index in tree.nodes.indices where tree.nodes[index].kind == .element {
-            // The name and attributes are read in place: a copy of each node cost more than the tests.
-            let name = tree.nodes[index].name
+            // The tag and attributes are read in place: a copy of each node cost more than the tests.
             let attributes = tree.nodes[index].attributes
             func attribute(_ wanted: String) -> String? { HTMLTree.Node.attribute(wanted, in: attributes) }
-            // By length first: most elements are none of these, and unequal names compare slowly
-            // (so the names asked about again below are told here, once).
+            // The tags asked about again below are told here, once.
             var isTime = false, isBody = false
-            switch (name.utf8.count, name) {
-            case (4, "meta"):
+            switch tree.nodes[index].tag {
+            case .meta:
                 let key = (attribute("property") ?? attribute("name") ?? attribute("itemprop") ?? "")
                     .lowercasedCheaply()
                 if let content = attribute("content"), !key.isEmpty {
                     meta[key, default: []].append(content.trimmingWhitespaceAndNewlines())
                 }
                 continue
-            case (4, "link"):
+            case .link:
                 if attribute("rel")?.lowercasedCheaply() == "canonical" { canonical = attribute("href") }
-            case (4, "base"):
+            case .base:
                 base = base ?? attribute("href")
-            case (4, "html"):
+            case .html:
                 htmlLang = attribute("lang") ?? attribute("xml:lang")
                 htmlDir = attribute("dir")
-            case (5, "title"):
+            case .title:
                 if documentTitle == nil { documentTitle = tree.text(of: index) }
-            case (4, "time"):
+            case .time:
                 isTime = true
                 if let value = attribute("datetime"), !value.isEmpty { timeValues.append(value) }
-            case (4, "body"):
+            case .body:
                 isBody = true
-            case (2, "h1"):
+            case .h1:
                 let text = tree.text(of: index)
                 if !text.isEmpty { headings.append(text) }
             default:

@@ -5,10 +5,11 @@
 enum HTMLTag: UInt8, CaseIterable, Sendable {
     /// Any element not listed below, and text nodes.
     case other
-    case a, address, article, aside, b, blockquote, body, br, caption, center, code, dd, details, dialog, dir, div
-    case dl, dt, em, fieldset, figcaption, figure, font, footer, form, h1, h2, h3, h4, h5, h6, head, header, hgroup
-    case hr, html, i, img, label, legend, li, main, menu, meta, nav, noframes, ol, p, picture, pre, section, source
-    case span, strong, summary, sup, table, tbody, td, tfoot, th, thead, time, title, tr, ul
+    case a, address, article, aside, b, base, blockquote, body, br, caption, center, cite, code, dd, details, dfn
+    case dialog, dir, div, dl, dt, em, fieldset, figcaption, figure, font, footer, form, h1, h2, h3, h4, h5, h6, head
+    case header, hgroup, hr, html, i, img, kbd, label, legend, li, link, main, menu, meta, nav, noframes, ol, p
+    case picture, pre, samp, section, source, span, strong, summary, sup, table, tbody, td, tfoot, th, thead, time
+    case title, tr, tt, ul
 
     /// The tag of the element named `name` (lower case, as the tree keeps names).
     init(name: String) {
@@ -27,6 +28,19 @@ enum HTMLTag: UInt8, CaseIterable, Sendable {
             true
         default:
             false
+        }
+    }
+
+    /// The level of a heading tag, 1 for `h1` to 6 for `h6`; `nil` for any other tag.
+    var headingLevel: Int? {
+        switch self {
+        case .h1: 1
+        case .h2: 2
+        case .h3: 3
+        case .h4: 4
+        case .h5: 5
+        case .h6: 6
+        default: nil
         }
     }
 }

@@ -11,6 +11,8 @@ struct HTMLTree: Sendable {
         var kind: Kind
         /// The element's tag when the pipeline knows it by name; ``HTMLTag/other`` for text.
         var tag: HTMLTag
+        /// What the class and id names say, worked out with ``names``.
+        var nameFacts: MarkupHints.NameFacts
         /// Lower-case tag name for elements; empty for text.
         var name: String
         /// Text content for text nodes.
@@ -27,9 +29,10 @@ struct HTMLTree: Sendable {
         var depth: Int { Int(depthValue) }
 
         init(kind: Kind, tag: HTMLTag = .other, name: String, text: String, attributes: [(name: String, value: String)],
-             names: [String] = [], parent: Int, depth: Int) {
+             names: [String] = [], nameFacts: MarkupHints.NameFacts = [], parent: Int, depth: Int) {
             self.kind = kind
             self.tag = tag
+            self.nameFacts = nameFacts
             self.name = name
             self.text = text
             self.attributes = attributes
@@ -241,9 +244,6 @@ struct HTMLTree: Sendable {
         }
         return folder.result
     }
-
-    /// Elements that start a new line in a browser.
-    static let blockElements = Set(HTMLTag.allCases.filter(\.isBlock).map { "\($0)" })
 }
 
 /// Folds white space the way a browser shows it: runs of spaces (NBSP and narrow spaces

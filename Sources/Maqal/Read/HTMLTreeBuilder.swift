@@ -47,8 +47,8 @@ final class HTMLTreeBuilder {
     @exclusivity(unchecked) private var values = StringPool()
     /// The number of the empty value in ``values``, for a `class` written without one.
     private let emptyValue: Int
-    /// Class names of each value in ``values`` seen without an id, by its number.
-    @exclusivity(unchecked) private var namesOfClasses: [[String]?] = []
+    /// Class names, and what they say, of each value in ``values`` seen without an id, by its number.
+    @exclusivity(unchecked) private var namesOfClasses: [(names: [String], facts: MarkupHints.NameFacts)?] = []
     /// The names of an element with neither class nor id.
     private let noNames = MarkupHints.classNames(class: nil, id: nil)
 
@@ -228,23 +228,27 @@ final class HTMLTreeBuilder {
         }
         let index = nodes.count
         if suspect { mojibakeSuspects.append(index) }
+        let names = names(class: classes, id: id)
         nodes.append(HTMLTree.Node(kind: .element, tag: element.tag, name: name, text: "", attributes: pairs,
-                                   names: names(class: classes, id: id), parent: parent, depth: depth))
+                                   names: names.names, nameFacts: names.facts, parent: parent, depth: depth))
         frames.append(Frame(parent: index, depth: depth, preformatted: preformatted || element.role.contains(.preformatted)))
     }
 
-    /// The element's class and id names; those of a class value without an id are worked out
-    /// once per distinct value, as pages repeat their class lists.
-    private func names(class classes: Int?, id: String?) -> [String] {
-        guard let classes else { return id == nil ? noNames : MarkupHints.classNames(class: nil, id: id) }
-        guard id == nil else { return MarkupHints.classNames(class: values[classes], id: id) }
+    /// The element's class and id names and what they say; those of a class value without an id
+    /// are worked out once per distinct value, as pages repeat their class lists.
+    private func names(class classes: Int?, id: String?) -> (names: [String], facts: MarkupHints.NameFacts) {
+        func withFacts(_ names: [String]) -> (names: [String], facts: MarkupHints.NameFacts) {
+            (names, MarkupHints.facts(of: names))
+        }
+        guard let classes else { return id == nil ? (noNames, []) : withFacts(MarkupHints.classNames(class: nil, id: id)) }
+        guard id == nil else { return withFacts(MarkupHints.classNames(class: values[classes], id: id)) }
         if classes >= namesOfClasses.count {
             namesOfClasses.append(contentsOf: repeatElement(nil, count: values.count - namesOfClasses.count))
         }
-        if let names = namesOfClasses[classes] { return names }
-        let names = MarkupHints.classNames(class: values[classes], id: nil)
-        namesOfClasses[classes] = names
-        return names
+        if let known = namesOfClasses[classes] { return known }
+        let known = withFacts(MarkupHints.classNames(class: values[classes], id: nil))
+        namesOfClasses[classes] = known
+        return known
     }
 
     private func end() {

@@ -12,7 +12,7 @@ enum CodeText {
                 text += node.text
                 continue
             }
-            if node.name == "br" { text += "\n" }
+            if node.tag == .br { text += "\n" }
             if language == nil, let classes = node.attribute("class") {
                 for name in classes.split(separator: " ") {
                     for prefix in ["language-", "lang-"] where name.hasPrefix(prefix) {

@@ -25,8 +25,12 @@ struct HTMLSegmenter {
     private var inlineOnly = false
 
     /// Elements that stay inline content even in `inlineOnly` mode.
-    private static let styleElements: Set<String> = ["b", "strong", "em", "i", "cite", "dfn", "a", "code", "kbd",
-                                                     "samp", "tt"]
+    private static func isStyle(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .b, .strong, .em, .i, .cite, .dfn, .a, .code, .kbd, .samp, .tt: true
+        default: false
+        }
+    }
 
     init(tree: HTMLTree, removed: [Bool], links: LinkResolver, boldHeadings: Bool, images: [Int]) {
         self.tree = tree
@@ -52,9 +56,10 @@ struct HTMLSegmenter {
             buffer.append(tree.nodes[index].text)
             return
         }
-        let name = tree.nodes[index].name
+        // Tags, not names: each unequal `String` compare of the switch below was a runtime call.
+        let tag = tree.nodes[index].tag
         if !inlineOnly, let lang = tree.nodes[index].attribute("lang") ?? tree.nodes[index].attribute("xml:lang"),
-            !lang.isEmpty, HTMLTree.blockElements.contains(name)
+            !lang.isEmpty, tag.isBlock
         {
             flush()
             languages.append(lang)
@@ -62,26 +67,26 @@ struct HTMLSegmenter {
                 flush()
                 languages.removeLast()
             }
-            walkElement(index, name)
+            walkElement(index, tag)
             return
         }
-        walkElement(index, name)
+        walkElement(index, tag)
     }
 
-    private mutating func walkElement(_ index: Int, _ name: String) {
-        if inlineOnly && !Self.styleElements.contains(name) {
-            if name == "br" || HTMLTree.blockElements.contains(name) { buffer.append(" ") }
+    private mutating func walkElement(_ index: Int, _ tag: HTMLTag) {
+        if inlineOnly && !Self.isStyle(tag) {
+            if tag == .br || tag.isBlock { buffer.append(" ") }
             walkChildren(index)
             return
         }
-        switch name {
-        case "br":
+        switch tag {
+        case .br:
             buffer.lineBreak()
-        case "hr":
+        case .hr:
             flush()
-        case "h1", "h2", "h3", "h4", "h5", "h6":
+        case .h1, .h2, .h3, .h4, .h5, .h6:
             flush()
-            let level = Int(String(name.last!))!
+            let level = tag.headingLevel!
             let runs = inlineRuns(of: index)
             let text = InlineBuffer.text(of: runs)
             if LineShape(text).hasLetters {
@@ -89,13 +94,13 @@ struct HTMLSegmenter {
                 let inlines = isBoldLine(runs) ? nil : InlineBuffer.inlines(of: runs)
                 blocks.append(.heading(Heading(level: level, text: text, inlines: inlines)))
             }
-        case "ul", "ol":
+        case .ul, .ol:
             flush()
             if let list = list(index) { blocks.append(.block(.list(list))) }
-        case "dl":
+        case .dl:
             flush()
             if let list = definitionList(index) { blocks.append(.block(.list(list))) }
-        case "table":
+        case .table:
             flush()
             if TableReader.isDataTable(index, in: tree, removed: removed) {
                 if let table = TableReader.read(index, in: tree, removed: removed) { blocks.append(.block(.table(table))) }
@@ -105,21 +110,21 @@ struct HTMLSegmenter {
                 walkChildren(index)
                 flush()
             }
-        case "figure":
+        case .figure:
             flush()
             if let figure = figure(index) { blocks.append(.block(.figure(figure))) }
-        case "figcaption":
+        case .figcaption:
             flush()
             let caption = tree.text(of: index)
             if !caption.isEmpty { blocks.append(.block(.figure(Figure(caption: caption)))) }
-        case "img", "picture":
+        case .img, .picture:
             if buffer.currentLineIsEmpty {
                 flush()
                 if let figure = figure(index) { blocks.append(.block(.figure(figure))) }
             } else if let alt = ImageSource.alt(of: imageNode(index) ?? index, in: tree), !alt.isEmpty, alt.count <= 80 {
                 buffer.append(alt)
             }
-        case "blockquote":
+        case .blockquote:
             flush()
             var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images)
             inner.pageLanguage = pageLanguage
@@ -131,17 +136,17 @@ struct HTMLSegmenter {
                 }
             }
             if !children.isEmpty { blocks.append(.block(.quote(Quote(children: children)))) }
-        case "pre":
+        case .pre:
             flush()
             let code = CodeText.read(index, in: tree)
             if !code.text.isEmpty { blocks.append(.block(.code(CodeBlock(text: code.text, language: code.language)))) }
-        case "b", "strong":
+        case .b, .strong:
             withStyle(.strong(owner: index), index)
-        case "em", "i", "cite", "dfn":
+        case .em, .i, .cite, .dfn:
             withStyle(.emphasis(owner: index), index)
-        case "a":
+        case .a:
             withStyle(.link(owner: index, href: links.resolve(tree.nodes[index].attribute("href"))), index)
-        case "code", "kbd", "samp", "tt":
+        case .code, .kbd, .samp, .tt:
             buffer.styles.append(.code(owner: index))
             buffer.appendVerbatim(tree.text(of: index))
             buffer.styles.removeLast()
@@ -149,7 +154,7 @@ struct HTMLSegmenter {
             if let figure = figureContainer(index) {
                 flush()
                 blocks.append(.block(.figure(figure)))
-            } else if HTMLTree.blockElements.contains(name) || name == "td" || name == "th" {
+            } else if tag.isBlock || tag == .td || tag == .th {
                 flush()
                 walkChildren(index)
                 flush()
@@ -301,7 +306,7 @@ struct HTMLSegmenter {
     // MARK: - Lists
 
     private func list(_ index: Int) -> ListBlock? {
-        let ordered = tree.nodes[index].name == "ol"
+        let ordered = tree.nodes[index].tag == .ol
         var items: [ListItem] = []
         for child in listItems(of: index) {
             var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images)
@@ -333,10 +338,10 @@ struct HTMLSegmenter {
     private func listItems(of index: Int) -> [Int] {
         var result: [Int] = []
         for child in tree.children(of: index) where tree.nodes[child].kind == .element && !removed[child] {
-            let name = tree.nodes[child].name
-            if name == "li" {
+            let tag = tree.nodes[child].tag
+            if tag == .li {
                 result.append(child)
-            } else if name != "ul" && name != "ol" {
+            } else if tag != .ul && tag != .ol {
                 result += listItems(of: child)
             }
         }
@@ -348,11 +353,11 @@ struct HTMLSegmenter {
         var term: String?
         for child in tree.children(of: index) where tree.nodes[child].kind == .element && !removed[child] {
             let text = tree.text(of: child)
-            switch tree.nodes[child].name {
-            case "dt":
+            switch tree.nodes[child].tag {
+            case .dt:
                 if let pending = term { items.append(ListItem(text: pending)) }
                 term = text.trimmingCharacters(in: CharacterSet(charactersIn: " :："))
-            case "dd":
+            case .dd:
                 if let current = term, !current.isEmpty {
                     items.append(ListItem(text: current + ": " + text, term: current))
                     term = nil
@@ -373,19 +378,22 @@ struct HTMLSegmenter {
     /// table, `div.article-image`): a figure, not a paragraph beside an image.
     private func figureContainer(_ index: Int) -> Figure? {
         guard images[index] == 1 else { return nil }
-        let name = tree.nodes[index].name
-        guard ["div", "table", "span", "center", "p", "a"].contains(name) else { return nil }
+        let tag = tree.nodes[index].tag
+        switch tag {
+        case .div, .table, .span, .center, .p, .a: break
+        default: return nil
+        }
         var images: [Int] = []
         var captionText: String?
         // The subtree's range walked in place: `descendants(of:)` built an array at every box.
         for descendant in tree.subtree(of: index).dropFirst()
         where tree.nodes[descendant].kind == .element && !removed[descendant] {
-            let innerName = tree.nodes[descendant].name
-            switch innerName {
-            case "img":
+            let innerTag = tree.nodes[descendant].tag
+            switch innerTag {
+            case .img:
                 if ImageSource.source(of: descendant, in: tree) != nil { images.append(descendant) }
-            case "p", "li", "h1", "h2", "h3", "h4", "ul", "ol", "table", "blockquote", "pre":
-                if innerName != "p" || WordCounter.count(tree.text(of: descendant)) > 40 { return nil }
+            case .p, .li, .h1, .h2, .h3, .h4, .ul, .ol, .table, .blockquote, .pre:
+                if innerTag != .p || WordCounter.count(tree.text(of: descendant)) > 40 { return nil }
             default:
                 break
             }
@@ -399,7 +407,7 @@ struct HTMLSegmenter {
         // Names before text: most one-image boxes are wrappers, and the wrapper's whole text was
         // two thirds of the time spent here.
         let names = tree.nodes[index].names.joined(separator: " ")
-        let looksLikeFigure = name == "table" || captionText != nil
+        let looksLikeFigure = tag == .table || captionText != nil
             || ["caption", "figure", "image", "photo", "picture", "media"].contains(where: names.includes)
         guard looksLikeFigure else { return nil }
         let text = tree.text(of: index)
@@ -411,9 +419,9 @@ struct HTMLSegmenter {
     }
 
     private func imageNode(_ index: Int) -> Int? {
-        if tree.nodes[index].name == "img" { return index }
+        if tree.nodes[index].tag == .img { return index }
         return tree.subtree(of: index).first {
-            tree.nodes[$0].kind == .element && tree.nodes[$0].name == "img" && !removed[$0]
+            tree.nodes[$0].tag == .img && !removed[$0]
         }
     }
 
@@ -435,7 +443,7 @@ struct HTMLSegmenter {
 
     private func captionText(_ index: Int) -> String? {
         for child in tree.subtree(of: index) where tree.nodes[child].kind == .element && !removed[child] {
-            let isCaption = tree.nodes[child].name == "figcaption"
+            let isCaption = tree.nodes[child].tag == .figcaption
                 || tree.nodes[child].names.contains(where: { $0.includes("caption") && !$0.includes("credit") })
             if isCaption, child != index {
                 let text = tree.text(of: child)

@@ -18,8 +18,8 @@ enum ImageSource {
             if let set = node.attribute(name), let first = firstCandidate(set), usable(first) { return first }
         }
         // <picture><source srcset> around the image.
-        if node.parent >= 0, tree[node.parent].name == "picture" {
-            for sibling in tree.children(of: node.parent) where tree[sibling].name == "source" {
+        if node.parent >= 0, tree.nodes[node.parent].tag == .picture {
+            for sibling in tree.children(of: node.parent) where tree.nodes[sibling].tag == .source {
                 if let set = tree[sibling].attribute("srcset"), let first = firstCandidate(set), usable(first) { return first }
             }
         }

@@ -14,22 +14,26 @@ enum TableReader {
         var maxColumns = 0
         var hasHeader = false
         for descendant in tree.descendants(of: index).dropFirst() where !removed[descendant] {
-            switch tree[descendant].name {
-            case "table": return false
-            case "tr":
+            switch tree.nodes[descendant].tag {
+            case .table: return false
+            case .tr:
                 rows += 1
-                let cells = tree.children(of: descendant).filter { ["td", "th"].contains(tree[$0].name) }
+                let cells = tree.children(of: descendant).filter { isCell(tree.nodes[$0].tag) }
                 maxColumns = max(maxColumns, cells.count)
-            case "th", "thead", "caption": hasHeader = true
-            case "td":
+            case .th, .thead, .caption: hasHeader = true
+            case .td:
                 if tree.text(of: descendant).count > 400 { return false }
-            case "p", "div", "ul", "ol", "h1", "h2", "h3":
+            case .p, .div, .ul, .ol, .h1, .h2, .h3:
                 if tree.text(of: descendant).count > 200 { return false }
             default: break
             }
         }
         if rows * maxColumns <= 1 { return false }
         return hasHeader || (rows >= 2 && maxColumns >= 2)
+    }
+
+    private static func isCell(_ tag: HTMLTag) -> Bool {
+        tag == .td || tag == .th
     }
 
     static func read(_ index: Int, in tree: HTMLTree, removed: [Bool]) -> Table? {
@@ -45,8 +49,8 @@ enum TableReader {
             while grid.count <= rowIndex { grid.append([]) }
             var allHeader = true
             var column = 0
-            for cell in tree.children(of: row.node) where ["td", "th"].contains(tree[cell].name) && !removed[cell] {
-                if tree[cell].name != "th" { allHeader = false }
+            for cell in tree.children(of: row.node) where isCell(tree.nodes[cell].tag) && !removed[cell] {
+                if tree.nodes[cell].tag != .th { allHeader = false }
                 while column < grid[rowIndex].count, grid[rowIndex][column] != nil { column += 1 }
                 let text = tree.text(of: cell)
                 let columnSpan = min(max(Int(tree[cell].attribute("colspan") ?? "") ?? 1, 1), maxSpan)
@@ -90,15 +94,15 @@ enum TableReader {
         rows: inout [(node: Int, inHead: Bool)]
     ) {
         for child in tree.children(of: index) where tree[child].kind == .element && !removed[child] {
-            switch tree[child].name {
-            case "caption":
+            switch tree.nodes[child].tag {
+            case .caption:
                 let text = tree.text(of: child)
                 if !text.isEmpty { caption = text }
-            case "thead":
+            case .thead:
                 collectRows(child, in: tree, removed: removed, inHead: true, caption: &caption, rows: &rows)
-            case "tbody", "tfoot":
+            case .tbody, .tfoot:
                 collectRows(child, in: tree, removed: removed, inHead: false, caption: &caption, rows: &rows)
-            case "tr":
+            case .tr:
                 rows.append((child, inHead))
             default:
                 continue
