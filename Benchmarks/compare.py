@@ -161,6 +161,12 @@ def main():
                      f"| {rss:.1f} | {f1:.3f} | {decoded} |")
     table = "\n".join(lines)
     print(table)
+    peer = speeds["trafilatura"]
+    def judged(ratio):
+        return f"{ratio:.1f}× ({'met' if ratio >= 25 else 'MISSED'})"
+    verdict = (f"Target ≥ 25× trafilatura's throughput: whole process {judged(speeds['maqal'] / peer)}, "
+               f"warm {judged(speeds['maqal, warm'] / peer)}.")
+    print(verdict)
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
     report = f"""# maqal beside its peers
 
@@ -175,6 +181,8 @@ is timed as the peers are, without start-up and first pass: the extra time of a 
 windows-1256/ISO-8859-6 pages whose output is Arabic with no Latin-1 or Cyrillic look-alikes.
 
 {table}
+
+{verdict}
 """
     with open(os.path.join(HERE, "RESULTS.md"), "w", encoding="utf-8") as handle:
         handle.write(report)
