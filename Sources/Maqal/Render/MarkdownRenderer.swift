@@ -143,9 +143,8 @@ public enum MarkdownRenderer {
                 let core = label.trimmingWhitespace()
                 if let href, !href.isEmpty, !core.isEmpty {
                     // Spaces written inside the anchor go outside the brackets.
-                    let leading = label.prefix { $0 == " " }
-                    let trailing = String(label.reversed().prefix { $0 == " " })
-                    out += leading + "[" + core + "](" + destination(href) + ")" + trailing
+                    let spaces = edgeSpaces(of: label)
+                    out += spaces.leading + "[" + core + "](" + destination(href) + ")" + spaces.trailing
                 } else {
                     out += label
                 }
@@ -165,16 +164,38 @@ public enum MarkdownRenderer {
     private static func wrap(_ text: String, _ delimiter: String) -> String {
         let core = text.trimmingWhitespace()
         guard !core.isEmpty else { return text }
-        let leading = text.prefix { $0 == " " }
-        let trailing = String(text.reversed().prefix { $0 == " " })
-        return leading + delimiter + core + delimiter + trailing
+        let spaces = edgeSpaces(of: text)
+        return spaces.leading + delimiter + core + delimiter + spaces.trailing
+    }
+
+    /// The characters that are a space at the start and at the end of `text` (the same run
+    /// twice when `text` is all spaces), counted on the bytes: a `String` made from the reversed
+    /// characters was most of the cost of rendering links and emphasis. A space is a character
+    /// of its own unless a mark extends it or a prepended sign (U+0600…) joins it: only beside
+    /// a non-ASCII scalar are the characters walked.
+    private static func edgeSpaces(of text: String) -> (leading: String, trailing: String) {
+        let bytes = text.utf8
+        let leading = bytes.prefix { $0 == 0x20 }.count
+        let trailing = bytes.reversed().prefix { $0 == 0x20 }.count
+        let afterLeading = bytes.dropFirst(leading).first ?? 0
+        let beforeTrailing = bytes.dropLast(trailing).last ?? 0
+        guard afterLeading < 0x80, beforeTrailing < 0x80 else {
+            return (String(text.prefix { $0 == " " }), String(text.reversed().prefix { $0 == " " }))
+        }
+        return (String(repeating: " ", count: leading), String(repeating: " ", count: trailing))
     }
 
     /// A link destination: spaces as `%20`, and in `<…>` (with `<` `>` encoded) when it holds
     /// parentheses or angle brackets.
     private static func destination(_ url: String) -> String {
-        let special: Set<UInt8> = [0x20, 0x28, 0x29, 0x3C, 0x3E]
-        guard url.utf8.contains(where: special.contains) else { return url }
+        // A `switch`, not a `Set`: building the set for every link cost more than the scan.
+        let isSpecial: (UInt8) -> Bool = { byte in
+            switch byte {
+            case 0x20, 0x28, 0x29, 0x3C, 0x3E: true
+            default: false
+            }
+        }
+        guard url.utf8.contains(where: isSpecial) else { return url }
         let bracketed = url.utf8.contains { $0 == 0x28 || $0 == 0x29 || $0 == 0x3C || $0 == 0x3E }
         var out: [UInt8] = bracketed ? [0x3C] : []
         for byte in url.utf8 {
