@@ -170,19 +170,37 @@ public enum MarkdownRenderer {
 
     /// The characters that are a space at the start and at the end of `text` (the same run
     /// twice when `text` is all spaces), counted on the bytes: a `String` made from the reversed
-    /// characters was most of the cost of rendering links and emphasis. A space is a character
-    /// of its own unless a mark extends it or a prepended sign (U+0600…) joins it: only beside
-    /// a non-ASCII scalar are the characters walked.
+    /// characters was most of the cost of rendering links and emphasis.
+    ///
+    /// A space is a character of its own unless a mark after it extends it or a prepended sign
+    /// (U+0600…) before it takes it in: the characters are walked only when the run borders a
+    /// scalar other than ASCII or an Arabic letter, the scalars known to do neither.
     private static func edgeSpaces(of text: String) -> (leading: String, trailing: String) {
-        let bytes = text.utf8
-        let leading = bytes.prefix { $0 == 0x20 }.count
-        let trailing = bytes.reversed().prefix { $0 == 0x20 }.count
-        let afterLeading = bytes.dropFirst(leading).first ?? 0
-        let beforeTrailing = bytes.dropLast(trailing).last ?? 0
-        guard afterLeading < 0x80, beforeTrailing < 0x80 else {
-            return (String(text.prefix { $0 == " " }), String(text.reversed().prefix { $0 == " " }))
+        var text = text
+        let counted: (leading: Int, trailing: Int)? = text.withUTF8 { bytes in
+            var leading = 0
+            while leading < bytes.count && bytes[leading] == 0x20 { leading += 1 }
+            var trailing = 0
+            while trailing < bytes.count && bytes[bytes.count - 1 - trailing] == 0x20 { trailing += 1 }
+            let end = bytes.count - trailing
+            if leading > 0 && leading < end && !isPlainBase(bytes.scalar(at: leading).value) { return nil }
+            if trailing > 0 && end > leading {
+                var start = end - 1
+                while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                if !isPlainBase(bytes.scalar(at: start).value) { return nil }
+            }
+            return (leading, trailing)
         }
+        // Each character counted is one space: the run is rebuilt, not copied out of the text.
+        let leading = counted?.leading ?? text.prefix { $0 == " " }.count
+        let trailing = counted?.trailing ?? text.reversed().prefix { $0 == " " }.count
         return (String(repeating: " ", count: leading), String(repeating: " ", count: trailing))
+    }
+
+    /// ASCII and the Arabic letters U+0621…U+064A: scalars that neither extend the character
+    /// before them nor take in the one after.
+    private static func isPlainBase(_ value: UInt32) -> Bool {
+        value < 0x80 || (0x0621...0x064A).contains(value)
     }
 
     /// A link destination: spaces as `%20`, and in `<…>` (with `<` `>` encoded) when it holds
