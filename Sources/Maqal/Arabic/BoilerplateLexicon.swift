@@ -102,7 +102,7 @@ struct BoilerplateLexicon: Sendable {
 
     /// Whether a paragraph reads as a site notice (two or more notice phrases, and short).
     static func isSiteNotice(_ text: String) -> Bool {
-        guard WordCounter.count(text) <= 90 else { return false }
+        guard WordCounter.count(text, upTo: 90) <= 90 else { return false }
         return isSiteNotice(key: ArabicKey.make(text))
     }
 

@@ -5,17 +5,27 @@
 /// (`it's`), digit separators between digits stay inside (`1.5`, `٣٫٥`).
 enum WordCounter {
     static func count(_ text: some StringProtocol) -> Int {
-        if let words = text.utf8.withContiguousStorageIfAvailable(count(utf8:)) { return words }
-        return Array(text.utf8).withUnsafeBufferPointer(count(utf8:))
+        let count = { (bytes: UnsafeBufferPointer<UInt8>) in Self.count(utf8: bytes) }
+        if let words = text.utf8.withContiguousStorageIfAvailable(count) { return words }
+        return Array(text.utf8).withUnsafeBufferPointer(count)
+    }
+
+    /// The count up to `limit`, or `limit + 1` for text with more words: for tests of a bound
+    /// (a byline has at most 8 words), where counting a long paragraph to its end was most of
+    /// the test.
+    static func count(_ text: some StringProtocol, upTo limit: Int) -> Int {
+        let count = { (bytes: UnsafeBufferPointer<UInt8>) in Self.count(utf8: bytes, stopAfter: limit) }
+        if let words = text.utf8.withContiguousStorageIfAvailable(count) { return words }
+        return Array(text.utf8).withUnsafeBufferPointer(count)
     }
 
     /// Counts over the text's UTF-8, decoded here: the scalar iterator cost more than the rest
-    /// of the count.
-    private static func count(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// of the count. Stops once the count passes `limit`.
+    private static func count(utf8 bytes: UnsafeBufferPointer<UInt8>, stopAfter limit: Int = .max) -> Int {
         var words = Words()
         let classes = ScalarClass.Table.shared
         var index = bytes.startIndex
-        while index < bytes.endIndex {
+        while index < bytes.endIndex && words.count <= limit {
             let (value, length) = bytes.scalar(at: index)
             index += length
             words.add(value, classes[value], next: bytes, at: index)

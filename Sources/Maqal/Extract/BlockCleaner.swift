@@ -31,7 +31,7 @@ enum BlockCleaner {
             case .block(.paragraph(let paragraph)):
                 if isToolbar(paragraph.text) { continue }
                 // The paragraph is counted and keyed once, for the notice test and the lexicon.
-                let words = WordCounter.count(paragraph.text)
+                let words = WordCounter.count(paragraph.text, upTo: 90)
                 guard words <= 90 else {
                     role = nil
                     break
@@ -61,7 +61,7 @@ enum BlockCleaner {
                 if case .heading(let heading) = block { level = heading.level } else { level = 7 }
                 while index < blocks.count {
                     if case .heading(let next) = blocks[index], next.level <= level { break }
-                    if case .block(.paragraph(let paragraph)) = blocks[index], WordCounter.count(paragraph.text) > 25 { break }
+                    if case .block(.paragraph(let paragraph)) = blocks[index], WordCounter.count(paragraph.text, upTo: 25) > 25 { break }
                     index += 1
                 }
             }
@@ -103,7 +103,7 @@ enum BlockCleaner {
                     kept.append(.block(.paragraph(paragraph)))
                     continue
                 }
-                if WordCounter.count(paragraph.text) <= 12, let date = MetadataLine.dateLine(paragraph.text) {
+                if WordCounter.count(paragraph.text, upTo: 12) <= 12, let date = MetadataLine.dateLine(paragraph.text) {
                     metadata.take(date, text: paragraph.text, role: "published")
                     continue
                 }

@@ -233,12 +233,12 @@ struct HTMLArticleReader {
                 let labelled = MetadataLine.readAll(text).filter { $0.field == .author }.map(\.value)
                 if !labelled.isEmpty {
                     authors += labelled
-                } else if (1...6).contains(WordCounter.count(text)) {
+                } else if (1...6).contains(WordCounter.count(text, upTo: 6)) {
                     authors.append(text)
                 }
             } else if hasWord(Self.standfirstWordList), subtitles.isEmpty {
                 let text = tree.text(of: index)
-                if (4...60).contains(WordCounter.count(text)) { subtitles.append(text) }
+                if (4...60).contains(WordCounter.count(text, upTo: 60)) { subtitles.append(text) }
             }
         }
         let lexicon = BoilerplateLexicon.shared
@@ -248,7 +248,7 @@ struct HTMLArticleReader {
         if metadata.tags.isEmpty { metadata.tags = tags.filter(keep) }
         if metadata.categories.isEmpty {
             let titleKey = metadata.title.map { ArabicKey.make($0) }
-            metadata.categories = crumbs.filter { keep($0) && ArabicKey.make($0) != titleKey && WordCounter.count($0) <= 5 }
+            metadata.categories = crumbs.filter { keep($0) && ArabicKey.make($0) != titleKey && WordCounter.count($0, upTo: 5) <= 5 }
         }
         if metadata.authors.isEmpty { metadata.authors = authors.filter(keep) }
         if metadata.subtitles.isEmpty { metadata.subtitles = subtitles }
@@ -292,7 +292,7 @@ struct HTMLArticleReader {
             let ownsText = tree.children(of: index).contains { tree.nodes[$0].kind == .text }
             guard ownsText else { continue }
             let text = tree.text(of: index)
-            guard WordCounter.count(text) <= 8, let offset = RelativeDate.secondsAgo(in: text) else { continue }
+            guard WordCounter.count(text, upTo: 8) <= 8, let offset = RelativeDate.secondsAgo(in: text) else { continue }
             // Looked for only now: it means a search through the whole page.
             guard let savedAt = SaveTime.find(in: html) else { return (nil, text) }
             return (ArabicDateParser.day(of: savedAt.date.addingTimeInterval(-offset), offsetMinutes: savedAt.offsetMinutes), text)
@@ -341,7 +341,7 @@ struct HTMLArticleReader {
             // near the headline have none, and their text is not built.
             guard ownsText, holdsDigit(index, in: tree) else { continue }
             let text = tree.text(of: index)
-            guard WordCounter.count(text) <= 14, let date = ArabicDateParser.find(in: text), date.day != nil else { continue }
+            guard WordCounter.count(text, upTo: 14) <= 14, let date = ArabicDateParser.find(in: text), date.day != nil else { continue }
             if let line = MetadataLine.read(text), line.field == .modified { continue }
             if index < start {
                 before = (date, text, false)

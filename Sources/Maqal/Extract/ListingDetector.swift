@@ -19,7 +19,7 @@ enum ListingDetector {
         for block in blocks {
             guard case .block(.paragraph(let paragraph)) = block else { continue }
             paragraphs += 1
-            if WordCounter.count(paragraph.text) >= 30 { longParagraphs += 1 }
+            if WordCounter.count(paragraph.text, upTo: 30) >= 30 { longParagraphs += 1 }
         }
         // Teasers: many headings that are links, and no run of prose an article would have.
         let noProse = words < 150 || longParagraphs < 2

@@ -27,7 +27,7 @@ struct MetadataLine: Sendable, Equatable {
         guard start.utf8.contains(UInt8(ascii: ":")), let colon = start.firstIndex(of: ":") else { return nil }
         let head = String(text[..<colon])
         let rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        guard WordCounter.count(rest) >= 5, let line = read(head + ":"), line.field == .author else { return nil }
+        guard WordCounter.count(rest, upTo: 5) >= 5, let line = read(head + ":"), line.field == .author else { return nil }
         return (line.value, rest)
     }
 
@@ -44,7 +44,8 @@ struct MetadataLine: Sendable, Equatable {
             let after = key.dropFirst(label.count)
             guard after.isEmpty || after.first == " " else { continue }
             guard let value = valueAfterLabel(text, labelKey: label, field: field) else { continue }
-            let words = WordCounter.count(value)
+            // No field takes more than 60 words.
+            let words = WordCounter.count(value, upTo: 60)
             switch field {
             case .author: guard words >= 1 && words <= 8 else { continue }
             case .tags, .categories: guard words >= 1 && words <= 60 else { continue }

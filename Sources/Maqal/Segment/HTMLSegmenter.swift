@@ -393,7 +393,7 @@ struct HTMLSegmenter {
             case .img:
                 if ImageSource.source(of: descendant, in: tree) != nil { images.append(descendant) }
             case .p, .li, .h1, .h2, .h3, .h4, .ul, .ol, .table, .blockquote, .pre:
-                if innerTag != .p || WordCounter.count(tree.text(of: descendant)) > 40 { return nil }
+                if innerTag != .p || WordCounter.count(tree.text(of: descendant), upTo: 40) > 40 { return nil }
             default:
                 break
             }
@@ -411,7 +411,7 @@ struct HTMLSegmenter {
             || ["caption", "figure", "image", "photo", "picture", "media"].contains(where: names.includes)
         guard looksLikeFigure else { return nil }
         let text = tree.text(of: index)
-        guard WordCounter.count(text) <= 40 else { return nil }
+        guard WordCounter.count(text, upTo: 40) <= 40 else { return nil }
         guard let source = ImageSource.source(of: image, in: tree) else { return nil }
         let alt = ImageSource.alt(of: image, in: tree).flatMap { $0.isEmpty ? nil : $0 }
         let caption = captionText ?? (text.isEmpty ? nil : text)
