@@ -54,7 +54,8 @@ struct ArticleRoot {
     }
 
     /// Scalars of `text` that are not white space (``ArabicScalar/isSpace(_:)``), counted on its
-    /// UTF-8 bytes: each byte that starts a scalar counts, unless it starts one of the spaces.
+    /// UTF-8 bytes with the shared decoder: ASCII is told by its byte, and the Arabic block
+    /// (leads D8–DB) holds no space.
     static func visibleLength(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { bytes in
@@ -65,30 +66,16 @@ struct ArticleRoot {
                 if lead < 0x80 {
                     if lead != 0x20 && !(0x09...0x0D).contains(lead) { count += 1 }
                     index += 1
-                } else if lead < 0xE0 {
-                    if !(lead == 0xC2 && bytes[index + 1] == 0xA0) { count += 1 }  // NBSP
-                    index += 2
-                } else if lead < 0xF0 {
-                    if !isSpace(lead, bytes[index + 1], bytes[index + 2]) { count += 1 }
-                    index += 3
-                } else {
+                } else if (0xD8...0xDB).contains(lead) {
                     count += 1
-                    index += 4
+                    index += 2
+                } else {
+                    let (value, length) = bytes.scalar(at: index)
+                    if !ArabicScalar.isSpace(value) { count += 1 }
+                    index += length
                 }
             }
             return count
-        }
-    }
-
-    /// Whether a three-byte UTF-8 sequence is one of ``ArabicScalar/isSpace(_:)``'s: U+1680,
-    /// U+2000…U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
-    private static func isSpace(_ lead: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
-        switch (lead, second) {
-        case (0xE1, 0x9A): third == 0x80
-        case (0xE2, 0x80): (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF
-        case (0xE2, 0x81): third == 0x9F
-        case (0xE3, 0x80): third == 0x80
-        default: false
         }
     }
 
