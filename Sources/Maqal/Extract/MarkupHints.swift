@@ -91,12 +91,6 @@ enum MarkupHints {
                                                      "username", "writer", "author", "fn", "standfirst", "dek",
                                                      "subtitle", "subhead", "strapline", "deck", "sub-title"])
 
-    /// The class and id names of an element, lower-cased, WordPress post classes left out
-    /// (worked out once per element when the tree is read).
-    static func names(of node: HTMLTree.Node) -> [String] {
-        node.names
-    }
-
     /// Splits and lower-cases `class` and `id` values (ASCII case only: class names are ASCII
     /// in practice, and full Unicode lower-casing was a measurable cost per element).
     ///
@@ -290,7 +284,7 @@ enum MarkupHints {
     static func classWeight(_ node: HTMLTree.Node) -> Double {
         var weight = 0.0
         if node.attribute("itemprop")?.lowercased() == "articlebody" { weight += 50 }
-        for name in names(of: node) {
+        for name in node.names {
             let found = classFragments.sets(in: name)
             if found & bodySet != 0 {
                 weight += 50

@@ -53,7 +53,7 @@ enum ImageSource {
         let height = Int(node.attribute("height")?.filter(\.isNumber) ?? "")
         if let width, width <= 48 { return true }
         if let height, height <= 48 { return true }
-        let names = MarkupHints.names(of: node).joined(separator: " ")
+        let names = node.names.joined(separator: " ")
         if ["icon", "emoji", "avatar", "logo", "smiley", "wp-smiley", "sprite", "badge"].contains(where: names.includes) {
             return true
         }
