@@ -41,8 +41,8 @@ enum MojibakeRepair {
     /// (1252) or `ط ظ ع غ` (1256) followed by a continuation-byte character, `Ã˜`-style pairs of
     /// UTF-8 encoded twice, or `Çá` (ال in windows-1256 shown as Latin-1).
     static func looksBroken(_ text: some StringProtocol) -> Bool {
-        let counts = tellTales(text, stopAt: 2)
-        return counts.utf8As1252 >= 2 || counts.utf8As1256 >= 2 || counts.legacyAsLatin >= 2
+        text.utf8.withContiguousStorageIfAvailable(looksBroken(utf8:))
+            ?? Array(text.utf8).withUnsafeBufferPointer(looksBroken(utf8:))
     }
 
     /// ``looksBroken(_:)`` for text still in UTF-8 bytes (a text node as the parser reads it).
