@@ -62,3 +62,20 @@ struct ScalarClass: OptionSet {
         return result
     }
 }
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Walks the scalars of valid UTF-8 with their classes, the loop every reader of
+    /// ``ScalarClass`` runs: `body` gets a scalar's value, its class and the offset where the
+    /// next scalar starts, and returns false to stop the walk.
+    @inline(__always)
+    func forEachClassedScalar(_ body: (_ value: UInt32, _ scalar: ScalarClass, _ next: Int) -> Bool) {
+        // Taken once: reading the global in the loop asks each time whether it is made yet.
+        let classes = ScalarClass.Table.shared
+        var index = 0
+        while index < count {
+            let (value, length) = scalar(at: index)
+            index += length
+            if !body(value, classes[value], index) { return }
+        }
+    }
+}

@@ -5,9 +5,7 @@
 /// (`it's`), digit separators between digits stay inside (`1.5`, `٣٫٥`).
 enum WordCounter {
     static func count(_ text: some StringProtocol) -> Int {
-        let count = { (bytes: UnsafeBufferPointer<UInt8>) in Self.count(utf8: bytes) }
-        if let words = text.utf8.withContiguousStorageIfAvailable(count) { return words }
-        return Array(text.utf8).withUnsafeBufferPointer(count)
+        count(text, upTo: .max)
     }
 
     /// The count up to `limit`, or `limit + 1` for text with more words: for tests of a bound
@@ -21,14 +19,11 @@ enum WordCounter {
 
     /// Counts over the text's UTF-8, decoded here: the scalar iterator cost more than the rest
     /// of the count. Stops once the count passes `limit`.
-    private static func count(utf8 bytes: UnsafeBufferPointer<UInt8>, stopAfter limit: Int = .max) -> Int {
+    private static func count(utf8 bytes: UnsafeBufferPointer<UInt8>, stopAfter limit: Int) -> Int {
         var words = Words()
-        let classes = ScalarClass.Table.shared
-        var index = bytes.startIndex
-        while index < bytes.endIndex && words.count <= limit {
-            let (value, length) = bytes.scalar(at: index)
-            index += length
-            words.add(value, classes[value], next: bytes, at: index)
+        bytes.forEachClassedScalar { value, scalar, next in
+            words.add(value, scalar, next: bytes, at: next)
+            return words.count <= limit
         }
         return words.count
     }

@@ -8,17 +8,15 @@ enum BlockDirection {
     /// Whether the first letter with a strong direction is left-to-right (Latin).
     static func startsLeftToRight(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            let classes = ScalarClass.Table.shared
-            var index = 0
-            while index < bytes.count {
-                let (value, length) = bytes.scalar(at: index)
-                index += length
-                let scalar = classes[value]
-                if scalar.contains(.letter) { return !scalar.isRightToLeftLetter }
+        var leftToRight = false
+        text.withUTF8 { bytes in
+            bytes.forEachClassedScalar { _, scalar, _ in
+                guard scalar.contains(.letter) else { return true }
+                leftToRight = !scalar.isRightToLeftLetter
+                return false
             }
-            return false
         }
+        return leftToRight
     }
 
     /// Gives each heading, paragraph and list item whose own direction differs from the

@@ -16,19 +16,25 @@ enum CharacterCount {
         let length: Int? = text.withUTF8 { bytes in
             var characters = 0
             var breaks = Breaks()
-            let classes = ScalarClass.Table.shared
-            var index = 0
-            while index < bytes.count {
-                let (value, length) = bytes.scalar(at: index)
+            var end: Int? = bytes.count
+            var start = 0
+            bytes.forEachClassedScalar { value, scalar, next in
                 // The scalar after the last character is read too: it may extend that character.
-                guard let starts = breaks.startsCharacter(value, classes[value].kind) else { return nil }
+                guard let starts = breaks.startsCharacter(value, scalar.kind) else {
+                    end = nil
+                    return false
+                }
                 if starts {
-                    if characters == count { return index }
+                    if characters == count {
+                        end = start
+                        return false
+                    }
                     characters += 1
                 }
-                index += length
+                start = next
+                return true
             }
-            return bytes.count
+            return end
         }
         guard let length else { return text.prefix(count) }
         return text[..<text.utf8.index(text.startIndex, offsetBy: length)]

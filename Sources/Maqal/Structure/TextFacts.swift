@@ -17,13 +17,8 @@ struct TextFacts {
             var breaks = CharacterCount.Breaks()
             var characters = 0
             var charactersCovered = true
-            let classes = ScalarClass.Table.shared
-            var index = 0
-            while index < bytes.count {
-                let (value, length) = bytes.scalar(at: index)
-                index += length
-                let scalar = classes[value]
-                words.add(value, scalar, next: bytes, at: index)
+            bytes.forEachClassedScalar { value, scalar, next in
+                words.add(value, scalar, next: bytes, at: next)
                 if charactersCovered {
                     if let starts = breaks.startsCharacter(value, scalar.kind) {
                         if starts { characters += 1 }
@@ -32,6 +27,7 @@ struct TextFacts {
                     }
                 }
                 if scalar.contains(.letter) { count(scalar) }
+                return true
             }
             self.words = words.count
             self.characters = charactersCovered ? characters : nil
