@@ -113,7 +113,7 @@ enum OutputFile {
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         }
         guard descriptor >= 0 else { throw posixError() }
-        let code = Console.writeAll(text, to: descriptor)
+        let code = writeAll(text, to: descriptor)
         var failure = code == 0 ? nil : posixError(code)
         if failure == nil {
             beforeRename(temporary)
@@ -161,21 +161,21 @@ enum Console {
     private static func write(_ text: String, to descriptor: Int32) -> Bool {
         writeAll(text, to: descriptor) != EPIPE
     }
+}
 
-    /// Writes every byte of `text`, resuming after short writes and signals; 0, or the `errno` that stopped it.
-    static func writeAll(_ text: String, to descriptor: Int32) -> Int32 {
-        var text = text
-        return text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let count = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += count
+/// Writes every byte of `text`, resuming after short writes and signals; 0, or the `errno` that stopped it.
+private func writeAll(_ text: String, to descriptor: Int32) -> Int32 {
+    var text = text
+    return text.withUTF8 { bytes in
+        var offset = 0
+        while offset < bytes.count {
+            let count = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return 0
+            offset += count
         }
+        return 0
     }
 }
