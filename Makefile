@@ -9,15 +9,15 @@ BIN = .build/$(CONFIG)/maqal
 
 all: build
 
-## deps: libxml2's headers (pkg-config libxml-2.0), cmark-gfm and Python's jsonschema for the tests.
+## deps: libxml2's and zlib's headers (pkg-config libxml-2.0 zlib), cmark-gfm and Python's jsonschema for the tests.
 deps:
-	@if ! pkg-config --exists libxml-2.0 2>/dev/null || ! command -v cmark-gfm >/dev/null 2>&1; then \
+	@if ! pkg-config --exists libxml-2.0 zlib 2>/dev/null || ! command -v cmark-gfm >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing libxml2-dev, pkg-config and cmark-gfm with apt-get"; \
-	    (apt-get install -y -qq libxml2-dev pkg-config cmark-gfm >/dev/null 2>&1 || \
-	     (apt-get update -qq >/dev/null && apt-get install -y -qq libxml2-dev pkg-config cmark-gfm >/dev/null)) || exit 1; \
-	  elif ! pkg-config --exists libxml-2.0 2>/dev/null; then \
-	    echo "maqal needs libxml2's headers: install libxml2-dev and pkg-config (apt-get install libxml2-dev pkg-config)"; exit 1; \
+	    echo "installing libxml2-dev, zlib1g-dev, pkg-config and cmark-gfm with apt-get"; \
+	    (apt-get install -y -qq libxml2-dev zlib1g-dev pkg-config cmark-gfm >/dev/null 2>&1 || \
+	     (apt-get update -qq >/dev/null && apt-get install -y -qq libxml2-dev zlib1g-dev pkg-config cmark-gfm >/dev/null)) || exit 1; \
+	  elif ! pkg-config --exists libxml-2.0 zlib 2>/dev/null; then \
+	    echo "maqal needs libxml2's and zlib's headers: apt-get install libxml2-dev zlib1g-dev pkg-config"; exit 1; \
 	  fi; \
 	fi
 

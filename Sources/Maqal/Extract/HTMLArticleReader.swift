@@ -10,7 +10,7 @@ struct HTMLArticleReader {
     /// kept: a wrapper whose class merely mentions "sidebar" is not the sidebar.
     static let protectedShare = 0.4
 
-    mutating func read(utf8 html: [UInt8], laps: inout StageLaps?) -> Segmentation {
+    mutating func read(utf8 html: [UInt8], pageURL: String? = nil, laps: inout StageLaps?) -> Segmentation {
         var tree = HTMLTree.parse(utf8: html)
         repairedRuns = tree.repairMojibake()
         laps?.mark("parse")
@@ -33,7 +33,7 @@ struct HTMLArticleReader {
             result.diagnostics.append(Diagnostic(.warning, "html.empty", "the page has no elements"))
             return result
         }
-        let page = PageMetadata(tree: tree)
+        let page = PageMetadata(tree: tree, pageURL: pageURL)
         result.metadata = page.metadata
 
         let (removed, pageLengths) = furniture(in: tree)
