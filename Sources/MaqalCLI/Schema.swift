@@ -6,9 +6,20 @@ struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
         abstract: "Print the JSON Schema (draft 2020-12) of the JSON output.",
-        discussion: "Example:\n  maqal schema > maqal.schema.json")
+        discussion: """
+            Examples:
+              maqal schema > maqal.schema.json                  a document (parse, convert)
+              maqal schema records > maqal-records.schema.json  a line of maqal records and maqal warc
+            """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case document, records
+    }
+
+    @Argument(help: "document (the default) or records (the lines of maqal records and maqal warc).")
+    var kind: Kind = .document
 
     func run() {
-        Console.out(JSONSchema.text + "\n")
+        Console.out((kind == .document ? JSONSchema.text : RecordSchema.text) + "\n")
     }
 }

@@ -22,7 +22,19 @@ public enum JSONSchema {
             "bytes": {"type": "integer", "minimum": 0},
             "normalization": {"type": "array", "items": {"enum": ["nfc", "presentation-forms", "invisibles",
               "bidi-controls", "tatweel", "diacritics", "diacritics-keep-shadda", "digits-ascii", "digits-arabic",
-              "separators", "search"]}}
+              "separators", "search"]}},
+            "warc": {
+              "description": "Only in documents read from a WARC file (maqal warc).",
+              "type": "object",
+              "required": ["recordId", "targetURI", "date", "truncated"],
+              "additionalProperties": false,
+              "properties": {
+                "recordId": {"type": "string"},
+                "targetURI": {"type": ["string", "null"]},
+                "date": {"type": ["string", "null"]},
+                "truncated": {"type": ["string", "null"]}
+              }
+            }
           }
         },
         "metadata": {

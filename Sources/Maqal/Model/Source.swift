@@ -34,6 +34,28 @@ public struct Source: Sendable, Equatable, Codable {
     public var bytes: Int
     /// The ``Normalization`` steps applied to the text, in the order they ran; empty by default.
     public var normalization: [String]
+    /// The WARC record the page was read from (`maqal warc`); `nil`, and absent from the JSON, otherwise.
+    public var warc: WARC?
+
+    /// Where in a WARC file a page was: the record's id, the URI it was fetched from, when, and
+    /// whether the crawler cut it short.
+    public struct WARC: Sendable, Equatable, Codable {
+        /// `WARC-Record-ID` (`<urn:uuid:…>`).
+        public var recordId: String
+        /// `WARC-Target-URI`.
+        public var targetURI: String?
+        /// `WARC-Date`.
+        public var date: String?
+        /// `WARC-Truncated`: why the crawler cut the payload (`length`, `time` …); `nil` when it is whole.
+        public var truncated: String?
+
+        public init(recordId: String, targetURI: String?, date: String?, truncated: String?) {
+            self.recordId = recordId
+            self.targetURI = targetURI
+            self.date = date
+            self.truncated = truncated
+        }
+    }
 
     public init(
         name: String?, format: Format, encoding: String, encodingFrom: EncodingOrigin, bytes: Int,

@@ -18,6 +18,15 @@ public enum JSONRenderer {
         writer.field("encodingFrom", document.source.encodingFrom.rawValue)
         writer.field("bytes", document.source.bytes)
         writer.field("normalization", strings: document.source.normalization)
+        if let warc = document.source.warc {
+            writer.key("warc")
+            writer.beginObject()
+            writer.field("recordId", warc.recordId)
+            writer.field("targetURI", warc.targetURI)
+            writer.field("date", warc.date)
+            writer.field("truncated", warc.truncated)
+            writer.endObject()
+        }
         writer.endObject()
         writeMetadata(document.metadata, to: &writer)
         writer.key("stats")

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Reads lines from a file descriptor in chunks, however long the input: a line over `limit`
+/// bytes is not held, only its first bytes (to find its id) and its length.
+struct LineReader {
+    enum Line {
+        /// A whole line without its `\n` (and without a `\r` before it).
+        case line(ArraySlice<UInt8>)
+        /// A line longer than the limit: its first bytes and its full length.
+        case tooLong(prefix: ArraySlice<UInt8>, length: Int)
+    }
+
+    private let descriptor: Int32
+    private let limit: Int
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var ended = false
+    /// Bytes of an over-long line still to be skipped, and what was kept of it.
+    private var overflow: (prefix: ArraySlice<UInt8>, length: Int)?
+    static let prefixLength = 4096
+    private static let chunkSize = 1 << 20
+
+    init(descriptor: Int32, limit: Int) {
+        self.descriptor = descriptor
+        self.limit = limit
+    }
+
+    /// The next line; `nil` at the end of input. A last line without `\n` still counts; a read
+    /// error ends the input.
+    mutating func next() -> Line? {
+        var searchFrom = start
+        while true {
+            if let newline = buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
+                var line = buffer[start..<newline]
+                start = newline + 1
+                if var over = overflow {
+                    overflow = nil
+                    over.length += line.count
+                    return .tooLong(prefix: over.prefix, length: over.length)
+                }
+                if line.last == 0x0D { line = line.dropLast() }
+                return .line(line)
+            }
+            if buffer.count - start > limit {
+                // Too long to hold: keep its start, drop the rest as it comes.
+                if overflow == nil {
+                    overflow = (Array(buffer[start..<(start + min(Self.prefixLength, limit))])[...], 0)
+                }
+                overflow!.length += buffer.count - start
+                start = buffer.count
+            }
+            if ended {
+                guard start < buffer.count || overflow != nil else { return nil }
+                let line = buffer[start...]
+                start = buffer.count
+                if var over = overflow {
+                    overflow = nil
+                    over.length += line.count
+                    return .tooLong(prefix: over.prefix, length: over.length)
+                }
+                return .line(line.last == 0x0D ? line.dropLast() : line)
+            }
+            if start > 0 {
+                buffer.removeFirst(start)
+                start = 0
+            }
+            searchFrom = buffer.count
+            read()
+        }
+    }
+
+    private mutating func read() {
+        let before = buffer.count
+        buffer.reserveCapacity(before + Self.chunkSize)
+        var count = 0
+        repeat {
+            count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.chunkSize) { chunk in
+                let count = Foundation.read(descriptor, chunk.baseAddress!, chunk.count)
+                if count > 0 { buffer.append(contentsOf: chunk[..<count]) }
+                return count
+            }
+        } while count < 0 && errno == EINTR
+        if count <= 0 { ended = true }
+    }
+}
