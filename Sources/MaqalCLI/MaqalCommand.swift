@@ -24,7 +24,7 @@ struct MaqalCommand: ParsableCommand {
             (see `maqal parse --help`; "search" changes spelling). The default output is byte-true.
             """,
         version: Maqal.version,
-        subcommands: [Parse.self, Convert.self, Records.self, Schema.self],
+        subcommands: [Parse.self, Convert.self, Records.self, Warc.self, Schema.self],
         defaultSubcommand: Parse.self
     )
 
