@@ -5,7 +5,7 @@ CONFIG ?= debug
 SAMPLE ?= Fixtures/text/01-ordinal-headings-water-clocks.txt
 BIN = .build/$(CONFIG)/maqal
 
-.PHONY: all deps test-deps build release run test eval bench compare install clean
+.PHONY: all deps test-deps build release run test python-test integration eval bench compare install clean
 
 all: build
 
@@ -24,6 +24,8 @@ deps:
 test-deps: deps
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema || \
 	  { echo "the tests need Python's jsonschema: pip install jsonschema"; exit 1; }
+	@python3 -c 'import pytest' 2>/dev/null || python3 -m pip install -q pytest || \
+	  { echo "the Python package's tests need pytest: pip install pytest (or apt-get install python3-pytest)"; exit 1; }
 
 build: deps
 	$(SWIFT) build -c $(CONFIG)
@@ -39,6 +41,18 @@ run: build
 test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
+
+## python-test: the Python package in Integrations/python (stdlib + pytest) against the real debug binary.
+python-test: test-deps
+	$(SWIFT) build
+	cd Integrations/python && MAQAL_BIN=$(CURDIR)/.build/debug/maqal PYTHONDONTWRITEBYTECODE=1 \
+	  python3 -m pytest -q -p no:cacheprovider tests
+
+## integration: datatrove and spark-submit --master local[2] with maqal on generated WARC files, and
+## MaqalExtractor timed beside datatrove's Trafilatura (installs them in .venv-integration; not in CI).
+integration: deps
+	$(SWIFT) build -c release
+	Integrations/python/integration/run.sh
 
 ## eval: quality on the real pages in ../shared/corpus, against Benchmarks/eval-floors.json.
 eval: deps

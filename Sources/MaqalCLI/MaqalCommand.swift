@@ -18,6 +18,8 @@ struct MaqalCommand: ParsableCommand {
               maqal convert saved/ -o converted/      a whole folder, mirrored as Markdown
               maqal convert saved/ -f ndjson -o - | jq .metadata.title
               maqal schema > maqal.schema.json        the JSON Schema of the output
+              maqal records < pages.jsonl             NDJSON records in, one answer line out per line, in order
+              maqal warc crawl.warc.gz --fields text  one answer line per HTML page of a WARC file
               maqal page.html --normalize search      search keys: letters folded, marks dropped
 
             --normalize takes a comma-separated list of: \(Normalization.helpText)

@@ -149,6 +149,9 @@ struct RecordsTests {
         #expect(answer["language"] as? String == "ar")
         #expect((answer["arabicShare"] as? Double ?? 0) > 0.9)
         #expect(answer.keys.contains("published"))
+        let both = try run(["--fields", "title,document"], lines: [Self.line(["id": "a", "html": Self.arabic])])
+        let document = try #require(both.answers.first?["document"] as? [String: Any])
+        #expect((document["metadata"] as? [String: Any])?["title"] as? String == both.answers.first?["title"] as? String)
     }
 
     @Test("a record that runs past its budget is answered with timeout, and the stream goes on")

@@ -17,6 +17,8 @@ public enum RecordField: String, Sendable, CaseIterable {
     case words
     /// `stats.arabicShare`.
     case arabicShare
+    /// The whole `maqal/1` document beside the flat fields (for steps that keep the structure).
+    case document
 
     /// A comma-separated list of names; `nil` names the first unknown one.
     public static func list(_ text: String) -> Result<[RecordField], UnknownName> {
@@ -46,6 +48,7 @@ public enum RecordField: String, Sendable, CaseIterable {
             case .published: writer.value(document.metadata.published)
             case .words: writer.value(document.stats.words)
             case .arabicShare: writer.value(decimal: document.stats.arabicShare)
+            case .document: JSONRenderer.write(document, to: &writer)
             }
         }
     }
