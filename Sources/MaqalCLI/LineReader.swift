@@ -1,4 +1,5 @@
 import Foundation
+import Maqal
 
 /// Reads lines from a file descriptor in chunks, however long the input: a line over `limit`
 /// bytes is not held, only its first bytes (to find its id) and its length.
@@ -70,16 +71,6 @@ struct LineReader {
     }
 
     private mutating func read() {
-        let before = buffer.count
-        buffer.reserveCapacity(before + Self.chunkSize)
-        var count = 0
-        repeat {
-            count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.chunkSize) { chunk in
-                let count = Foundation.read(descriptor, chunk.baseAddress!, chunk.count)
-                if count > 0 { buffer.append(contentsOf: chunk[..<count]) }
-                return count
-            }
-        } while count < 0 && errno == EINTR
-        if count <= 0 { ended = true }
+        if ChunkReader.append(from: descriptor, to: &buffer, count: Self.chunkSize) <= 0 { ended = true }
     }
 }

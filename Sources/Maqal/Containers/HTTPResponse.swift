@@ -26,30 +26,15 @@ public struct HTTPResponse: Sendable {
         let statusLine = String(decoding: message[..<lineEnd], as: UTF8.self)
         let parts = statusLine.split(separator: " ", maxSplits: 2)
         guard parts.count >= 2, let status = Int(parts[1]) else { return nil }
-        let (headerEnd, bodyStart) = headerBounds(message, from: lineEnd)
+        // No blank line: all headers, no body.
+        let (headerEnd, bodyStart) = HeaderFields.blankLine(in: message, from: lineEnd, end: message.count)
+            ?? (message.count, message.count)
         var response = HTTPResponse(
             status: status, headers: HeaderFields.parse(message[(lineEnd + 1)..<headerEnd]),
             body: Array(message[bodyStart...]), notes: [])
         response.decodeTransfer(limit: limit)
         response.decodeContent(limit: limit)
         return response
-    }
-
-    /// Where the header fields end and the body starts: after the first blank line, or at the end.
-    private static func headerBounds(_ message: [UInt8], from lineEnd: Int) -> (Int, Int) {
-        var index = lineEnd
-        while index < message.count {
-            if message[index] == UInt8(ascii: "\n") {
-                if index + 1 < message.count && message[index + 1] == UInt8(ascii: "\n") { return (index + 1, index + 2) }
-                if index + 2 < message.count && message[index + 1] == UInt8(ascii: "\r")
-                    && message[index + 2] == UInt8(ascii: "\n")
-                {
-                    return (index + 1, index + 3)
-                }
-            }
-            index += 1
-        }
-        return (message.count, message.count)
     }
 
     private mutating func decodeTransfer(limit: Int) {

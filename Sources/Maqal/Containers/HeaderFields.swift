@@ -44,6 +44,23 @@ public struct HeaderFields: Sendable, Equatable {
         return HeaderFields(fields)
     }
 
+    /// Where a header block that starts at `start` ends: its fields end before the first blank
+    /// line and what follows starts after it. Lone `\n` line ends count as well as `\r\n`; only
+    /// the bytes before `end` are searched.
+    static func blankLine(in bytes: [UInt8], from start: Int, end: Int) -> (fieldsEnd: Int, bodyStart: Int)? {
+        var index = start
+        while index < end {
+            if bytes[index] == UInt8(ascii: "\n") {
+                if index + 1 < end && bytes[index + 1] == UInt8(ascii: "\n") { return (index + 1, index + 2) }
+                if index + 2 < end && bytes[index + 1] == UInt8(ascii: "\r") && bytes[index + 2] == UInt8(ascii: "\n") {
+                    return (index + 1, index + 3)
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
     private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
         var bytes = bytes
         while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }

@@ -101,7 +101,7 @@ public final class WARCReader {
         compact()
         guard dataStart < data.count else { return nil }
         let start = dataStart
-        guard let headerEnd = headerEnd(from: start) else {
+        guard let headerEnd = HeaderFields.blankLine(in: data, from: start, end: min(data.count, start + Self.headerLimit)) else {
             if data.count - start >= Self.headerLimit || !startsLikeVersion(at: start) {
                 return resynchronise(from: start, message: "no WARC header here")
             }
@@ -119,14 +119,14 @@ public final class WARCReader {
         }
         let offset = streamOffsetToFile(dataBase + start)
         if length > recordLimit {
-            dataStart = headerEnd.blockStart
+            dataStart = headerEnd.bodyStart
             skipping = length
             _ = skipBuffered()
             return .record(WARCRecord(version: version, headers: headers, block: [], blockTooLarge: true, offset: offset))
         }
-        guard data.count - headerEnd.blockStart >= length else { return nil }
-        let block = Array(data[headerEnd.blockStart..<(headerEnd.blockStart + length)])
-        dataStart = headerEnd.blockStart + length
+        guard data.count - headerEnd.bodyStart >= length else { return nil }
+        let block = Array(data[headerEnd.bodyStart..<(headerEnd.bodyStart + length)])
+        dataStart = headerEnd.bodyStart + length
         return .record(WARCRecord(version: version, headers: headers, block: block, blockTooLarge: false, offset: offset))
     }
 
@@ -136,23 +136,6 @@ public final class WARCReader {
         dataStart += count
         skipping -= count
         return skipping == 0
-    }
-
-    /// Where the header starting at `start` ends: its fields end before the blank line, the block
-    /// begins after it. Lone `\n` line ends are accepted as well as `\r\n`.
-    private func headerEnd(from start: Int) -> (fieldsEnd: Int, blockStart: Int)? {
-        let end = min(data.count, start + Self.headerLimit)
-        var index = start
-        while index < end {
-            if data[index] == UInt8(ascii: "\n") {
-                if index + 1 < end && data[index + 1] == UInt8(ascii: "\n") { return (index + 1, index + 2) }
-                if index + 2 < end && data[index + 1] == UInt8(ascii: "\r") && data[index + 2] == UInt8(ascii: "\n") {
-                    return (index + 1, index + 3)
-                }
-            }
-            index += 1
-        }
-        return nil
     }
 
     /// Whether the bytes at `start` are (so far) a `WARC/1.` version line.
@@ -299,21 +282,12 @@ public final class WARCReader {
             bytesRead += end - position
             return true
         case .descriptor(let descriptor):
-            let before = raw.count
-            raw.reserveCapacity(before + Self.chunkSize)
-            var count = 0
-            repeat {
-                count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.chunkSize) { buffer in
-                    let count = Foundation.read(descriptor, buffer.baseAddress!, buffer.count)
-                    if count > 0 { raw.append(contentsOf: buffer[..<count]) }
-                    return count
-                }
-            } while count < 0 && errno == EINTR
+            let count = ChunkReader.append(from: descriptor, to: &raw, count: Self.chunkSize)
             guard count > 0 else {
                 sourceEnded = true
                 return false
             }
-            bytesRead += raw.count - before
+            bytesRead += count
             return true
         }
     }
