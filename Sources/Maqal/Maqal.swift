@@ -85,7 +85,7 @@ public enum Maqal {
             laps?.mark("segment")
         case .html:
             var reader = HTMLArticleReader()
-            segmentation = reader.read(utf8: decoded.utf8, pageURL: hints.url, laps: &laps)
+            segmentation = reader.read(utf8: decoded.utf8, pageURL: hints.url, fetched: hints.fetched, laps: &laps)
             if reader.repairedRuns > 0 {
                 source.encodingFrom = .repaired
                 diagnostics.append(MojibakeRepair.diagnostic(count: reader.repairedRuns))
@@ -120,11 +120,19 @@ public struct InputHints: Sendable, Equatable {
     /// Where the page was saved or fetched from: ``Metadata/url`` when the page names none, and
     /// the base its relative links resolve against when it has no `<base>` or canonical URL.
     public var url: String?
+    /// When the page was fetched, in ISO 8601 as `WARC-Date` writes it (`2025-03-01T10:00:00Z`): a
+    /// relative date near the headline ("منذ ساعتين") is counted back from it when the page records
+    /// no save time of its own.
+    public var fetched: String?
 
-    public init(charset: String? = nil, charsetFrom: Source.EncodingOrigin = .declared, url: String? = nil) {
+    public init(
+        charset: String? = nil, charsetFrom: Source.EncodingOrigin = .declared, url: String? = nil,
+        fetched: String? = nil
+    ) {
         self.charset = charset
         self.charsetFrom = charsetFrom
         self.url = url
+        self.fetched = fetched
     }
 }
 

@@ -11,12 +11,13 @@ struct Records: ParsableCommand {
         discussion: """
             Each input line is {"id", "url"?, "html"? | "text"? | "body_base64"?, "content_type"?, "charset"?, \
             "date"?}; body_base64 carries raw bytes so the HTTP charset (content_type or charset, reported as \
-            encodingFrom "http"), <meta> and sniffing all apply.
+            encodingFrom "http"), <meta> and sniffing all apply; date (ISO 8601, the fetch time) places relative \
+            dates such as "منذ ساعتين".
 
             Each output line is {"id", "url", "ok": true, "document": {maqal/1}} (with --fields: the fields \
             instead of "document"), {"id", "url", "ok": false, "skipped": "language" | "min-words"}, or \
             {"id", "url", "ok": false, "error": {"kind": "empty|too-large|binary|invalid-record|timeout", \
-            "message"}}. A bad line never ends the stream; stdout carries only these lines; the end of input \
+            "message"}}. --fields document adds the whole document beside the fields. A bad line never ends the stream; stdout carries only these lines; the end of input \
             ends the process with exit 0. `maqal schema records` prints the JSON Schema of the lines.
 
             Examples:

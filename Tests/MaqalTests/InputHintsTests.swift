@@ -51,4 +51,19 @@ struct InputHintsTests {
         let document = try Maqal.parse(Array("\(text)\n\n\(text)\n".utf8), hints: InputHints(url: "https://example.com/t"))
         #expect(document.metadata.url == "https://example.com/t")
     }
+
+    @Test("a relative date is counted back from the fetch time when the page records no save time")
+    func relativeDateFromFetchTime() throws {
+        let body = "<h1>خبر</h1><span>منذ ساعتين</span><div><p>\(String(repeating: "كلمة ", count: 30)).</p></div>"
+        let html = Array("<html><head><title>خبر</title></head><body>\(body)</body></html>".utf8)
+        // 01:00 UTC minus two hours is the day before.
+        let fetched = try Maqal.parse(html, name: "x.html", hints: InputHints(fetched: "2025-03-01T01:00:00Z"))
+        #expect(fetched.metadata.published == "2025-02-28")
+        #expect(fetched.metadata.dates.first?.approximate == true)
+        // In the fetch time's own offset, two hours before 05:00+03:00 is still the same day.
+        let local = try Maqal.parse(html, name: "x.html", hints: InputHints(fetched: "2025-03-01T05:00:00+03:00"))
+        #expect(local.metadata.published == "2025-03-01")
+        let unknown = try Maqal.parse(html, name: "x.html", hints: InputHints(fetched: "not a date"))
+        #expect(unknown.metadata.published == nil)
+    }
 }

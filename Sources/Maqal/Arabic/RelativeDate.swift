@@ -77,6 +77,21 @@ enum SaveTime {
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
+    /// An ISO 8601 time with its offset (`2025-03-01T10:00:00Z`, `…+03:00`), as `WARC-Date` and
+    /// crawlers' fetch times write it; the day is then counted in that offset.
+    static func parseISO(_ text: String) -> (date: Date, offsetMinutes: Int)? {
+        let formatter = ISO8601DateFormatter()
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        formatter.formatOptions = trimmed.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+        guard let date = formatter.date(from: trimmed) else { return nil }
+        var offset = 0
+        if !trimmed.hasSuffix("Z"), let sign = trimmed.dropFirst(19).firstIndex(where: { $0 == "+" || $0 == "-" }) {
+            let digits = trimmed[trimmed.index(after: sign)...].split(separator: ":").compactMap { Int($0) }
+            if digits.count == 2 { offset = (trimmed[sign] == "-" ? -1 : 1) * (digits[0] * 60 + digits[1]) }
+        }
+        return (date, offset)
+    }
+
     /// `Sat Mar 16 2024 10:15:00 GMT+0300`: the JavaScript `Date.toString()` form both tools write.
     static func parse(_ text: String) -> (date: Date, offsetMinutes: Int)? {
         let parts = text.split(separator: " ").map(String.init)

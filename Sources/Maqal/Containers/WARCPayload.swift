@@ -53,7 +53,7 @@ public enum WARCPayload {
         _ bytes: [UInt8], mediaType: String?, charset: String?, warc: Source.WARC, notes: [String]
     ) -> Result<Page, Skip> {
         guard isHTML(mediaType: mediaType, bytes: bytes) else { return .failure(.nonHTML) }
-        let hints = InputHints(charset: charset, charsetFrom: .http, url: warc.targetURI)
+        let hints = InputHints(charset: charset, charsetFrom: .http, url: warc.targetURI, fetched: warc.date)
         return .success(Page(bytes: bytes, hints: hints, warc: warc, notes: notes))
     }
 

@@ -10,7 +10,7 @@ struct RecordRequest: Decodable {
     var bodyBase64: String?
     var contentType: String?
     var charset: String?
-    /// When the page was fetched; accepted so engines can pass their rows through unchanged.
+    /// When the page was fetched (ISO 8601): relative dates in the page are counted back from it.
     var date: String?
 
     enum CodingKeys: String, CodingKey {
@@ -53,7 +53,7 @@ struct RecordRequest: Decodable {
     /// The page the record carries, or why there is none.
     func page() -> Result<Page, Invalid> {
         let mediaType = contentType.map(HeaderFields.mediaType)
-        var hints = InputHints(url: url)
+        var hints = InputHints(url: url, fetched: date)
         let bytes: [UInt8]
         var format: ParseOptions.InputFormat = .auto
         switch (html, text, bodyBase64) {

@@ -10,7 +10,9 @@ struct HTMLArticleReader {
     /// kept: a wrapper whose class merely mentions "sidebar" is not the sidebar.
     static let protectedShare = 0.4
 
-    mutating func read(utf8 html: [UInt8], pageURL: String? = nil, laps: inout StageLaps?) -> Segmentation {
+    mutating func read(
+        utf8 html: [UInt8], pageURL: String? = nil, fetched: String? = nil, laps: inout StageLaps?
+    ) -> Segmentation {
         var tree = HTMLTree.parse(utf8: html)
         repairedRuns = tree.repairMojibake()
         laps?.mark("parse")
@@ -63,7 +65,7 @@ struct HTMLArticleReader {
         if result.metadata.published == nil, let found = visibleDate(tree, lengths: pageLengths, roots: roots) {
             result.metadata.take(found.date, text: found.text, role: "published", approximate: found.approximate)
         }
-        if result.metadata.published == nil, let relative = relativeDate(tree, lengths: pageLengths, roots: roots, html: html) {
+        if result.metadata.published == nil, let relative = relativeDate(tree, lengths: pageLengths, roots: roots, html: html, fetched: fetched) {
             if let date = relative.date {
                 result.metadata.take(date, text: relative.text, role: "published", approximate: true)
             } else {
@@ -281,8 +283,9 @@ struct HTMLArticleReader {
     }
 
     /// A relative date ("منذ ساعتين", "أمس") near the headline, resolved against the time the page
-    /// was saved when the page records it; `date` is `nil` when it does not.
-    private func relativeDate(_ tree: HTMLTree, lengths: ArticleRoot, roots: [Int], html: [UInt8])
+    /// was saved when the page records it, else the time it was fetched (a WARC record's date);
+    /// `date` is `nil` when neither is known.
+    private func relativeDate(_ tree: HTMLTree, lengths: ArticleRoot, roots: [Int], html: [UInt8], fetched: String?)
         -> (date: ArabicDate?, text: String)?
     {
         guard let start = roots.min() else { return nil }
@@ -294,7 +297,7 @@ struct HTMLArticleReader {
             let text = tree.text(of: index)
             guard WordCounter.count(text, upTo: 8) <= 8, let offset = RelativeDate.secondsAgo(in: text) else { continue }
             // Looked for only now: it means a search through the whole page.
-            guard let savedAt = SaveTime.find(in: html) else { return (nil, text) }
+            guard let savedAt = SaveTime.find(in: html) ?? fetched.flatMap(SaveTime.parseISO) else { return (nil, text) }
             return (ArabicDateParser.day(of: savedAt.date.addingTimeInterval(-offset), offsetMinutes: savedAt.offsetMinutes), text)
         }
         return nil
