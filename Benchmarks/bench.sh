@@ -51,6 +51,10 @@ if [ -x Benchmarks/convert-bench.sh ]; then
   echo "== maqal convert"
   Benchmarks/convert-bench.sh
 fi
+
+echo
+echo "== maqal warc"
+Benchmarks/warc-bench.sh "$corpus"
 } | tee "$results"
 
 # The targets, each read back from the figures above, so the run ends with its verdict.
@@ -66,6 +70,7 @@ def row(label):  # seconds and peak MB of a convert-bench row
 ratio = number(r"^ratio pipeline/floor: ([\d.]+)×")
 startup = number(r"^start-up \(maqal --version\): ([\d.]+) ms")
 largest = number(r"^peak RSS parsing the largest page .*: ([\d.]+) MB$")
+reading = number(r"^share spent only reading: ([\d.]+) %")
 one, _ = row("--jobs 1")
 two, _ = row("--jobs 2")
 _, few = row("first 2,000")
@@ -78,6 +83,7 @@ checks = [
     ("peak RSS, many files vs 2,000", few and many, "flat (≤ +10%)", bool(few and many) and many <= few * 1.1,
      f"{few} → {many} MB" if few and many else None),
     ("start-up", startup, "≤ 10 ms", startup is not None and startup <= 10, f"{startup} ms"),
+    ("warc: share spent only reading", reading, "≤ 15 %", reading is not None and reading <= 15, f"{reading} %"),
 ]
 print()
 print("== targets")

@@ -21,6 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 VENV = os.path.join(ROOT, ".venv-compare")
 PEERS = ["trafilatura", "readability-lxml", "jusText"]
+KEEP_MARKER = "<!-- sections below are kept by compare.py -->"
 
 
 def venv_python():
@@ -184,8 +185,15 @@ windows-1256/ISO-8859-6 pages whose output is Arabic with no Latin-1 or Cyrillic
 
 {verdict}
 """
-    with open(os.path.join(HERE, "RESULTS.md"), "w", encoding="utf-8") as handle:
-        handle.write(report)
+    path = os.path.join(HERE, "RESULTS.md")
+    # Sections other runs wrote (corpus scale: make bench's WARC figures, make integration) stay.
+    kept = ""
+    if os.path.exists(path):
+        previous = open(path, encoding="utf-8").read()
+        if KEEP_MARKER in previous:
+            kept = "\n" + previous[previous.index(KEEP_MARKER):]
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(report + kept)
     return 0
 
 
