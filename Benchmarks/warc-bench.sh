@@ -38,6 +38,8 @@ print(f"maqal warc --fields text,title --jobs 1:  {full_wall:5.2f} s / {full_cpu
       f"{mb / full_cpu:5.1f} MB/s of CPU")
 print(f"maqal warc --fields text,title --jobs 2:  {two_wall:5.2f} s / {two_cpu:5.2f} s CPU, "
       f"{lines / two_wall:5.0f} records/s, {mb / two_wall:5.1f} MB/s wall")
+print(f"peak RSS of maqal warc: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.1f} MB "
+      f"(the file is streamed: one record in memory at a time)")
 print(f"share spent only reading: {read_cpu / full_cpu * 100:.1f} % of CPU ({read_wall / full_wall * 100:.1f} % of wall)")
 print(full.stderr.decode().strip())
 PY
