@@ -232,4 +232,28 @@ struct RecordsTests {
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("validated 5 lines"))
     }
+
+    @Test("any bytes on a line get exactly one line of JSON back, with id, url and ok")
+    func mutatedLines() throws {
+        let processor = RecordProcessor(options: RecordOptions(fields: [.title]))
+        let original = Array(Self.line(["id": "r1", "url": "https://example.com/1", "html": WARCBuilder.article(1)]).utf8)
+        var random = WARCReaderTests.SplitMix(state: 3)
+        for _ in 0..<300 {
+            var line = original
+            for _ in 0..<(1 + random.next() % 6) {
+                let index = Int(random.next() % UInt64(line.count))
+                if random.next() % 2 == 0 {
+                    line[index] = UInt8(truncatingIfNeeded: random.next())
+                } else {
+                    line.remove(at: index)
+                }
+            }
+            line.removeAll { $0 == UInt8(ascii: "\n") }
+            let answer = processor.answer(line: line[...])
+            #expect(!answer.contains(UInt8(ascii: "\n")))
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(answer)) as? [String: Any])
+            #expect(object["ok"] is Bool)
+            #expect(object.keys.contains("id") && object.keys.contains("url"))
+        }
+    }
 }

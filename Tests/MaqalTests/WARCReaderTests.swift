@@ -148,6 +148,51 @@ struct WARCReaderTests {
     }
 }
 
+extension WARCReaderTests {
+    /// A small fixed-seed generator, so a failing mutant can be found again.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test("damaged files (bytes flipped, cut, spliced) never stop the reader, and every record it returns is whole",
+          arguments: [false, true])
+    func mutants(compressed: Bool) {
+        var warc = Self.crawl()
+        warc.response(uri: "https://example.com/chunked", headers: ["Transfer-Encoding: chunked", "Content-Encoding: gzip"],
+                      body: WARCBuilder.chunked(Deflate.compress(Array(WARCBuilder.article(9).utf8)), size: 40))
+        let original = compressed ? warc.gzipped : warc.plain
+        var random = SplitMix(state: compressed ? 1 : 2)
+        for _ in 0..<300 {
+            var bytes = original
+            switch random.next() % 3 {
+            case 0:
+                for _ in 0..<(1 + random.next() % 8) {
+                    bytes[Int(random.next() % UInt64(bytes.count))] ^= UInt8(truncatingIfNeeded: random.next() | 1)
+                }
+            case 1:
+                bytes = Array(bytes.prefix(Int(random.next() % UInt64(bytes.count))))
+            default:
+                let start = Int(random.next() % UInt64(bytes.count))
+                let end = min(bytes.count, start + Int(random.next() % 200))
+                bytes.removeSubrange(start..<end)
+            }
+            let items = Self.items(bytes)
+            #expect(items.count <= 40)
+            for record in Self.records(items) {
+                #expect(record.block.count == Int(record.headers["Content-Length"] ?? "") ?? -1)
+                if WARCPayload.pageTypes.contains(record.type) { _ = WARCPayload.page(of: record) }
+            }
+        }
+    }
+}
+
 /// HTTP responses inside WARC records: status, headers, de-chunking, content decoding, charset.
 @Suite("HTTP response")
 struct HTTPResponseTests {
