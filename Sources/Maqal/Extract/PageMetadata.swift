@@ -12,6 +12,8 @@ struct PageMetadata {
     private(set) var documentTitle: String?
     /// `news_keywords` meta values: tags when the page names none better.
     private(set) var keywords: [String] = []
+    /// What the title may be, for ``TitleChooser``.
+    private(set) var titleCandidates = TitleCandidates()
 
     init(tree: HTMLTree) {
         var meta: [String: [String]] = [:]
@@ -105,32 +107,13 @@ struct PageMetadata {
             return nil
         }
 
-        // Site first: the title's suffix is stripped with it.
+        // The title is chosen in Clean (``TitleChooser``), which also names the site from the title
+        // when nothing here does.
         metadata.site = first("og:site_name", "application-name", "twitter:site:name") ?? ld.publisher
-        let knownSite = metadata.site
-        var titles: [(title: String, site: String?)] = [first("og:title", "twitter:title"), ld.headline, ld.name, documentTitle]
-            .compactMap { $0.map(clean) }.filter { !$0.isEmpty }
-            .map { TitleCleaner.strip($0, site: knownSite) }
-        // The page's own h1 settles which candidate is the headline (a JSON-LD headline can be a
-        // summary, an og:title can carry the site name).
-        let headingKeys = headings.map { ArabicKey.make($0) }
-        if let match = titles.first(where: { headingKeys.contains(ArabicKey.make($0.title)) }) {
-            titles.insert(match, at: 0)
-        } else if let index = headingKeys.firstIndex(where: { key in
-            !key.isEmpty && titles.contains { ArabicKey.make($0.title).contains(key) && key.count * 3 >= ArabicKey.make($0.title).count }
-        }) {
-            titles.insert((title: clean(headings[index]), site: nil), at: 0)
-        }
-        metadata.title = titles.first?.title
-        // "Blog name: post title" in <title> names the site when nothing else does (Blogger).
-        if metadata.site == nil, let title = metadata.title, let documentTitle, documentTitle != title,
-            let range = documentTitle.range(of: title)
-        {
-            let rest = (documentTitle[..<range.lowerBound] + documentTitle[range.upperBound...])
-                .trimmingCharacters(in: CharacterSet(charactersIn: " :|-–—·«»"))
-            if (1...5).contains(WordCounter.count(rest)) { metadata.site = rest }
-        }
-        metadata.site = metadata.site ?? titles.lazy.compactMap { $0.site }.first
+        titleCandidates = TitleCandidates(
+            titles: [first("og:title", "twitter:title"), ld.headline, ld.name, documentTitle]
+                .compactMap { $0.map(clean) }.filter { !$0.isEmpty },
+            headings: headings, documentTitle: documentTitle)
         metadata.description = [first("og:description", "description", "twitter:description"), ld.description]
             .compactMap { $0.map(clean) }.first { !$0.isEmpty }
         metadata.url = canonical ?? first("og:url") ?? ld.url
@@ -186,8 +169,6 @@ struct PageMetadata {
     private static let machineDateClasses = FragmentMatcher(["published", "timestamp"])
 
     private func clean(_ value: String) -> String {
-        var folder = WhitespaceFolder()
-        folder.append(HTMLEntities.decode(value))
-        return folder.result
+        HTMLEntities.folded(value)
     }
 }

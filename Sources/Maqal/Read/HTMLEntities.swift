@@ -5,6 +5,14 @@ enum HTMLEntities {
         "hellip": "…", "ndash": "–", "mdash": "—", "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“",
     ]
 
+    /// `text` decoded, its runs of white space folded to single spaces and trimmed: how a value
+    /// read from an attribute or JSON-LD is made ready for the metadata.
+    static func folded(_ text: String) -> String {
+        var folder = WhitespaceFolder()
+        folder.append(decode(text))
+        return folder.result
+    }
+
     static func decode(_ text: String) -> String {
         guard text.includes("&") else { return text }
         var result = ""
