@@ -59,7 +59,7 @@ enum Pipeline {
             article = CleanArticle(blocks: blocks, metadata: cleaned.metadata)
         case .html:
             // Read: the tree, then mojibake repaired in the text runs the reader flagged.
-            var tree = HTMLTree.parse(utf8: decoded.utf8)
+            var tree = HTMLTree.parse(utf8: decoded.utf8, classNames: MarkupClassNames())
             let repaired = tree.repairMojibake()
             if repaired > 0 {
                 source.encodingFrom = .repaired

@@ -185,3 +185,11 @@ func expectGolden(_ actual: String, at url: URL, sourceLocation: SourceLocation 
             """, sourceLocation: sourceLocation)
     }
 }
+
+extension HTMLTree {
+    /// Parses `html` as the pipeline does (Extract's class-name reader); `options` other than
+    /// ``parseOptions`` only in tests that show what libxml2's own defaults would do.
+    static func parse(_ html: String, options: Int32 = parseOptions) -> HTMLTree {
+        parse(utf8: Array(html.utf8), classNames: MarkupClassNames(), options: options)
+    }
+}
