@@ -1,14 +1,5 @@
 import Foundation
 
-/// What a page offers as its title, in order of trust: `og:title`/`twitter:title`, the JSON-LD
-/// headline and name, `<title>` (each entity-decoded and white-space folded), plus the page's own
-/// `h1` texts and raw `<title>`, which settle between them.
-struct TitleCandidates: Sendable {
-    var titles: [String] = []
-    var headings: [String] = []
-    var documentTitle: String?
-}
-
 /// Where the title is chosen, for both readers: from the page's metadata for HTML (``choose(_:site:)``,
 /// then ``dropTitleHeading(_:title:)``), from the first lines for text (``fromFirstLines(_:)``).
 ///

@@ -8,9 +8,10 @@ enum HeadlineDate: Sendable {
     /// `date` is `nil` when the page does not record when it was saved: only the words are kept.
     case relative(ArabicDate?, text: String)
 
-    static func find(_ tree: HTMLTree, lengths: ArticleRoot, roots: [Int], html: [UInt8]) -> HeadlineDate? {
-        if let found = visible(tree, lengths: lengths, roots: roots) { return .visible(found.date, text: found.text) }
-        if let found = relative(tree, lengths: lengths, roots: roots, html: html) {
+    /// `textLengths`: the visible text length under each node of `tree`.
+    static func find(_ tree: HTMLTree, textLengths: [Int], roots: [Int], html: [UInt8]) -> HeadlineDate? {
+        if let found = visible(tree, textLengths: textLengths, roots: roots) { return .visible(found.date, text: found.text) }
+        if let found = relative(tree, textLengths: textLengths, roots: roots, html: html) {
             return .relative(found.date, text: found.text)
         }
         return nil
@@ -32,12 +33,12 @@ enum HeadlineDate: Sendable {
 
     /// A relative date ("منذ ساعتين", "أمس") near the headline, resolved against the time the page
     /// was saved when the page records it; `date` is `nil` when it does not.
-    private static func relative(_ tree: HTMLTree, lengths: ArticleRoot, roots: [Int], html: [UInt8])
+    private static func relative(_ tree: HTMLTree, textLengths: [Int], roots: [Int], html: [UInt8])
         -> (date: ArabicDate?, text: String)?
     {
         guard let start = roots.min() else { return nil }
         // Fields are read in place: `tree[index]` copied every node before the article.
-        for index in tree.nodes.indices where tree.nodes[index].kind == .element && lengths.textLength[index] <= 60 {
+        for index in tree.nodes.indices where tree.nodes[index].kind == .element && textLengths[index] <= 60 {
             if index > start + 200 { break }
             let ownsText = tree.children(of: index).contains { tree.nodes[$0].kind == .text }
             guard ownsText else { continue }
@@ -53,7 +54,7 @@ enum HeadlineDate: Sendable {
     /// A visible Arabic date: the short date line nearest before the article (the header of a
     /// post, the line under a headline), else the first one inside it. Dates further up (a "today"
     /// strip) or after it (comments, replies) belong to something else.
-    private static func visible(_ tree: HTMLTree, lengths: ArticleRoot, roots: [Int])
+    private static func visible(_ tree: HTMLTree, textLengths: [Int], roots: [Int])
         -> (date: ArabicDate, text: String, approximate: Bool)?
     {
         guard let start = roots.min() else { return nil }
@@ -62,7 +63,7 @@ enum HeadlineDate: Sendable {
         var inside: (date: ArabicDate, text: String, approximate: Bool)?
         // A byline's date sits near the article's start: look a little before it and at its first lines.
         let window = max(0, start - 1500)..<min(tree.nodes.count, min(end, start + 150) + 1)
-        for index in window where tree.nodes[index].kind == .element && lengths.textLength[index] <= 160 {
+        for index in window where tree.nodes[index].kind == .element && textLengths[index] <= 160 {
             if tree.nodes[index].tag == .html || tree.nodes[index].tag == .body { continue }
             // Only elements that hold text of their own: their wrappers would repeat the same line.
             let ownsText = tree.children(of: index).contains { child in

@@ -60,7 +60,7 @@ enum ArticleExtractor {
         }
         // Clean may still find the date in the article's edge lines; this is its fallback.
         let headlineDate = metadata.published == nil
-            ? HeadlineDate.find(tree, lengths: pageLengths, roots: roots, html: html) : nil
+            ? HeadlineDate.find(tree, textLengths: pageLengths.textLength, roots: roots, html: html) : nil
         return ExtractedPage(
             tree: tree, roots: roots, removed: articleRemoved, images: root.imageCount, boldHeadings: !hasHeadings,
             baseURL: page.baseURL, metadata: metadata, titleCandidates: page.titleCandidates,

@@ -172,3 +172,12 @@ struct PageMetadata {
         HTMLEntities.folded(value)
     }
 }
+
+/// What a page offers as its title, in order of trust: `og:title`/`twitter:title`, the JSON-LD
+/// headline and name, `<title>` (each entity-decoded and white-space folded), plus the page's own
+/// `h1` texts and raw `<title>`, which settle between them.
+struct TitleCandidates: Sendable {
+    var titles: [String] = []
+    var headings: [String] = []
+    var documentTitle: String?
+}
