@@ -224,11 +224,6 @@ struct HTMLTree: Sendable {
         index..<subtreeEnds[index]
     }
 
-    /// Elements named `name` anywhere in the page.
-    func elements(named name: String) -> [Int] {
-        nodes.indices.filter { nodes[$0].kind == .element && nodes[$0].name == name }
-    }
-
     /// The text under `index` with white space folded, as a browser would show it.
     func text(of index: Int) -> String {
         var folder = WhitespaceFolder()
