@@ -60,8 +60,8 @@ struct MetadataLine: Sendable, Equatable {
     /// The original text after the label and its separator.
     private static func valueAfterLabel(_ text: String, labelKey: String, field: TextCues.Field) -> String? {
         // Walk the original text until its key covers the label, then skip separators. The key
-        // grows with the walk (keying each prefix anew was quadratic: "بقلمـــ…" with 10,000
-        // tatweels took 1.4 s) and only grows, so once it is longer than the label it never matches.
+        // grows with the walk (keying each prefix anew would be quadratic in a label padded with
+        // tatweels) and only grows, so once it is longer than the label it never matches.
         var index = text.startIndex
         var key = ArabicKey.Builder()
         while index < text.endIndex {

@@ -72,7 +72,7 @@ struct TextSegmenter {
 
     /// The last unit of a group while wrapped lines are joined onto it. Its text grows in place
     /// and is measured once, when it is finished: re-measuring and re-copying the whole text at
-    /// every line made a long hard-wrapped paragraph quadratic (2,000 lines took 47 s).
+    /// every line would make a long hard-wrapped paragraph quadratic.
     private struct OpenUnit {
         var unit: Unit
         /// `unit.text.count`, kept as lines are joined.

@@ -2,7 +2,7 @@
 /// included) become one, invisible junk (ZWSP, soft hyphen, stray BOM) is dropped.
 ///
 /// Works on UTF-8 bytes and makes one string at the end: appending scalar by scalar to a
-/// string was the largest single cost of gathering text (callgrind).
+/// string was the largest single cost of gathering text.
 struct WhitespaceFolder {
     private var bytes: [UInt8] = []
     private var pendingSpace = false
