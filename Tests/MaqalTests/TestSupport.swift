@@ -130,7 +130,7 @@ enum TestSupport {
 
     static func bodyText(_ document: Document) -> String {
         var texts: [String] = []
-        BlockText.forEachText(in: document.body) { texts.append($0) }
+        BlockTexts.forEach(in: document.body) { texts.append($0) }
         return texts.joined(separator: "\n")
     }
 

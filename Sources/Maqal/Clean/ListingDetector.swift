@@ -14,7 +14,7 @@ enum ListingDetector {
             case .heading(let heading):
                 words += WordCounter.count(heading.text)
             case .block(let block):
-                BlockText.forEachText(in: [block]) { text in words += WordCounter.count(text) }
+                BlockTexts.forEach(in: [block]) { text in words += WordCounter.count(text) }
             }
         }
         for block in blocks {
