@@ -35,10 +35,11 @@ release:
 run: build
 	$(BIN) $(SAMPLE)
 
-## test: the whole suite (unit, golden files, corpus, CLI end to end).
+## test: the whole suite (unit, golden files, corpus, CLI end to end), built with warnings as errors.
+WERROR = -Xswiftc -warnings-as-errors
 test: test-deps
-	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) build $(WERROR)
+	$(SWIFT) test $(WERROR)
 
 ## eval: quality on the real pages in ../shared/corpus, against Benchmarks/eval-floors.json.
 eval: deps

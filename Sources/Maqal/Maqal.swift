@@ -50,54 +50,7 @@ public enum Maqal {
     static func parse(
         _ bytes: [UInt8], name: String?, hints: InputHints, options: ParseOptions, laps: inout StageLaps?
     ) throws(ParseError) -> Document {
-        if bytes.count > options.maxBytes { throw .tooLarge(bytes: bytes.count, limit: options.maxBytes) }
-        if bytes.allSatisfy({ ArabicScalar.isSpace(UInt32($0)) }) { throw .empty }
-        if let kind = BinarySniffer.kind(of: bytes) { throw .binary(kind) }
-
-        let format = InputSniffer.format(of: bytes, name: name, requested: options.inputFormat)
-        let decoded = ByteDecoder.decode(
-            bytes, format: format, user: options.encoding, outside: hints.charset.map { ($0, hints.charsetFrom) })
-        var diagnostics = decoded.diagnostics
-        if let declared = decoded.declared, decoded.origin == .sniffed,
-            let declaredEncoding = TextEncoding(label: declared), declaredEncoding != decoded.encoding
-        {
-            diagnostics.append(Diagnostic(
-                .info, "encoding.mislabelled",
-                "the page declares \(declared) but its bytes are \(decoded.encoding.rawValue)"))
-        }
-        var source = Source(
-            name: name, format: format, encoding: decoded.encoding.rawValue, encodingFrom: decoded.origin,
-            bytes: bytes.count)
-        laps?.mark("decode")
-        var segmentation: Segmentation
-        switch format {
-        case .text:
-            var text = decoded.text
-            let repair = MojibakeRepair.repairLines(text)
-            if repair.repaired > 0 {
-                text = repair.text
-                source.encodingFrom = .repaired
-                diagnostics.append(MojibakeRepair.diagnostic(count: repair.repaired))
-            }
-            let lines = TextLines.read(text)
-            laps?.mark("parse")
-            segmentation = TextSegmenter().segment(lines)
-            laps?.mark("segment")
-        case .html:
-            var reader = HTMLArticleReader()
-            segmentation = reader.read(utf8: decoded.utf8, pageURL: hints.url, laps: &laps)
-            if reader.repairedRuns > 0 {
-                source.encodingFrom = .repaired
-                diagnostics.append(MojibakeRepair.diagnostic(count: reader.repairedRuns))
-            }
-        }
-        source.normalization = TextNormalizer.names(options.normalization)
-        if segmentation.metadata.url == nil { segmentation.metadata.url = hints.url }
-        let document = DocumentBuilder.build(
-            segmentation, source: source, wordsPerMinute: options.wordsPerMinute, diagnostics: diagnostics,
-            normalizer: TextNormalizer(options.normalization))
-        laps?.mark("structure")
-        return document
+        try Pipeline.run(bytes, name: name, hints: hints, options: options, laps: &laps)
     }
 
     /// Parses one saved article held in `data`.
