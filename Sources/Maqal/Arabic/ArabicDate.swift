@@ -2,7 +2,8 @@ import Foundation
 
 /// A calendar date (and optional time) read from text or a machine field, with only the precision the source gave.
 struct ArabicDate: Sendable, Equatable {
-    enum Calendar: String, Sendable { case gregorian, hijri }
+    /// `persian` is the Solar Hijri calendar of Iranian pages (``PersianDate``).
+    enum Calendar: String, Sendable { case gregorian, hijri, persian }
 
     /// A date in the Hijri calendar as the source wrote it; `day` is nil at month precision.
     struct HijriDate: Sendable, Equatable {
@@ -147,7 +148,7 @@ enum ArabicDateParser {
         return calendar
     }()
 
-    private static let gregorianCalendar: Foundation.Calendar = {
+    static let gregorianCalendar: Foundation.Calendar = {
         var calendar = Foundation.Calendar(identifier: .gregorian)
         calendar.timeZone = .gmt
         return calendar
@@ -467,10 +468,12 @@ private final class TextDateScanner {
     private func makeDate(
         _ month: ArabicMonthNames.Month, year: Int, day: Int?, era: ArabicDate.Calendar?
     ) -> ArabicDate? {
-        if let era, era != month.calendar { return nil }
+        // A Solar Hijri year may carry the Hijri era word: `۱۴۰۲ هجری شمسی`.
+        if let era, era != month.calendar, !(month.calendar == .persian && era == .hijri) { return nil }
         switch month.calendar {
         case .gregorian: return ArabicDateParser.gregorian(year: year, month: month.number, day: day)
         case .hijri: return ArabicDateParser.hijri(year: year, month: month.number, day: day)
+        case .persian: return PersianDate.gregorian(year: year, month: month.number, day: day)
         }
     }
 
