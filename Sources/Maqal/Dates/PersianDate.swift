@@ -41,17 +41,10 @@ enum PersianDate {
         guard years.contains(year), (1...12).contains(month) else { return nil }
         let persianDay = day ?? 1
         guard (1...31).contains(persianDay),
-            let date = calendar.date(from: DateComponents(year: year, month: month, day: persianDay))
-        else { return nil }
-        // Foundation rolls 31 Mehr over to 1 Aban; that day does not exist.
-        let back = calendar.dateComponents([.year, .month, .day], from: date)
-        guard back.year == year, back.month == month, back.day == persianDay else { return nil }
-        let converted = ArabicDateParser.gregorianCalendar.dateComponents([.year, .month, .day], from: date)
-        guard let gregorianYear = converted.year, let gregorianMonth = converted.month,
-            let gregorianDay = converted.day
+            let converted = calendar.gregorianDay(year: year, month: month, day: persianDay)
         else { return nil }
         return ArabicDate(
-            year: gregorianYear, month: gregorianMonth, day: day == nil ? nil : gregorianDay, calendar: .persian)
+            year: converted.year, month: converted.month, day: day == nil ? nil : converted.day, calendar: .persian)
     }
 
     private static let calendar: Foundation.Calendar = {

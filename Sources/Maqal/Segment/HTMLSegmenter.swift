@@ -115,7 +115,9 @@ struct HTMLSegmenter {
             if let figure = figure(index) { blocks.append(.block(.figure(figure))) }
         case .figcaption:
             flush()
-            if let caption = Self.caption(tree.text(of: index)) { blocks.append(.block(.figure(Figure(caption: caption)))) }
+            if let caption = Self.caption(tree.text(of: index)) {
+                blocks.append(.block(.figure(Figure(caption: caption))))
+            }
         case .img, .picture:
             if buffer.currentLineIsEmpty {
                 flush()
