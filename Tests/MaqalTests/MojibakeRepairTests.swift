@@ -36,6 +36,8 @@ enum RepairCases {
               clean: "ويتضمن البرنامج، المصاحب ندوات", testDescription: "a clean Arabic comma inside 1252 mojibake"),
         .init(broken: as1256("ويتضمن") + " البرنامج " + as1256("ندوات شعرية"), clean: "ويتضمن البرنامج ندوات شعرية",
               testDescription: "a clean word inside 1256 mojibake"),
+        .init(broken: as1256("ويتضمن") + " عکس " + as1256("ندوات"), clean: "ويتضمن عکس ندوات",
+              testDescription: "a clean Persian word whose عک looks like a tell-tale pair, inside 1256 mojibake"),
         .init(broken: lossy1252("و", lostAs: ""), clean: "و", evidence: .page,
               testDescription: "a one-letter run between links, on a page with mojibake"),
     ]

@@ -190,7 +190,9 @@ enum MojibakeRepair {
         var piece = ""
         var changed = false
         func flush() {
-            if suspicion(piece) > 0, let fixed = convert(piece, kind), suspicion(fixed) < suspicion(piece) {
+            if suspicion(piece) > 0, kind != .utf8As1256 || !hasCleanArabic(piece), let fixed = convert(piece, kind),
+                suspicion(fixed) < suspicion(piece)
+            {
                 result += fixed
                 changed = true
             } else {
@@ -209,6 +211,16 @@ enum MojibakeRepair {
         }
         flush()
         return changed ? result : nil
+    }
+
+    /// UTF-8 read as windows-1256 spells an Arabic letter as `ط ظ ع غ` (the lead bytes D8–DB) and
+    /// a character of bytes 80–BF; a piece holding any other Arabic letter (`س` in a clean `عکس`,
+    /// whose `عک` looks like a tell-tale pair) is clean Arabic-script text, not mojibake.
+    private static func hasCleanArabic(_ piece: String) -> Bool {
+        piece.unicodeScalars.contains { scalar in
+            ArabicScalar.isArabicLetter(scalar.value) && !(0x0637...0x063A).contains(scalar.value)
+                && !isContinuation1256(scalar.value)
+        }
     }
 
     /// The text the mojibake was made from, if the conversion gives clean text.
