@@ -112,13 +112,17 @@ public struct ParseOptions: Sendable {
     public var maxBytes: Int
     /// Opt-in rewrites of the text (none by default: the output is byte-true).
     public var normalization: [Normalization]
+    /// Record every run of visible input text left out of the body and the metadata, with why
+    /// and where (``Document/removed``). Off, the document is what it always was.
+    public var explain: Bool
 
     public static let defaultMaxBytes = 50 * 1024 * 1024
 
     public init(
         inputFormat: InputFormat = .auto, encoding: TextEncoding? = nil, wordsPerMinute: Int = 180,
-        maxBytes: Int = ParseOptions.defaultMaxBytes, normalization: [Normalization] = []
+        maxBytes: Int = ParseOptions.defaultMaxBytes, normalization: [Normalization] = [], explain: Bool = false
     ) {
+        self.explain = explain
         self.normalization = normalization
         self.inputFormat = inputFormat
         self.encoding = encoding

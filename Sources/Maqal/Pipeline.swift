@@ -52,12 +52,12 @@ enum Pipeline {
             let units = TextSegmenter().segment(lines)
             laps?.mark("segment")
             // Clean
-            var cleaned = ArticleCleaner.clean(units)
+            var cleaned = ArticleCleaner.clean(units, removals: Removals(enabled: options.explain))
             laps?.mark("clean")
             // Structure, first half: the lines read as blocks by their shape.
             let blocks = TextClassifier().blocks(
                 cleaned.units, hasTitle: cleaned.metadata.title != nil, subtitles: &cleaned.metadata.subtitles)
-            article = CleanArticle(blocks: blocks, metadata: cleaned.metadata)
+            article = CleanArticle(blocks: blocks, metadata: cleaned.metadata, removals: cleaned.removals)
         case .html:
             // Read: the tree, then mojibake repaired in the text runs the reader flagged.
             var tree = HTMLTree.parse(utf8: decoded.utf8, classNames: MarkupClassNames())
@@ -69,7 +69,9 @@ enum Pipeline {
             diagnostics += tree.diagnostics
             laps?.mark("parse")
             // Extract
-            guard let page = ArticleExtractor.extract(tree, html: decoded.utf8, pageURL: hints.url) else {
+            guard let page = ArticleExtractor.extract(
+                tree, html: decoded.utf8, pageURL: hints.url, explain: options.explain)
+            else {
                 article = CleanArticle(diagnostics: [Diagnostic(.warning, "html.empty", "the page has no elements")])
                 break
             }

@@ -37,6 +37,9 @@ struct ReadingOptions: ParsableArguments {
         valueName: "list"))
     var normalize: String?
 
+    @Flag(help: "In JSON, add \"removed\": every run of visible input text left out of the body and the metadata, with why and where (see `maqal explain`).")
+    var explain = false
+
     func validate() throws {
         if let encoding, TextEncoding(label: encoding) == nil {
             throw ValidationError("unknown encoding '\(encoding)'; use one of: \(TextEncoding.names.joined(separator: ", "))")
@@ -61,7 +64,7 @@ struct ReadingOptions: ParsableArguments {
     var parseOptions: ParseOptions {
         ParseOptions(
             inputFormat: inputFormat, encoding: encoding.flatMap { TextEncoding(label: $0) }, wordsPerMinute: wpm,
-            maxBytes: maxBytes, normalization: (try? normalization()) ?? [])
+            maxBytes: maxBytes, normalization: (try? normalization()) ?? [], explain: explain)
     }
 }
 

@@ -4,6 +4,8 @@ struct CleanArticle: Sendable {
     var blocks: [FlatBlock] = []
     var metadata = Metadata()
     var diagnostics: [Diagnostic] = []
+    /// What Extract and Clean took out of the input's visible text (``ParseOptions/explain``).
+    var removals = Removals(enabled: false)
 }
 
 /// A text article's logical lines after Clean: furniture and metadata lines out, the title and
@@ -11,6 +13,7 @@ struct CleanArticle: Sendable {
 struct CleanLines: Sendable {
     var units: [TextSegmenter.Unit]
     var metadata: Metadata
+    var removals: Removals
 }
 
 /// The Clean stage, one for both readers: what is not article text leaves the segmented article —
@@ -30,9 +33,11 @@ enum ArticleCleaner {
                 ArabicKey.make($0) != titleKey && WordCounter.count($0, upTo: 5) <= 5
             }
         }
-        var blocks = TitleChooser.dropTitleHeading(blocks, title: metadata.title)
-        blocks = BlockCleaner.removeBoilerplate(blocks)
-        blocks = BlockCleaner.takeMetadata(blocks, metadata: &metadata)
+        var removals = page.removals
+        let blockCount = blocks.count
+        var blocks = TitleChooser.dropTitleHeading(blocks, title: metadata.title, removals: &removals)
+        blocks = BlockCleaner.removeBoilerplate(blocks, offset: blockCount - blocks.count, removals: &removals)
+        blocks = BlockCleaner.takeMetadata(blocks, metadata: &metadata, removals: &removals)
         blocks = BlockCleaner.rebase(blocks)
         if metadata.published == nil, let date = page.headlineDate { date.take(into: &metadata) }
 
@@ -41,6 +46,9 @@ enum ArticleCleaner {
             article.diagnostics.append(Diagnostic(
                 .warning, "content.listing",
                 "the page is a list of links to other articles (a category or archive page), not an article"))
+            for (position, block) in blocks.enumerated() {
+                removals.record(all: block.texts, .listing, at: "block \(position + 1)")
+            }
             blocks = []
             // Dates and bylines on a listing belong to the teasers, not to the page.
             metadata.published = nil
@@ -56,16 +64,18 @@ enum ArticleCleaner {
         }
         article.blocks = blocks
         article.metadata = metadata
+        article.removals = removals
         return article
     }
 
     /// A text article's logical lines.
-    static func clean(_ units: [TextSegmenter.Unit]) -> CleanLines {
+    static func clean(_ units: [TextSegmenter.Unit], removals: Removals) -> CleanLines {
         var metadata = Metadata()
-        var units = TextCleaner().clean(units, metadata: &metadata)
+        var removals = removals
+        var units = TextCleaner().clean(units, metadata: &metadata, removals: &removals)
         let chosen = TitleChooser.fromFirstLines(&units)
         metadata.title = chosen.title
         metadata.subtitles = chosen.subtitles
-        return CleanLines(units: units, metadata: metadata)
+        return CleanLines(units: units, metadata: metadata, removals: removals)
     }
 }

@@ -10,7 +10,8 @@ struct TextCleaner {
 
     let lexicon = BoilerplateLexicon.shared
 
-    func clean(_ units: [Unit], metadata: inout Metadata) -> [Unit] {
+    /// What is taken out is recorded in `removals`.
+    func clean(_ units: [Unit], metadata: inout Metadata, removals: inout Removals) -> [Unit] {
         let edge = EdgeMetadata.text
         var units = units
         var kept: [Unit] = []
@@ -18,10 +19,11 @@ struct TextCleaner {
         let count = units.count
         while index < count {
             if units[index].marker == nil, let role = units[index].facts.lexiconRole(lexicon) {
+                let opening = index
                 index += 1
                 switch role {
                 case .furniture:
-                    break
+                    removals.record(units[opening].text, .lexiconFurniture, at: units[opening].place)
                 case .tableOfContents:
                     // The entries repeat headings further down; they go, the headings stay.
                     let first = index
@@ -41,6 +43,7 @@ struct TextCleaner {
                         guard repeated, laterKeys.contains(entryKey), entry.shape.words <= 16 else { break }
                         index += 1
                     }
+                    for unit in units[opening..<index] { removals.record(unit.text, .toc, at: unit.place) }
                 case .boxTitle:
                     // A related-posts or comments box runs to the next long paragraph.
                     while index < count {
@@ -48,6 +51,7 @@ struct TextCleaner {
                         if next.shape.words > 25 && next.shape.isTerminated { break }
                         index += 1
                     }
+                    for unit in units[opening..<index] { removals.record(unit.text, .lexiconBox, at: unit.place) }
                 }
                 continue
             }
@@ -55,7 +59,8 @@ struct TextCleaner {
                 let outcome = edge.take(
                     units[index].text, at: index, label: { units[index].facts.metadataLine() },
                     words: { units[index].shape.words }, into: &metadata)
-                if case .taken = outcome {
+                if case .taken(let reason) = outcome {
+                    removals.record(units[index].text, reason, at: units[index].place)
                     // A byline or date line stood right after it: a subtitle's place.
                     if !kept.isEmpty { kept[kept.count - 1].precedesMetadata = true }
                     index += 1

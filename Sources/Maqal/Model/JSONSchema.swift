@@ -86,6 +86,21 @@ public enum JSONSchema {
               "message": {"type": "string"}
             }
           }
+        },
+        "removed": {
+          "description": "Only with --explain: each run of the input's visible text that is in neither body nor metadata.",
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": ["text", "chars", "reason", "at"],
+            "additionalProperties": false,
+            "properties": {
+              "text": {"type": "string"},
+              "chars": {"type": "integer", "minimum": 0},
+              "reason": {"type": "string", "pattern": "^[a-z0-9.-]+$"},
+              "at": {"type": "string"}
+            }
+          }
         }
       },
       "$defs": {

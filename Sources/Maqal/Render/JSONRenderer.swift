@@ -40,6 +40,20 @@ public enum JSONRenderer {
             writer.endObject()
         }
         writer.endArray()
+        // Only a parse asked to explain has it: without, the output is what it always was.
+        if let removed = document.removed {
+            writer.key("removed")
+            writer.beginArray()
+            for removal in removed {
+                writer.beginObject()
+                writer.field("text", removal.text)
+                writer.field("chars", removal.chars)
+                writer.field("reason", removal.reason)
+                writer.field("at", removal.at)
+                writer.endObject()
+            }
+            writer.endArray()
+        }
         writer.endObject()
     }
 

@@ -17,6 +17,12 @@ struct TextSegmenter {
         /// A byline, date or other metadata line stood right after it (a subtitle's place).
         var precedesMetadata = false
         var shape: LineShape
+        /// The input line it starts on, from 1.
+        var line = 0
+        /// The input line it ends on (the last line joined onto it).
+        var lastLine = 0
+        /// Where it was, for ``Removal/at``: `line 12` or `lines 12-14`.
+        var place: String { lastLine > line ? "lines \(line)-\(lastLine)" : "line \(line)" }
     }
 
     let lexicon = BoilerplateLexicon.shared
@@ -60,7 +66,8 @@ struct TextSegmenter {
                 if let done = open { groupUnits.append(done.finished) }
                 open = OpenUnit(
                     Unit(facts: facts, indent: line.indent, marker: marker, standsAlone: false,
-                         group: groupIndex, opensGroup: groupUnits.isEmpty, shape: LineShape(line.text)),
+                         group: groupIndex, opensGroup: groupUnits.isEmpty, shape: LineShape(line.text),
+                         line: line.number, lastLine: line.number),
                     characters: lineCharacters)
             }
             if let done = open { groupUnits.append(done.finished) }
@@ -89,6 +96,7 @@ struct TextSegmenter {
 
         mutating func join(_ line: TextLine, characters lineCharacters: Int) {
             unit.facts.join(line.text)
+            unit.lastLine = line.number
             characters += 1 + lineCharacters
             lastLine = LineShape(line.text)
             joined = true
