@@ -52,12 +52,19 @@ public enum Maqal {
     ) throws(ParseError) -> Document {
         if bytes.count > options.maxBytes { throw .tooLarge(bytes: bytes.count, limit: options.maxBytes) }
         if bytes.allSatisfy({ ArabicScalar.isSpace(UInt32($0)) }) { throw .empty }
-        if let kind = BinarySniffer.kind(of: bytes) { throw .binary(kind) }
+        let saved = try SavedPage.unwrap(bytes, name: name, hints: hints, limit: options.maxBytes)
+        let hints = saved.hints
+        let page = saved.bytes
+        if saved.container != nil || saved.compression != nil {
+            if page.allSatisfy({ ArabicScalar.isSpace(UInt32($0)) }) { throw .empty }
+        }
+        if let kind = BinarySniffer.kind(of: page) { throw .binary(kind) }
 
-        let format = InputSniffer.format(of: bytes, name: name, requested: options.inputFormat)
+        let format = options.inputFormat == .auto && saved.pageFormat != nil
+            ? saved.pageFormat! : InputSniffer.format(of: page, name: name, requested: options.inputFormat)
         let decoded = ByteDecoder.decode(
-            bytes, format: format, user: options.encoding, outside: hints.charset.map { ($0, hints.charsetFrom) })
-        var diagnostics = decoded.diagnostics
+            page, format: format, user: options.encoding, outside: hints.charset.map { ($0, hints.charsetFrom) })
+        var diagnostics = saved.diagnostics + decoded.diagnostics
         if let declared = decoded.declared, decoded.origin == .sniffed,
             let declaredEncoding = TextEncoding(label: declared), declaredEncoding != decoded.encoding
         {
@@ -66,8 +73,8 @@ public enum Maqal {
                 "the page declares \(declared) but its bytes are \(decoded.encoding.rawValue)"))
         }
         var source = Source(
-            name: name, format: format, encoding: decoded.encoding.rawValue, encodingFrom: decoded.origin,
-            bytes: bytes.count)
+            name: name, format: saved.container ?? format, encoding: decoded.encoding.rawValue,
+            encodingFrom: decoded.origin, bytes: bytes.count, compression: saved.compression)
         laps?.mark("decode")
         var segmentation: Segmentation
         switch format {
@@ -83,9 +90,11 @@ public enum Maqal {
             laps?.mark("parse")
             segmentation = TextSegmenter().segment(lines)
             laps?.mark("segment")
-        case .html:
+        case .html, .mhtml, .webarchive:
+            // Containers were unwrapped above: what is read here is the page inside, which is HTML.
             var reader = HTMLArticleReader()
-            segmentation = reader.read(utf8: decoded.utf8, pageURL: hints.url, laps: &laps)
+            segmentation = reader.read(
+                utf8: decoded.utf8, hints: hints, keepDataImages: options.keepDataImages, laps: &laps)
             if reader.repairedRuns > 0 {
                 source.encodingFrom = .repaired
                 diagnostics.append(MojibakeRepair.diagnostic(count: reader.repairedRuns))
@@ -93,6 +102,7 @@ public enum Maqal {
         }
         source.normalization = TextNormalizer.names(options.normalization)
         if segmentation.metadata.url == nil { segmentation.metadata.url = hints.url }
+        if segmentation.metadata.title == nil && segmentation.title == nil { segmentation.metadata.title = hints.title }
         let document = DocumentBuilder.build(
             segmentation, source: source, wordsPerMinute: options.wordsPerMinute, diagnostics: diagnostics,
             normalizer: TextNormalizer(options.normalization))
@@ -120,11 +130,25 @@ public struct InputHints: Sendable, Equatable {
     /// Where the page was saved or fetched from: ``Metadata/url`` when the page names none, and
     /// the base its relative links resolve against when it has no `<base>` or canonical URL.
     public var url: String?
+    /// A title the container gave (an MHTML `Subject`), for a page that has none of its own.
+    public var title: String?
+    /// Addresses the page uses for files its container carries (`cid:…`), each with the URL that
+    /// file was saved from: a figure's `src` says that URL.
+    public var resources: [String: String]
+    /// The folder a browser saved the page's files into beside it ("Webpage, Complete":
+    /// `name_files`): addresses into it stay relative, so they still lead to the saved files.
+    public var savedFolder: String?
 
-    public init(charset: String? = nil, charsetFrom: Source.EncodingOrigin = .declared, url: String? = nil) {
+    public init(
+        charset: String? = nil, charsetFrom: Source.EncodingOrigin = .declared, url: String? = nil,
+        title: String? = nil, resources: [String: String] = [:], savedFolder: String? = nil
+    ) {
         self.charset = charset
         self.charsetFrom = charsetFrom
         self.url = url
+        self.title = title
+        self.resources = resources
+        self.savedFolder = savedFolder
     }
 }
 
@@ -159,14 +183,19 @@ public struct ParseOptions: Sendable {
     public var maxBytes: Int
     /// Opt-in rewrites of the text (none by default: the output is byte-true).
     public var normalization: [Normalization]
+    /// Keep images inlined as `data:` URIs (SingleFile pages) in ``Figure/src``. By default their
+    /// `src` is `null` and a diagnostic counts them, so JSON does not carry megabytes of base64.
+    public var keepDataImages: Bool
 
     public static let defaultMaxBytes = 50 * 1024 * 1024
 
     public init(
         inputFormat: InputFormat = .auto, encoding: TextEncoding? = nil, wordsPerMinute: Int = 180,
-        maxBytes: Int = ParseOptions.defaultMaxBytes, normalization: [Normalization] = []
+        maxBytes: Int = ParseOptions.defaultMaxBytes, normalization: [Normalization] = [],
+        keepDataImages: Bool = false
     ) {
         self.normalization = normalization
+        self.keepDataImages = keepDataImages
         self.inputFormat = inputFormat
         self.encoding = encoding
         self.wordsPerMinute = wordsPerMinute
@@ -182,6 +211,9 @@ public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(bytes: Int, limit: Int)
     /// The input is an image, archive or other binary file.
     case binary(String)
+    /// A saved-page container (MHTML, webarchive, gzip) that holds no page that can be read; the
+    /// reason says what is wrong with it.
+    case brokenContainer(String)
 
     public var description: String {
         switch self {
@@ -191,6 +223,8 @@ public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
             "the input is \(bytes) bytes, over the limit of \(limit) bytes (raise it with --max-bytes)"
         case .binary(let kind):
             "this is a \(kind) file, not an article (HTML or text)"
+        case .brokenContainer(let reason):
+            reason
         }
     }
 }

@@ -10,7 +10,11 @@ struct HTMLArticleReader {
     /// kept: a wrapper whose class merely mentions "sidebar" is not the sidebar.
     static let protectedShare = 0.4
 
-    mutating func read(utf8 html: [UInt8], pageURL: String? = nil, laps: inout StageLaps?) -> Segmentation {
+    /// `hints` say where the page was saved from and what its container carried; `keepDataImages`
+    /// keeps `data:` images in figures (``ParseOptions/keepDataImages``).
+    mutating func read(
+        utf8 html: [UInt8], hints: InputHints = InputHints(), keepDataImages: Bool = false, laps: inout StageLaps?
+    ) -> Segmentation {
         var tree = HTMLTree.parse(utf8: html)
         repairedRuns = tree.repairMojibake()
         laps?.mark("parse")
@@ -33,7 +37,7 @@ struct HTMLArticleReader {
             result.diagnostics.append(Diagnostic(.warning, "html.empty", "the page has no elements"))
             return result
         }
-        let page = PageMetadata(tree: tree, pageURL: pageURL)
+        let page = PageMetadata(tree: tree, pageURL: hints.url)
         result.metadata = page.metadata
 
         let (removed, pageLengths) = furniture(in: tree)
@@ -54,10 +58,13 @@ struct HTMLArticleReader {
         }
         laps?.mark("extract")
         var segmenter = HTMLSegmenter(
-            tree: tree, removed: articleRemoved, links: LinkResolver(base: page.baseURL), boldHeadings: !hasHeadings,
-            images: root.imageCount)
+            tree: tree, removed: articleRemoved,
+            links: LinkResolver(base: page.baseURL, resources: hints.resources, savedFolder: hints.savedFolder),
+            boldHeadings: !hasHeadings, images: root.imageCount)
         segmenter.pageLanguage = result.metadata.language
+        segmenter.keepDataImages = keepDataImages
         var blocks = segmenter.segment(roots)
+        if let omitted = segmenter.omittedDataImages { result.diagnostics.append(omitted) }
         blocks = BlockCleaner.clean(blocks, title: result.metadata.title, metadata: &result.metadata)
 
         if result.metadata.published == nil, let found = visibleDate(tree, lengths: pageLengths, roots: roots) {
