@@ -157,7 +157,7 @@ def webarchive():
             "WebResourceURL": HARVEST,
         }],
     }
-    write("olive-festival.webarchive", plistlib.dumps(archive, fmt=plistlib.FMT_BINARY, sort_keys=True))
+    write("olive-festival-safari.webarchive", plistlib.dumps(archive, fmt=plistlib.FMT_BINARY, sort_keys=True))
 
 
 # SingleFile (browser extension): one HTML file, its opening comment naming the address, every

@@ -37,6 +37,10 @@ struct ReadingOptions: ParsableArguments {
         valueName: "list"))
     var normalize: String?
 
+    @Flag(name: .customLong("keep-data-images"), help: ArgumentHelp(
+        "Keep images inlined as data: URIs (SingleFile pages) in figures; by default their src is null."))
+    var keepDataImages = false
+
     func validate() throws {
         if let encoding, TextEncoding(label: encoding) == nil {
             throw ValidationError("unknown encoding '\(encoding)'; use one of: \(TextEncoding.names.joined(separator: ", "))")
@@ -61,7 +65,7 @@ struct ReadingOptions: ParsableArguments {
     var parseOptions: ParseOptions {
         ParseOptions(
             inputFormat: inputFormat, encoding: encoding.flatMap { TextEncoding(label: $0) }, wordsPerMinute: wpm,
-            maxBytes: maxBytes, normalization: (try? normalization()) ?? [])
+            maxBytes: maxBytes, normalization: (try? normalization()) ?? [], keepDataImages: keepDataImages)
     }
 }
 
