@@ -162,7 +162,10 @@ final class BatchTally: @unchecked Sendable {
     private func skippedNote() -> String? {
         let total = skippedExtensions.values.reduce(0, +)
         guard total > 0 else { return nil }
-        let common = skippedExtensions.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        // Most common first; among equals, named extensions before files without one.
+        let common = skippedExtensions.sorted {
+            $0.value != $1.value ? $0.value > $1.value : $0.key.isEmpty != $1.key.isEmpty ? !$0.key.isEmpty : $0.key < $1.key
+        }
         let listed = common.prefix(4).map { "\($0.key.isEmpty ? "no extension" : $0.key) \($0.value)" }
         let example = common.first { !$0.key.isEmpty }.map { "'*\($0.key)'" } ?? "'GLOB'"
         return "maqal: nothing to convert: \(total) file\(total == 1 ? " was" : "s were") skipped by extension ("
