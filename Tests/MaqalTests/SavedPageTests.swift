@@ -305,6 +305,37 @@ struct SavedPageTests {
         #expect(!kept.diagnostics.contains { $0.id == ImageSource.dataOmittedID })
     }
 
+    @Test("megabytes of inlined images are lifted before libxml2 and given back whole when kept")
+    func liftedImages() throws {
+        let payload = String(repeating: "QUJDRA", count: 200_000) + "=="
+        let uri = "data:image/png;base64," + payload
+        let html = """
+            <html><head><style>@font-face { src: url(data:font/woff2;base64,\(payload)) }</style></head><body><article>
+            <p>\(Self.paragraph)</p><figure><img src="\(uri)" alt="صورة"><figcaption>تعليق</figcaption></figure>
+            <figure><img src='\(uri)' alt="ثانية"></figure><p>\(Self.paragraph)</p></article></body></html>
+            """
+        let document = try Maqal.parse(Array(html.utf8))
+        #expect(TestSupport.figures(document.body).map(\.src) == [nil, nil])
+        #expect(TestSupport.figures(document.body).map(\.alt) == ["صورة", "ثانية"])
+        let note = try #require(document.diagnostics.first { $0.id == ImageSource.dataOmittedID })
+        #expect(note.message.hasPrefix("2 figure images were inlined as data: URIs (2 MB)"), "\(note.message)")
+        let kept = try Maqal.parse(Array(html.utf8), options: ParseOptions(keepDataImages: true))
+        #expect(TestSupport.figures(kept.body).map(\.src) == [uri, uri])
+        #expect(!JSONRenderer.render(kept).contains(InlinedData.marker))
+    }
+
+    @Test("only long payloads that open an attribute value or a url() are lifted")
+    func liftingRules() {
+        let long = String(repeating: "A", count: InlinedData.minimum)
+        var page = Array("<img src=\"data:image/gif;base64,\(long)\"><img src=data:x,\(long) alt=a><p>data:x,\(long)</p>".utf8)
+        let payloads = InlinedData.lift(from: &page)
+        #expect(payloads.count == 2 && payloads.allSatisfy { $0.count == InlinedData.minimum })
+        #expect(String(decoding: page, as: UTF8.self)
+                == "<img src=\"data:image/gif;base64,maqal-lifted-0\"><img src=data:x,maqal-lifted-1 alt=a><p>data:x,\(long)</p>")
+        var short = Array("<img src=\"data:image/gif;base64,R0lGOD\">".utf8)
+        #expect(InlinedData.lift(from: &short).isEmpty)
+    }
+
     @Test("the address in a saved page's mark is its URL when it names none", arguments: [
         "<!DOCTYPE html>\n<!-- saved from url=(0032)https://olive-news.example/saved -->\n<html>",
         "<!DOCTYPE html> <html><!--\n Page saved with SingleFile \n url: https://olive-news.example/saved \n saved date: x\n-->",

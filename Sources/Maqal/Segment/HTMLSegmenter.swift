@@ -382,9 +382,10 @@ struct HTMLSegmenter {
     /// `data:` URI (SingleFile pages), `nil` unless ``keepDataImages``; each left out is counted.
     private mutating func imageAddress(_ source: String) -> String? {
         guard ImageSource.isDataURI(source) else { return links.resolve(source) }
-        if keepDataImages { return source }
+        let original = InlinedData.original(of: source, payloads: tree.inlinedData, build: keepDataImages)
+        if keepDataImages { return original.uri }
         dataImages.count += 1
-        dataImages.characters += source.utf8.count
+        dataImages.characters += original.length
         return nil
     }
 

@@ -25,7 +25,8 @@ enum ImageSource {
         }
         // The picture itself inlined (SingleFile saves every image so); a short one is a
         // lazy-loading placeholder (a 1×1 GIF, an empty SVG box), not a picture.
-        if let src = node.attribute("src"), isDataURI(src), src.utf8.count >= minimumInlinedImage,
+        if let src = node.attribute("src"), isDataURI(src),
+            src.utf8.count >= minimumInlinedImage || InlinedData.index(in: src) != nil,
             startsWith(src.utf8.drop { $0 <= 0x20 }, "data:image/")
         {
             return src.trimmingWhitespace()
