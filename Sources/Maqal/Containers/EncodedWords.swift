@@ -42,18 +42,24 @@ enum EncodedWords {
         }.joined()
     }
 
+    /// RFC 2047 allows 75 characters a word; writers that ignore it stay far below these.
+    private static let maxCharset = 64
+    private static let maxText = 4096
+
     /// The encoded word `=?charset?B|Q?text?=` starting at `start`, decoded to bytes.
     private static func word(in bytes: [UInt8], at start: Int) -> (encoding: TextEncoding, bytes: [UInt8], end: Int)? {
         guard start + 1 < bytes.count, bytes[start] == 0x3D, bytes[start + 1] == 0x3F else { return nil }
-        guard let charsetEnd = bytes[(start + 2)...].firstIndex(of: 0x3F), charsetEnd + 2 < bytes.count,
-            bytes[charsetEnd + 2] == 0x3F
+        // Bounded scans: a header full of `=?` that never close must not cost the square of its length.
+        guard let charsetEnd = bytes[(start + 2)..<min(bytes.count, start + 2 + maxCharset)].firstIndex(of: 0x3F),
+            charsetEnd + 2 < bytes.count, bytes[charsetEnd + 2] == 0x3F
         else { return nil }
         var textEnd = charsetEnd + 3
-        while textEnd + 1 < bytes.count && !(bytes[textEnd] == 0x3F && bytes[textEnd + 1] == 0x3D) {
+        let textLimit = min(bytes.count - 1, textEnd + maxText)
+        while textEnd < textLimit && !(bytes[textEnd] == 0x3F && bytes[textEnd + 1] == 0x3D) {
             if bytes[textEnd] == 0x20 { return nil }
             textEnd += 1
         }
-        guard textEnd + 1 < bytes.count else { return nil }
+        guard textEnd + 1 < bytes.count, bytes[textEnd] == 0x3F, bytes[textEnd + 1] == 0x3D else { return nil }
         // RFC 2231 lets a language follow the charset: `utf-8*ar`.
         let label = String(decoding: bytes[(start + 2)..<charsetEnd], as: UTF8.self).split(separator: "*").first ?? ""
         guard let encoding = TextEncoding(label: label) else { return nil }
