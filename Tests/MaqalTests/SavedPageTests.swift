@@ -205,6 +205,10 @@ struct SavedPageTests {
          "boundary \"abc\" never appears"),
         ("only an image", "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: image/png\r\n\r\nxyz\r\n--b1--\r\n",
          "none of its 1 parts is text/html"),
+        ("cut in its header", "From: <Saved by Blink>\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";",
+         "cut off inside its header"),
+        ("cut before the page", "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n",
+         "cut off before the page's content"),
     ])
     func brokenWithoutPage(_ label: String, _ mhtml: String, _ reason: String) throws {
         #expect(throws: ParseError.self) { try Maqal.parse(Array(mhtml.utf8)) }
@@ -321,6 +325,7 @@ struct SavedPageTests {
         #expect(note.message.hasPrefix("2 figure images were inlined as data: URIs (2 MB)"), "\(note.message)")
         let kept = try Maqal.parse(Array(html.utf8), options: ParseOptions(keepDataImages: true))
         #expect(TestSupport.figures(kept.body).map(\.src) == [uri, uri])
+        #expect(kept.metadata.image == nil, "a kept inlined image is not repeated as the page's image")
         #expect(!JSONRenderer.render(kept).contains(InlinedData.marker))
     }
 

@@ -6,8 +6,9 @@ enum MHTMLArchive {
     /// `Content-Type` is `multipart/…` (or, for a single-part save, `text/html` with a
     /// `MIME-Version`). A page that merely names MHTML in its text is not one.
     static func headers(of bytes: [UInt8]) -> MIMEHeaders? {
+        // A header block the file ends in is kept: `read` says the file is cut off.
         guard let first = bytes.first, first > 0x20 && first < 0x7F, first != 0x3C,
-            let headers = MIMEHeaders(bytes, from: 0, strict: true), headers.ended
+            let headers = MIMEHeaders(bytes, from: 0, strict: true)
         else { return nil }
         guard let type = headers.value("content-type") else { return nil }
         let main = MIMEHeaders.parameters(of: type).main
@@ -28,6 +29,9 @@ enum MHTMLArchive {
     /// The page inside, with the charset of its part, the address it was saved from, the
     /// `Subject` as a title to fall back on, and the addresses of the files saved with it.
     static func read(_ bytes: [UInt8], headers: MIMEHeaders, hints: InputHints) throws(ParseError) -> SavedPage {
+        guard headers.ended else {
+            throw .brokenContainer("this MHTML file is cut off inside its header: it holds no page")
+        }
         var page = SavedPage(bytes: [], hints: hints, container: .mhtml)
         let type = MIMEHeaders.parameters(of: headers.value("content-type") ?? "")
         var parts: [Part]
@@ -64,6 +68,9 @@ enum MHTMLArchive {
         page.pageFormat = mainType.main == "text/plain" ? .text : .html
         let encoding = main.headers.value("content-transfer-encoding")?.trimmingWhitespace().lowercased() ?? ""
         let body = bytes[main.body]
+        if cutOff && mainIndex == parts.count - 1 && body.allSatisfy({ $0 <= 0x20 }) {
+            throw .brokenContainer("this MHTML file is cut off before the page's content")
+        }
         switch encoding {
         case "quoted-printable":
             page.bytes = QuotedPrintable.decode(body)

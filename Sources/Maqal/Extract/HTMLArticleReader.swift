@@ -91,10 +91,11 @@ struct HTMLArticleReader {
             result.metadata.authors = []
         }
         if result.metadata.image == nil {
+            // An inlined image kept in a figure (keepDataImages) is not repeated here.
             result.metadata.image = blocks.lazy.compactMap { flat -> String? in
                 if case .block(.figure(let figure)) = flat { return figure.src }
                 return nil
-            }.first
+            }.first { !ImageSource.isDataURI($0) }
         }
         result.blocks = blocks
         laps?.mark("segment")

@@ -46,7 +46,7 @@ struct LinkResolver: Sendable {
         if path.hasPrefix("./") { path = path.dropFirst(2) }
         guard let slash = path.firstIndex(of: "/"), slash != path.startIndex else { return false }
         let first = path[..<slash]
-        return first == folder || first.removingPercentEncoding == folder
+        return first == folder || (first.contains("%") && first.removingPercentEncoding == folder)
     }
 
     /// The schemes `resolve(_:)` tests the lower-cased address for.
