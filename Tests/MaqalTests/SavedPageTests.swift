@@ -314,12 +314,14 @@ struct SavedPageTests {
         let payload = String(repeating: "QUJDRA", count: 200_000) + "=="
         let uri = "data:image/png;base64," + payload
         let html = """
-            <html><head><style>@font-face { src: url(data:font/woff2;base64,\(payload)) }</style></head><body><article>
+            <html><head><meta property="og:image" content="\(uri)">
+            <style>@font-face { src: url(data:font/woff2;base64,\(payload)) }</style></head><body><article>
             <p>\(Self.paragraph)</p><figure><img src="\(uri)" alt="صورة"><figcaption>تعليق</figcaption></figure>
             <figure><img src='\(uri)' alt="ثانية"></figure><p>\(Self.paragraph)</p></article></body></html>
             """
         let document = try Maqal.parse(Array(html.utf8))
         #expect(TestSupport.figures(document.body).map(\.src) == [nil, nil])
+        #expect(document.metadata.image == nil, "an inlined og:image is no address")
         #expect(TestSupport.figures(document.body).map(\.alt) == ["صورة", "ثانية"])
         let note = try #require(document.diagnostics.first { $0.id == ImageSource.dataOmittedID })
         #expect(note.message.hasPrefix("2 figure images were inlined as data: URIs (2 MB)"), "\(note.message)")

@@ -39,6 +39,8 @@ struct HTMLArticleReader {
         }
         let page = PageMetadata(tree: tree, pageURL: hints.url)
         result.metadata = page.metadata
+        // A page image inlined as a data: URI (SingleFile rewrites og:image so) is no address.
+        if let image = result.metadata.image, ImageSource.isDataURI(image) { result.metadata.image = nil }
 
         let (removed, pageLengths) = furniture(in: tree)
         let root = ArticleRoot(tree: tree, removed: removed, reusing: pageLengths)
