@@ -24,6 +24,8 @@ deps:
 test-deps: deps
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema || \
 	  { echo "the tests need Python's jsonschema: pip install jsonschema"; exit 1; }
+	@python3 -c 'import pytest' 2>/dev/null || python3 -m pip install -q pytest || \
+	  { echo "the eval scoring tests need pytest: pip install pytest"; exit 1; }
 
 build: deps
 	$(SWIFT) build -c $(CONFIG)
@@ -35,10 +37,13 @@ release:
 run: build
 	$(BIN) $(SAMPLE)
 
-## test: the whole suite (unit, golden files, corpus, CLI end to end).
+## test: the whole suite (unit, golden files, corpus, CLI end to end) and eval's scoring tests,
+## built with warnings as errors.
+WERROR = -Xswiftc -warnings-as-errors
 test: test-deps
-	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) build $(WERROR)
+	$(SWIFT) test $(WERROR)
+	python3 -m pytest -q Benchmarks/test_eval_structure.py
 
 ## eval: quality on the real pages in ../shared/corpus, against Benchmarks/eval-floors.json.
 eval: deps

@@ -50,64 +50,7 @@ public enum Maqal {
     static func parse(
         _ bytes: [UInt8], name: String?, hints: InputHints, options: ParseOptions, laps: inout StageLaps?
     ) throws(ParseError) -> Document {
-        if bytes.count > options.maxBytes { throw .tooLarge(bytes: bytes.count, limit: options.maxBytes) }
-        if bytes.allSatisfy({ ArabicScalar.isSpace(UInt32($0)) }) { throw .empty }
-        let saved = try SavedPage.unwrap(bytes, name: name, hints: hints, limit: options.maxBytes)
-        let hints = saved.hints
-        let page = saved.bytes
-        if saved.container != nil || saved.compression != nil {
-            if page.allSatisfy({ ArabicScalar.isSpace(UInt32($0)) }) { throw .empty }
-        }
-        if let kind = BinarySniffer.kind(of: page) { throw .binary(kind) }
-
-        let format = options.inputFormat == .auto && saved.pageFormat != nil
-            ? saved.pageFormat! : InputSniffer.format(of: page, name: name, requested: options.inputFormat)
-        let decoded = ByteDecoder.decode(
-            page, format: format, user: options.encoding, outside: hints.charset.map { ($0, hints.charsetFrom) })
-        var diagnostics = saved.diagnostics + decoded.diagnostics
-        if let declared = decoded.declared, decoded.origin == .sniffed,
-            let declaredEncoding = TextEncoding(label: declared), declaredEncoding != decoded.encoding
-        {
-            diagnostics.append(Diagnostic(
-                .info, "encoding.mislabelled",
-                "the page declares \(declared) but its bytes are \(decoded.encoding.rawValue)"))
-        }
-        var source = Source(
-            name: name, format: saved.container ?? format, encoding: decoded.encoding.rawValue,
-            encodingFrom: decoded.origin, bytes: bytes.count, compression: saved.compression)
-        laps?.mark("decode")
-        var segmentation: Segmentation
-        switch format {
-        case .text:
-            var text = decoded.text
-            let repair = MojibakeRepair.repairLines(text)
-            if repair.repaired > 0 {
-                text = repair.text
-                source.encodingFrom = .repaired
-                diagnostics.append(MojibakeRepair.diagnostic(count: repair.repaired))
-            }
-            let lines = TextLines.read(text)
-            laps?.mark("parse")
-            segmentation = TextSegmenter().segment(lines)
-            laps?.mark("segment")
-        case .html, .mhtml, .webarchive:
-            // Containers were unwrapped above: what is read here is the page inside, which is HTML.
-            var reader = HTMLArticleReader()
-            segmentation = reader.read(
-                utf8: decoded.utf8, hints: hints, keepDataImages: options.keepDataImages, laps: &laps)
-            if reader.repairedRuns > 0 {
-                source.encodingFrom = .repaired
-                diagnostics.append(MojibakeRepair.diagnostic(count: reader.repairedRuns))
-            }
-        }
-        source.normalization = TextNormalizer.names(options.normalization)
-        if segmentation.metadata.url == nil { segmentation.metadata.url = hints.url }
-        if segmentation.metadata.title == nil && segmentation.title == nil { segmentation.metadata.title = hints.title }
-        let document = DocumentBuilder.build(
-            segmentation, source: source, wordsPerMinute: options.wordsPerMinute, diagnostics: diagnostics,
-            normalizer: TextNormalizer(options.normalization))
-        laps?.mark("structure")
-        return document
+        try Pipeline.run(bytes, name: name, hints: hints, options: options, laps: &laps)
     }
 
     /// Parses one saved article held in `data`.

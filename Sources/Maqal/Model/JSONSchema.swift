@@ -56,7 +56,7 @@ public enum JSONSchema {
                   "value": {"$ref": "#/$defs/date"},
                   "text": {"type": "string"},
                   "from": {"enum": ["json-ld", "meta", "time", "text"]},
-                  "calendar": {"enum": ["gregorian", "hijri"]},
+                  "calendar": {"enum": ["gregorian", "hijri", "persian"]},
                   "approximate": {"type": "boolean"}
                 }
               }

@@ -44,6 +44,15 @@ struct HTMLSegmenter {
         self.images = images
     }
 
+    /// A segmenter of the article Extract found.
+    init(_ page: ExtractedPage) {
+        self.init(
+            tree: page.tree, removed: page.removed,
+            links: LinkResolver(base: page.baseURL, resources: page.resources, savedFolder: page.savedFolder),
+            boldHeadings: page.boldHeadings, images: page.images)
+        pageLanguage = page.metadata.language
+    }
+
     /// Segments the content of `roots` in order.
     mutating func segment(_ roots: [Int]) -> [FlatBlock] {
         for root in roots { walk(root) }
@@ -119,8 +128,9 @@ struct HTMLSegmenter {
             if let figure = figure(index) { blocks.append(.block(.figure(figure))) }
         case .figcaption:
             flush()
-            let caption = tree.text(of: index)
-            if !caption.isEmpty { blocks.append(.block(.figure(Figure(caption: caption)))) }
+            if let caption = Self.caption(tree.text(of: index)) {
+                blocks.append(.block(.figure(Figure(caption: caption))))
+            }
         case .img, .picture:
             if buffer.currentLineIsEmpty {
                 flush()
@@ -424,8 +434,7 @@ struct HTMLSegmenter {
                 break
             }
             if captionText == nil, tree.nodes[descendant].names.contains(where: { $0.includes("caption") && !$0.includes("credit") }) {
-                let text = tree.text(of: descendant)
-                if !text.isEmpty { captionText = text }
+                captionText = Self.caption(tree.text(of: descendant))
             }
             if images.count > 1 { return nil }
         }
@@ -440,8 +449,7 @@ struct HTMLSegmenter {
         guard WordCounter.count(text, upTo: 40) <= 40 else { return nil }
         guard let source = ImageSource.source(of: image, in: tree) else { return nil }
         let alt = ImageSource.alt(of: image, in: tree).flatMap { $0.isEmpty ? nil : $0 }
-        let caption = captionText ?? (text.isEmpty ? nil : text)
-        return Figure(src: imageAddress(source), alt: alt, caption: caption)
+        return Figure(src: imageAddress(source), alt: alt, caption: captionText ?? Self.caption(text))
     }
 
     private func imageNode(_ index: Int) -> Int? {
@@ -470,14 +478,16 @@ struct HTMLSegmenter {
     }
 
 
+    /// A caption's text, or `nil` when it is empty or only a number, a file name or an id.
+    private static func caption(_ text: String) -> String? {
+        text.isEmpty || ImageLabel.isIdentifier(text) ? nil : text
+    }
+
     private func captionText(_ index: Int) -> String? {
         for child in tree.subtree(of: index) where tree.nodes[child].kind == .element && !removed[child] {
             let isCaption = tree.nodes[child].tag == .figcaption
                 || tree.nodes[child].names.contains(where: { $0.includes("caption") && !$0.includes("credit") })
-            if isCaption, child != index {
-                let text = tree.text(of: child)
-                if !text.isEmpty { return text }
-            }
+            if isCaption, child != index, let text = Self.caption(tree.text(of: child)) { return text }
         }
         return nil
     }
