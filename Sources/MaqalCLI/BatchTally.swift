@@ -26,6 +26,9 @@ final class BatchTally: @unchecked Sendable {
     private let showsProgress: Bool
     private let quiet: Bool
     private let failFast: Bool
+    private let verbose: Bool
+    /// `TERM=dumb`: the progress line is redrawn with a carriage return and spaces, no escape codes.
+    private let plainTerminal: Bool
 
     private var found = 0
     private var counted = 0
@@ -41,13 +44,19 @@ final class BatchTally: @unchecked Sendable {
     private var stop: Stop?
     private var unmarkedFolder: String?
     private var progressDrawn = false
+    /// The width of the progress line last drawn, to blank it without escape codes.
+    private var progressWidth = 0
+    private var diskWideShown = false
     private var finished = false
 
-    init(report: BatchReport?, showsProgress: Bool, quiet: Bool, failFast: Bool) {
+    init(report: BatchReport?, showsProgress: Bool, quiet: Bool, failFast: Bool, verbose: Bool = false,
+         plainTerminal: Bool = false) {
         self.report = report
         self.showsProgress = showsProgress
         self.quiet = quiet
         self.failFast = failFast
+        self.verbose = verbose
+        self.plainTerminal = plainTerminal
     }
 
     private func locked<T>(_ body: () -> T) -> T {
@@ -85,12 +94,16 @@ final class BatchTally: @unchecked Sendable {
         locked {
             report?.append(outcome)
             bytes += outcome.bytes
+            if verbose { say(Self.verboseLine(outcome)) }
             switch outcome.status {
             case .converted: converted += 1
             case .skipped: skipped += 1
             case .failed:
                 failed += 1
-                if firstFailures.count < Self.failuresShown {
+                // A full or read-only disk fails every file in flight alike: its first failure says it.
+                let repeated = outcome.diskWide && diskWideShown
+                diskWideShown = diskWideShown || outcome.diskWide
+                if firstFailures.count < Self.failuresShown && !repeated && !verbose {
                     firstFailures.append("maqal: \(outcome.path): \(outcome.error ?? "failed")")
                 }
                 if failFast && stop == nil {
@@ -122,7 +135,34 @@ final class BatchTally: @unchecked Sendable {
         locked {
             guard !finished, stop != .closedPipe else { return }
             progressDrawn = true
-            Console.status("\r\u{1B}[2K" + progressLine())
+            let line = progressLine()
+            Console.status(clearProgress + line)
+            progressWidth = line.count
+        }
+    }
+
+    /// What blanks the progress line: an ANSI erase, or spaces where the terminal takes no escapes.
+    private var clearProgress: String {
+        plainTerminal ? "\r" + String(repeating: " ", count: progressWidth) + "\r" : "\r\u{1B}[2K"
+    }
+
+    /// A line on stderr while the progress line may be showing; under the lock.
+    private func say(_ text: String) {
+        if progressDrawn {
+            Console.status(clearProgress)
+            progressWidth = 0
+        }
+        Console.status(text + "\n")
+    }
+
+    /// `--verbose`: what became of one input.
+    private static func verboseLine(_ outcome: BatchOutcome) -> String {
+        switch outcome.status {
+        case .converted:
+            return "maqal: \(outcome.path): converted" + (outcome.output.map { " to \($0)" } ?? "")
+                + (outcome.note.map { "\n" + $0 } ?? "")
+        case .skipped: return "maqal: \(outcome.path): skipped, \(outcome.output ?? "its output") is up to date"
+        case .failed: return "maqal: \(outcome.path): \(outcome.error ?? "failed")"
         }
     }
 
@@ -153,7 +193,7 @@ final class BatchTally: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         finished = true
-        if progressDrawn { Console.status("\r\u{1B}[2K") }
+        if progressDrawn { Console.status(clearProgress) }
         let reportWritten = report?.finish() ?? true
         if stop == .closedPipe { return 0 }
         var lines: [String] = []
@@ -167,7 +207,7 @@ final class BatchTally: @unchecked Sendable {
                     + String(format: "%.2f s: %.1f files/s, %.2f MB/s", seconds, rate, megabytes))
         }
         lines += firstFailures
-        if failed > firstFailures.count {
+        if failed > firstFailures.count && !verbose && !diskWideShown {
             let more = failed - firstFailures.count
             lines.append("maqal: … and \(more) more failure\(more == 1 ? "" : "s")"
                 + (report.map { ", all listed in \($0.path)" } ?? " (--report FILE lists them all)"))

@@ -134,7 +134,7 @@ struct PageMetadata {
         metadata.description = [first("og:description", "description", "twitter:description"), ld.description]
             .compactMap { $0.map(clean) }.first { !$0.isEmpty }
         metadata.url = canonical ?? first("og:url") ?? ld.url
-        baseURL = base ?? metadata.url
+        baseURL = LinkResolver.base(href: base, page: metadata.url)
         metadata.image = first("og:image", "og:image:url", "twitter:image") ?? ld.image
 
         var authors = ld.authors
