@@ -42,6 +42,8 @@ final class BatchTally: @unchecked Sendable {
     private var linksOutside = 0
     private var linkLoops = 0
     private var stop: Stop?
+    /// SIGINT and SIGTERM received so far.
+    private var signals = 0
     private var unmarkedFolder: String?
     private var progressDrawn = false
     /// The width of the progress line last drawn, to blank it without escape codes.
@@ -118,6 +120,7 @@ final class BatchTally: @unchecked Sendable {
     /// Asks the run to stop; true the first time, when the caller should cancel the queue.
     func requestStop(_ reason: Stop) -> Bool {
         locked {
+            if case .signal = reason { signals += 1 }
             guard stop == nil else { return false }
             stop = reason
             return true
@@ -125,6 +128,16 @@ final class BatchTally: @unchecked Sendable {
     }
 
     var isStopping: Bool { locked { stop != nil } }
+
+    /// Whether the counting walk should stop too: at any stop but an interruption, whose summary
+    /// says how many files were left (listing is quick); a second Ctrl-C stops it as well.
+    var stopsCounting: Bool {
+        locked {
+            guard let stop else { return false }
+            if case .signal = stop { return signals > 1 }
+            return true
+        }
+    }
 
     // MARK: - Progress
 

@@ -103,7 +103,8 @@ struct Convert: ParsableCommand {
             do {
                 batchReport = try BatchReport(path: report)
             } catch {
-                throw ValidationError("--report \(report): \(error.message)")
+                Console.error("maqal: --report \(report): \(error.message)")
+                throw ExitCode(2)
             }
         }
         let destination: ConvertRun.Destination
@@ -123,7 +124,7 @@ struct Convert: ParsableCommand {
             format: format, rendering: rendering, parseOptions: parseOptions,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: force,
             marker: BatchMarker(settings: settings(parseOptions)), chattiness: chattiness)
-        let status = run.run(tally: tally, countAhead: showsProgress)
+        let status = run.run(tally: tally)
         if status != 0 { throw ExitCode(status) }
     }
 
@@ -135,6 +136,8 @@ struct Convert: ParsableCommand {
             if part.isEmpty || part == "." || mkdir(folder, 0o777) == 0 { continue }
             let reason = errno
             if reason == EEXIST, BatchFileStatus(path: folder)?.kind == .directory { continue }
+            // A file in the way above the last part: the next mkdir says why ("Not a directory").
+            if reason == EEXIST && folder.count < path.count { continue }
             return reason == EEXIST ? "\(folder) exists and is not a folder" : InputFile.reason(reason)
         }
         return nil

@@ -34,7 +34,7 @@ struct ConvertRun: Sendable {
     }
 
     /// Runs to the end (or to a stop) and returns the exit status.
-    func run(tally: BatchTally, countAhead: Bool) -> Int32 {
+    func run(tally: BatchTally) -> Int32 {
         let queue = BatchQueue<Job>(capacity: jobs * 4)
         let signals = [SIGINT, SIGTERM].map { number in
             // The handler runs on a dispatch queue, not in signal context, so it may take locks.
@@ -56,22 +56,20 @@ struct ConvertRun: Sendable {
 
         let group = DispatchGroup()
         let walker = BatchWalker(inputs: inputs, filter: filter, outputFolder: outputIdentity)
-        if countAhead {
-            // A second, counting-only walk runs ahead of the real one (which the queue holds back),
-            // so the progress line has a total early. Listing folders is cheap beside parsing.
-            start(group, stackSize: 1 << 20) {
-                let complete = walker.walk { event in
-                    switch event {
-                    case .file(let path, _):
-                        if case .beside = destination, BatchMarker.isMarked(path) { break }
-                        tally.counted()
-                    case .failure: tally.counted()
-                    case .notFollowed: break
-                    }
-                    return !tally.isStopping
+        // A second, counting-only walk runs ahead of the real one (which the queue holds back), so
+        // the progress line has a total early and an interrupted run can say how many files it left.
+        // Listing folders is cheap beside parsing.
+        start(group, stackSize: 1 << 20) {
+            let complete = walker.walk { event in
+                switch event {
+                case .file(let path, _):
+                    if !Self.isOwnOutput(path) { tally.counted() }
+                case .failure: tally.counted()
+                case .notFollowed: break
                 }
-                if complete { tally.countingFinished() }
+                return !tally.stopsCounting
             }
+            if complete { tally.countingFinished() }
         }
         start(group, stackSize: 1 << 20) {
             let complete = walk(walker, into: queue, tally: tally)
@@ -134,8 +132,7 @@ struct ConvertRun: Sendable {
                 tally.found()
                 return record(BatchOutcome(path: path, output: nil, error: reason))
             case .file(let path, let relative):
-                // Beside its inputs, a folder holds maqal's own outputs too: they are no articles.
-                if case .beside = destination, BatchMarker.isMarked(path) { return true }
+                if Self.isOwnOutput(path) { return true }
                 tally.found()
                 let mirrored: String?
                 switch destination {
@@ -171,6 +168,15 @@ struct ConvertRun: Sendable {
         let stem = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : name[..<$0] } ?? name
         parts.append(stem + "." + format.fileExtension)
         return parts.joined(separator: "/")
+    }
+
+    private static let outputExtensions = Set(OutputFormat.allCases.map { "." + $0.fileExtension })
+
+    /// Whether a walked file is an output of maqal (beside its input, or an earlier run's folder
+    /// inside an input): no article. Only names maqal writes are asked, so pages cost nothing.
+    static func isOwnOutput(_ path: String) -> Bool {
+        guard let dot = path.lastIndex(of: "."), outputExtensions.contains(String(path[dot...])) else { return false }
+        return BatchMarker.isMarked(path)
     }
 
     /// `saved/a/b.html` → `saved/a/b.md`: the input's own path with the format's extension.

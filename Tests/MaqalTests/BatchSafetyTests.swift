@@ -81,6 +81,32 @@ struct BatchSafetyTests {
         #expect(try ConvertSupport.files(in: disk).isEmpty)
     }
 
+    @Test("a read-only disk under a nested tree: one message, whatever the depth, and the run stops")
+    func readOnlyNested() throws {
+        guard let disk = try Self.mountSmallDisk(kilobytes: 64) else {
+            print("Batch safety: not root or no mount; the nested read-only case was not run")
+            return
+        }
+        defer { Self.unmount(disk) }
+        // The output folder exists; the folders below it must be made, on a disk that is now read-only.
+        try FileManager.default.createDirectory(at: disk.appendingPathComponent("out"), withIntermediateDirectories: true)
+        let remount = try TestSupport.run(try #require(TestSupport.which("mount")), ["-o", "remount,ro", disk.path])
+        #expect(remount.status == 0)
+        let input = try ConvertSupport.temporaryFolder("nested")
+        defer { try? FileManager.default.removeItem(at: input) }
+        for number in 1...12 {
+            let title = ArticleTree.title(number)
+            try ArticleTree.write(ArticleTree.html(title), to: input.appendingPathComponent("a/b/c/d\(number)/page.html"))
+        }
+        let result = try TestSupport.run(binary, [
+            "convert", input.path, "-o", disk.appendingPathComponent("out").path, "--jobs", "2",
+        ])
+        #expect(result.status == 1)
+        #expect(result.stderr.components(separatedBy: "Read-only file system").count - 1 == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("maqal: stopped: the output disk is read-only"), "\(result.stderr)")
+        #expect(!result.stderr.contains("more failure"), "\(result.stderr)")
+    }
+
     @Test("links and names that point out of the input are not followed, and nothing lands outside the output")
     func escapes() throws {
         let base = try ConvertSupport.temporaryFolder("escape")
