@@ -14,6 +14,14 @@ struct CommandLineFormTests {
     static let page = "<html><head><title>عنوان الصفحة</title></head><body><article><h1>عنوان الصفحة</h1>"
         + "<p>هذه فقرة أولى من المقال تكفي لتكون نصاً، وفيها فواصل كثيرة، ونقطة في آخرها.</p></article></body></html>"
 
+    /// A new folder holding `page.html` (``page``), and that file.
+    static func pageInFolder(_ label: String) throws -> (folder: URL, page: URL) {
+        let folder = try ConvertSupport.temporaryFolder(label)
+        let input = folder.appendingPathComponent("page.html")
+        try ArticleTree.write(page, to: input)
+        return (folder, input)
+    }
+
     // MARK: - Standard input and output
 
     @Test("no file and a pipe on stdin: stdin is read, as jq and pandoc do")
@@ -44,10 +52,8 @@ struct CommandLineFormTests {
 
     @Test("parse -o never overwrites one of its inputs (exit 2), and -o DIR points to convert")
     func outputRefusals() throws {
-        let folder = try ConvertSupport.temporaryFolder("parse-out")
+        let (folder, input) = try Self.pageInFolder("parse-out")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("page.html")
-        try ArticleTree.write(Self.page, to: input)
         let link = folder.appendingPathComponent("same.html")
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: input.path)
         for output in [input.path, link.path] {
@@ -108,10 +114,8 @@ struct CommandLineFormTests {
 
     @Test("--encoding forced wrong: encoding.invalid-bytes with a count and a hint, also on stderr")
     func forcedEncoding() throws {
-        let folder = try ConvertSupport.temporaryFolder("encoding")
+        let (folder, input) = try Self.pageInFolder("encoding")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("page.html")
-        try ArticleTree.write(Self.page, to: input)
         // Arabic UTF-8 bytes read as ISO-8859-6: its undefined high bytes (0xA1-0xAB…) have no character.
         let expected = Self.page.utf8.filter { $0 >= 0x80 && !CodePage.iso88596.isDefined($0) }.count
         let result = try TestSupport.run(binary, [input.path, "--encoding", "iso-8859-6", "-f", "json"])
@@ -185,10 +189,8 @@ struct CommandLineFormTests {
         ["parse"], ["convert", "--beside"], ["schema"],
     ])
     func quietAndVerbose(_ command: [String]) throws {
-        let folder = try ConvertSupport.temporaryFolder("chatty")
+        let (folder, input) = try Self.pageInFolder("chatty")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("page.html")
-        try ArticleTree.write(Self.page, to: input)
         let inputs = command == ["schema"] ? [] : [input.path]
         // convert --force converts again each time, so each run has something to say.
         let again = command[0] == "convert" ? ["--force"] : []
