@@ -100,7 +100,7 @@ struct Parse: ParsableCommand {
               maqal parse article.html
               maqal parse article.html --format json --output article.json
               maqal parse --input-format text --encoding windows-1256 old.txt
-              curl -s https://example.com/a | maqal --format text
+              cat page.html | maqal --format text
             """)
 
     @Argument(help: ArgumentHelp(
@@ -139,11 +139,12 @@ struct Parse: ParsableCommand {
     /// Refuses an output that is a folder (that is `convert`'s job) or one of the inputs.
     private static func checkOutput(_ output: String, inputs: [String]) throws {
         if output.isEmpty { throw ValidationError("--output needs a file name, or - for standard output") }
-        guard let target = BatchFileStatus(path: output) else { return }
-        if target.kind == .directory {
+        let target = BatchFileStatus(path: output)
+        if target?.kind == .directory || output.hasSuffix("/") {
             throw ValidationError(
                 "\(output) is a folder; to write one file per input into it use: maqal convert FILES -o \(output)")
         }
+        guard let target else { return }
         for input in inputs where input != "-" {
             if BatchFileStatus(path: input)?.identity == target.identity {
                 throw ValidationError("--output \(output) is the input \(input); it would be overwritten")

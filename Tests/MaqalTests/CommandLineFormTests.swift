@@ -62,9 +62,11 @@ struct CommandLineFormTests {
             #expect(result.stderr.contains("is the input \(input.path); it would be overwritten"), "\(result.stderr)")
         }
         #expect(try String(contentsOf: input, encoding: .utf8) == Self.page)
-        let toFolder = try TestSupport.run(binary, [input.path, "-o", folder.path])
-        #expect(toFolder.status == 2)
-        #expect(toFolder.stderr.contains("is a folder; to write one file per input into it use: maqal convert"))
+        for target in [folder.path, folder.appendingPathComponent("new").path + "/"] {
+            let toFolder = try TestSupport.run(binary, [input.path, "-o", target])
+            #expect(toFolder.status == 2)
+            #expect(toFolder.stderr.contains("is a folder; to write one file per input into it use: maqal convert"))
+        }
     }
 
     // MARK: - Several documents in Markdown or text
