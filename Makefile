@@ -32,15 +32,15 @@ help:
 	@echo "make [target] [PREFIX=/usr/local] [DESTDIR=] [CONFIG=debug|release]"
 	@sed -n 's/^## \([a-z-]*\): /  \1\t/p' $(MAKEFILE_LIST) | expand -t 18
 
-## deps: libxml2's headers (pkg-config libxml-2.0) and cmark-gfm, with apt-get when run as root.
+## deps: libxml2's and zlib's headers (pkg-config libxml-2.0 zlib) and cmark-gfm, with apt-get when run as root.
 deps:
-	@if ! pkg-config --exists libxml-2.0 2>/dev/null || ! command -v cmark-gfm >/dev/null 2>&1; then \
+	@if ! pkg-config --exists libxml-2.0 zlib 2>/dev/null || ! command -v cmark-gfm >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing libxml2-dev, pkg-config and cmark-gfm with apt-get"; \
-	    (apt-get install -y -qq libxml2-dev pkg-config cmark-gfm >/dev/null 2>&1 || \
-	     (apt-get update -qq >/dev/null && apt-get install -y -qq libxml2-dev pkg-config cmark-gfm >/dev/null)) || exit 1; \
-	  elif ! pkg-config --exists libxml-2.0 2>/dev/null; then \
-	    echo "maqal needs libxml2's headers: install libxml2-dev and pkg-config (apt-get install libxml2-dev pkg-config)"; exit 1; \
+	    echo "installing libxml2-dev, zlib1g-dev, pkg-config and cmark-gfm with apt-get"; \
+	    (apt-get install -y -qq libxml2-dev zlib1g-dev pkg-config cmark-gfm >/dev/null 2>&1 || \
+	     (apt-get update -qq >/dev/null && apt-get install -y -qq libxml2-dev zlib1g-dev pkg-config cmark-gfm >/dev/null)) || exit 1; \
+	  elif ! pkg-config --exists libxml-2.0 zlib 2>/dev/null; then \
+	    echo "maqal needs libxml2's and zlib's headers: apt-get install libxml2-dev zlib1g-dev pkg-config"; exit 1; \
 	  fi; \
 	fi
 
@@ -74,10 +74,11 @@ release:
 run: build
 	$(BIN) $(SAMPLE)
 
-## test: the whole suite (unit, golden files, corpus, CLI end to end).
+## test: the whole suite (unit, golden files, corpus, CLI end to end), built with warnings as errors.
+WERROR = -Xswiftc -warnings-as-errors
 test: test-deps
-	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) build $(WERROR)
+	$(SWIFT) test $(WERROR)
 
 ## eval: quality on the real pages in ../shared/corpus, against Benchmarks/eval-floors.json.
 eval: release
@@ -92,9 +93,9 @@ compare: release
 	python3 Benchmarks/compare.py
 
 ## man: the manual page, by swift-argument-parser's generate-manual plugin (from the debug build).
+# The plugin builds with the flags `make test` uses, so it reuses that build instead of redoing it.
 man: deps
-	@$(SWIFT) build >/dev/null
-	@$(SWIFT) package plugin generate-manual --configuration debug >/dev/null
+	@$(SWIFT) package $(WERROR) plugin generate-manual --configuration debug >/dev/null
 	@test -s $(MANPAGE)
 
 ## completions: bash, zsh and fish completions, written by the release binary.

@@ -21,10 +21,10 @@ public enum Maqal {
     /// Content problems never throw: a broken page still yields a document, with what was odd
     /// in ``Document/diagnostics``. Throws only when there is nothing to return.
     public static func parse(
-        _ bytes: [UInt8], name: String? = nil, options: ParseOptions = ParseOptions()
+        _ bytes: [UInt8], name: String? = nil, hints: InputHints = InputHints(), options: ParseOptions = ParseOptions()
     ) throws(ParseError) -> Document {
         var laps: StageLaps?
-        return try parse(bytes, name: name, options: options, laps: &laps)
+        return try parse(bytes, name: name, hints: hints, options: options, laps: &laps)
     }
 
     /// Parses like ``parse(_:name:options:)`` and times each stage, for the benchmark harness.
@@ -33,7 +33,7 @@ public enum Maqal {
         _ bytes: [UInt8], name: String? = nil, options: ParseOptions = ParseOptions()
     ) throws(ParseError) -> (document: Document, laps: StageLaps) {
         var laps: StageLaps? = StageLaps()
-        let document = try parse(bytes, name: name, options: options, laps: &laps)
+        let document = try parse(bytes, name: name, hints: InputHints(), options: options, laps: &laps)
         return (document, laps!)
     }
 
@@ -59,54 +59,9 @@ public enum Maqal {
     }
 
     static func parse(
-        _ bytes: [UInt8], name: String?, options: ParseOptions, laps: inout StageLaps?
+        _ bytes: [UInt8], name: String?, hints: InputHints, options: ParseOptions, laps: inout StageLaps?
     ) throws(ParseError) -> Document {
-        if bytes.count > options.maxBytes { throw .tooLarge(bytes: bytes.count, limit: options.maxBytes) }
-        if bytes.allSatisfy({ ArabicScalar.isSpace(UInt32($0)) }) { throw .empty }
-        if let kind = BinarySniffer.kind(of: bytes) { throw .binary(kind) }
-
-        let format = InputSniffer.format(of: bytes, name: name, requested: options.inputFormat)
-        let decoded = ByteDecoder.decode(bytes, format: format, user: options.encoding)
-        var diagnostics = decoded.diagnostics
-        if let declared = decoded.declared, decoded.origin == .sniffed,
-            let declaredEncoding = TextEncoding(label: declared), declaredEncoding != decoded.encoding
-        {
-            diagnostics.append(Diagnostic(
-                .info, "encoding.mislabelled",
-                "the page declares \(declared) but its bytes are \(decoded.encoding.rawValue)"))
-        }
-        var source = Source(
-            name: name, format: format, encoding: decoded.encoding.rawValue, encodingFrom: decoded.origin,
-            bytes: bytes.count)
-        laps?.mark("decode")
-        let segmentation: Segmentation
-        switch format {
-        case .text:
-            var text = decoded.text
-            let repair = MojibakeRepair.repairLines(text)
-            if repair.repaired > 0 {
-                text = repair.text
-                source.encodingFrom = .repaired
-                diagnostics.append(MojibakeRepair.diagnostic(count: repair.repaired))
-            }
-            let lines = TextLines.read(text)
-            laps?.mark("parse")
-            segmentation = TextSegmenter().segment(lines)
-            laps?.mark("segment")
-        case .html:
-            var reader = HTMLArticleReader()
-            segmentation = reader.read(utf8: decoded.utf8, laps: &laps)
-            if reader.repairedRuns > 0 {
-                source.encodingFrom = .repaired
-                diagnostics.append(MojibakeRepair.diagnostic(count: reader.repairedRuns))
-            }
-        }
-        source.normalization = TextNormalizer.names(options.normalization)
-        let document = DocumentBuilder.build(
-            segmentation, source: source, wordsPerMinute: options.wordsPerMinute, diagnostics: diagnostics,
-            normalizer: TextNormalizer(options.normalization))
-        laps?.mark("structure")
-        return document
+        try Pipeline.run(bytes, name: name, hints: hints, options: options, laps: &laps)
     }
 
     /// Parses one saved article held in `data`.
@@ -114,6 +69,26 @@ public enum Maqal {
         data: Data, name: String? = nil, options: ParseOptions = ParseOptions()
     ) throws(ParseError) -> Document {
         try parse([UInt8](data), name: name, options: options)
+    }
+}
+
+/// What is known of an input besides its bytes: what the container or the transport that carried
+/// it said (an HTTP response in a WARC record, an MHTML part's headers, a caller's record).
+public struct InputHints: Sendable, Equatable {
+    /// A charset label declared outside the bytes, as written (`windows-1256`, `UTF-8` …). It
+    /// outranks the page's own `<meta>`, as in a browser; valid UTF-8 bytes still read as UTF-8.
+    public var charset: String?
+    /// Where ``charset`` was declared: ``Source/EncodingOrigin/http`` or
+    /// ``Source/EncodingOrigin/declared`` (a saved-page container).
+    public var charsetFrom: Source.EncodingOrigin
+    /// Where the page was saved or fetched from: ``Metadata/url`` when the page names none, and
+    /// the base its relative links resolve against when it has no `<base>` or canonical URL.
+    public var url: String?
+
+    public init(charset: String? = nil, charsetFrom: Source.EncodingOrigin = .declared, url: String? = nil) {
+        self.charset = charset
+        self.charsetFrom = charsetFrom
+        self.url = url
     }
 }
 

@@ -416,7 +416,7 @@ struct RobustnessTests {
 
     @Test("a binary file with no known signature is refused too")
     func unknownBinary() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(#function)
         let noise = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
         #expect(throws: ParseError.binary("binary")) { try Maqal.parse([0x00, 0x01, 0x02, 0x03] + noise, name: "x.html") }
     }

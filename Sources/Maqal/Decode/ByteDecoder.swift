@@ -31,8 +31,17 @@ enum ByteDecoder {
     /// How many leading bytes are searched for a charset declaration.
     static let declarationWindow = 4096
 
-    static func decode(_ bytes: [UInt8], format: Source.Format, user: TextEncoding?) -> DecodedText {
-        let declared = format == .html ? CharsetDeclaration.find(in: bytes.prefix(declarationWindow)) : nil
+    /// `outside` is a charset named outside the bytes (HTTP, a saved-page container). As in a
+    /// browser, it outranks the page's own `<meta>`; valid UTF-8 still wins over either.
+    static func decode(
+        _ bytes: [UInt8], format: Source.Format, user: TextEncoding?,
+        outside: (label: String, origin: Source.EncodingOrigin)? = nil
+    ) -> DecodedText {
+        let outsideEncoding = outside.flatMap { TextEncoding(label: $0.label) }
+        let inPage = format == .html ? CharsetDeclaration.find(in: bytes.prefix(declarationWindow)) : nil
+        let declared = outsideEncoding != nil ? outside?.label : inPage
+        // The origin a declared label is reported with: where the label that counts came from.
+        let declaredOrigin: Source.EncodingOrigin = outsideEncoding != nil ? outside!.origin : .meta
         if let user {
             var body = bytes[...]
             if let bom = byteOrderMark(bytes), bom.encoding == user { body = body.dropFirst(bom.length) }
@@ -41,7 +50,7 @@ enum ByteDecoder {
             let invalid = invalidSequences(body, as: user, decoded: text)
             if invalid > 0 {
                 // The choice is the user's, so it stands; but a wrong one must never pass in silence.
-                let detected = decode(bytes, format: format, user: nil).encoding
+                let detected = decode(bytes, format: format, user: nil, outside: outside).encoding
                 let hint = detected == user ? "" : "; detection reads the input as \(detected.rawValue)"
                 result.diagnostics.append(Diagnostic(
                     .warning, "encoding.invalid-bytes",
@@ -63,29 +72,29 @@ enum ByteDecoder {
             let fromMeta = declaredEncoding == .utf8 || (declaredEncoding != nil && !bytes.contains { $0 >= 0x80 })
             if fromMeta, let declaredEncoding, declaredEncoding != .utf8 {
                 // Pure ASCII: every ASCII-compatible label reads it the same way.
-                return DecodedText(utf8: bytes, encoding: declaredEncoding, origin: .meta, declared: declared)
+                return DecodedText(utf8: bytes, encoding: declaredEncoding, origin: declaredOrigin, declared: declared)
             }
-            return DecodedText(utf8: bytes, encoding: .utf8, origin: fromMeta ? .meta : .sniffed, declared: declared)
+            return DecodedText(utf8: bytes, encoding: .utf8, origin: fromMeta ? declaredOrigin : .sniffed, declared: declared)
         }
         if let repaired = truncatedUTF8(bytes) {
-            var result = DecodedText(text: repaired, encoding: .utf8, origin: declaredEncoding == .utf8 ? .meta : .sniffed, declared: declared)
+            var result = DecodedText(text: repaired, encoding: .utf8, origin: declaredEncoding == .utf8 ? declaredOrigin : .sniffed, declared: declared)
             result.diagnostics.append(Diagnostic(.warning, "encoding.truncated", "the input ends in the middle of a UTF-8 character; the partial character was dropped"))
             return result
         }
         if let invalid = strayBytesInUTF8(bytes) {
             var result = DecodedText(
                 text: String(decoding: bytes, as: UTF8.self), encoding: .utf8,
-                origin: declaredEncoding == .utf8 ? .meta : .sniffed, declared: declared)
+                origin: declaredEncoding == .utf8 ? declaredOrigin : .sniffed, declared: declared)
             result.diagnostics.append(Diagnostic(
                 .warning, "encoding.invalid-bytes",
                 "the input is UTF-8 but for \(invalid) invalid byte sequences, each shown as U+FFFD"))
             return result
         }
         if declaredEncoding == .windows1256 || declaredEncoding == .iso88596 {
-            return DecodedText(text: decode(bytes[...], as: declaredEncoding!), encoding: declaredEncoding!, origin: .meta, declared: declared)
+            return DecodedText(text: decode(bytes[...], as: declaredEncoding!), encoding: declaredEncoding!, origin: declaredOrigin, declared: declared)
         }
         let sniffed = sniffSingleByte(bytes, declared: declaredEncoding)
-        let origin: Source.EncodingOrigin = sniffed == declaredEncoding ? .meta : .sniffed
+        let origin: Source.EncodingOrigin = sniffed == declaredEncoding ? declaredOrigin : .sniffed
         return DecodedText(text: decode(bytes[...], as: sniffed), encoding: sniffed, origin: origin, declared: declared)
     }
 

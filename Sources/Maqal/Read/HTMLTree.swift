@@ -11,14 +11,15 @@ struct HTMLTree: Sendable {
         var kind: Kind
         /// The element's tag when the pipeline knows it by name; ``HTMLTag/other`` for text.
         var tag: HTMLTag
-        /// What the class and id names say, worked out with ``names``.
-        var nameFacts: MarkupHints.NameFacts
+        /// What the class and id names say, worked out with ``names`` by the ``ClassNameReader``
+        /// the tree was built with.
+        var nameFacts: NameFlags
         /// Lower-case tag name for elements; empty for text.
         var name: String
         /// Text content for text nodes.
         var text: String
         var attributes: [(name: String, value: String)]
-        /// Class and id names, lower-cased (see ``MarkupHints/classNames(class:id:)``).
+        /// Class and id names, as the ``ClassNameReader`` the tree was built with splits them.
         var names: [String]
         // 32 bits each: a node is 64 bytes instead of 80, and a page's nodes stream through
         // the cache faster in every pass over the tree.
@@ -29,7 +30,7 @@ struct HTMLTree: Sendable {
         var depth: Int { Int(depthValue) }
 
         init(kind: Kind, tag: HTMLTag = .other, name: String, text: String, attributes: [(name: String, value: String)],
-             names: [String] = [], nameFacts: MarkupHints.NameFacts = [], parent: Int, depth: Int) {
+             names: [String] = [], nameFacts: NameFlags = [], parent: Int, depth: Int) {
             self.kind = kind
             self.tag = tag
             self.nameFacts = nameFacts
@@ -127,14 +128,10 @@ struct HTMLTree: Sendable {
         }
     }
 
-    /// Parses `html` with libxml2 into the tree; `options` other than ``parseOptions`` only in
-    /// tests that show what libxml2's own defaults would do.
-    static func parse(_ html: String, options: Int32 = parseOptions) -> HTMLTree {
-        parse(utf8: Array(html.utf8), options: options)
-    }
-
-    /// Parses UTF-8 `bytes` with libxml2 into the tree.
-    static func parse(utf8 bytes: [UInt8], options: Int32 = parseOptions) -> HTMLTree {
+    /// Parses UTF-8 `bytes` with libxml2 into the tree, class and id values read by `classNames`;
+    /// `options` other than ``parseOptions`` only in tests that show what libxml2's own defaults
+    /// would do.
+    static func parse(utf8 bytes: [UInt8], classNames: any ClassNameReader, options: Int32 = parseOptions) -> HTMLTree {
         var tree = HTMLTree()
         _ = libxml2Ready
         maqal_xml_silence()
@@ -150,7 +147,7 @@ struct HTMLTree: Sendable {
             return tree
         }
         tree.droppedAttributes = ExcessAttributes.drop(from: &bytes)
-        let builder = HTMLTreeBuilder(byteCount: bytes.count)
+        let builder = HTMLTreeBuilder(byteCount: bytes.count, classNames: classNames)
         tree.stoppedEarly = bytes.withUnsafeBufferPointer { builder.parse($0, options: options) }
         tree.nodes = builder.nodes
         tree.jsonLD = builder.jsonLD
@@ -227,11 +224,6 @@ struct HTMLTree: Sendable {
         index..<subtreeEnds[index]
     }
 
-    /// Elements named `name` anywhere in the page.
-    func elements(named name: String) -> [Int] {
-        nodes.indices.filter { nodes[$0].kind == .element && nodes[$0].name == name }
-    }
-
     /// The text under `index` with white space folded, as a browser would show it.
     func text(of index: Int) -> String {
         var folder = WhitespaceFolder()
@@ -244,52 +236,4 @@ struct HTMLTree: Sendable {
         }
         return folder.result
     }
-}
-
-/// Folds white space the way a browser shows it: runs of spaces (NBSP and narrow spaces
-/// included) become one, invisible junk (ZWSP, soft hyphen, stray BOM) is dropped.
-///
-/// Works on UTF-8 bytes and makes one string at the end: appending scalar by scalar to a
-/// string was the largest single cost of gathering text (callgrind).
-struct WhitespaceFolder {
-    private var bytes: [UInt8] = []
-    private var pendingSpace = false
-
-    mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
-            var index = 0
-            while index < utf8.count {
-                let lead = utf8[index]
-                if lead < 0x80 {
-                    switch lead {
-                    case 0x20, 0x09...0x0D: pendingSpace = true
-                    case 0x00..<0x20, 0x7F: break
-                    default:
-                        emitPendingSpace()
-                        bytes.append(lead)
-                    }
-                    index += 1
-                    continue
-                }
-                let (value, length) = utf8.scalar(at: index)
-                if ArabicScalar.isSpace(value) {
-                    pendingSpace = true
-                } else if !ArabicScalar.isHiddenInText(value) {
-                    emitPendingSpace()
-                    bytes.append(contentsOf: utf8[index..<index + length])
-                }
-                index += length
-            }
-        }
-    }
-
-    private mutating func emitPendingSpace() {
-        if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
-        pendingSpace = false
-    }
-
-    mutating func breakHere() { pendingSpace = true }
-
-    var result: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -40,6 +40,14 @@ struct HTMLSegmenter {
         self.images = images
     }
 
+    /// A segmenter of the article Extract found.
+    init(_ page: ExtractedPage) {
+        self.init(
+            tree: page.tree, removed: page.removed, links: LinkResolver(base: page.baseURL),
+            boldHeadings: page.boldHeadings, images: page.images)
+        pageLanguage = page.metadata.language
+    }
+
     /// Segments the content of `roots` in order.
     mutating func segment(_ roots: [Int]) -> [FlatBlock] {
         for root in roots { walk(root) }

@@ -2,7 +2,7 @@
 ///
 /// With Foundation imported, `trimmingCharacters(in:)` bridges every string to `NSString`: on
 /// attribute values, labels, JSON-LD fields, captions and link addresses it was a measurable
-/// share of extraction and segmentation (callgrind).
+/// share of extraction and segmentation.
 extension StringProtocol {
     /// `trimmingCharacters(in: .whitespaces)`: without leading and trailing tab, space, NBSP,
     /// U+1680, U+2000…U+200B, U+202F, U+205F, U+3000.

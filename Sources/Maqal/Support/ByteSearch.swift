@@ -148,8 +148,8 @@ struct FragmentMatcher: Sendable {
     /// Calls `found` with each fragment at each place it occurs, in text order, until `found`
     /// returns true.
     ///
-    /// Runs for every class and id name of every element; on buffers, the loop has no bounds
-    /// checks, which took about a third of its instructions.
+    /// Runs for every class and id name of every element: on buffers, the loop has no bounds
+    /// checks.
     @inline(__always)
     private func search(_ text: String, _ found: (Fragment) -> Bool) {
         var text = text

@@ -1,20 +1,21 @@
 /// Tells a category or archive page (a list of teasers) from an article.
 enum ListingDetector {
-    static func isListing(_ tree: HTMLTree, roots: [Int], removed: [Bool], blocks: [FlatBlock], root: ArticleRoot) -> Bool {
-        var linkedHeadings = 0
-        for top in roots {
-            for index in tree.descendants(of: top)
-            where !removed[index] && [.h2, .h3, .h4].contains(tree.nodes[index].tag) {
-                if root.linkDensity(index) > 0.7 { linkedHeadings += 1 }
-            }
-        }
+    /// `linkedHeadings`: headings in the article that are mostly one link (Extract counts them,
+    /// ``ExtractedPage/linkedHeadings``); `blocks`: the article's cleaned blocks.
+    static func isListing(linkedHeadings: Int, blocks: [FlatBlock]) -> Bool {
         // Both verdicts below need linked headings: without them the words need not be counted.
         guard linkedHeadings >= 2 else { return false }
         var paragraphs = 0
         var longParagraphs = 0
         var words = 0
-        BlockText.forEachText(in: DocumentBuilder.nest(blocks)) { text in
-            words += WordCounter.count(text)
+        // Every text a reader sees, headings included: the same words the nested body would hold.
+        for block in blocks {
+            switch block {
+            case .heading(let heading):
+                words += WordCounter.count(heading.text)
+            case .block(let block):
+                BlockTexts.forEach(in: [block]) { text in words += WordCounter.count(text) }
+            }
         }
         for block in blocks {
             guard case .block(.paragraph(let paragraph)) = block else { continue }

@@ -1,25 +1,8 @@
-/// The last clean-up of an HTML article's blocks: the title's own heading goes, heading levels
-/// are re-based so the top section is level 2, boilerplate blocks found by the Arabic lexicon go,
-/// and byline, date and tag lines at the edges move into the metadata.
+/// The clean-up of an HTML article's blocks: boilerplate blocks found by the Arabic lexicon go,
+/// byline, date and tag lines at the edges move into the metadata (``EdgeMetadata/html``), and
+/// heading levels are re-based so the top section is level 2.
 enum BlockCleaner {
-    /// How many blocks at the top and bottom may be metadata lines.
-    static let edge = 5
-
-    static func clean(_ blocks: [FlatBlock], title: String?, metadata: inout Metadata) -> [FlatBlock] {
-        var blocks = blocks
-        let titleKey = title.map { ArabicKey.make($0) }
-        if let titleKey, let first = blocks.prefix(4).firstIndex(where: {
-            if case .heading(let heading) = $0 { return ArabicKey.make(heading.text) == titleKey }
-            return false
-        }) {
-            blocks.removeSubrange(...first)
-        }
-        blocks = removeBoilerplate(blocks)
-        blocks = takeMetadata(blocks, metadata: &metadata)
-        return rebase(blocks)
-    }
-
-    private static func removeBoilerplate(_ blocks: [FlatBlock]) -> [FlatBlock] {
+    static func removeBoilerplate(_ blocks: [FlatBlock]) -> [FlatBlock] {
         let lexicon = BoilerplateLexicon.shared
         var kept: [FlatBlock] = []
         var index = 0
@@ -81,34 +64,31 @@ enum BlockCleaner {
         return furniture.count * 2 >= parts.count
     }
 
-    private static func takeMetadata(_ blocks: [FlatBlock], metadata: inout Metadata) -> [FlatBlock] {
+    static func takeMetadata(_ blocks: [FlatBlock], metadata: inout Metadata) -> [FlatBlock] {
+        let edge = EdgeMetadata.html
         var kept: [FlatBlock] = []
         for (index, block) in blocks.enumerated() {
-            let nearEdge = index < edge || index >= blocks.count - edge
-            if nearEdge, case .block(.paragraph(var paragraph)) = block {
-                let lines = MetadataLine.readAll(paragraph.text)
-                if !lines.isEmpty {
-                    var applied = false
-                    for line in lines { applied = line.apply(to: &metadata) || applied }
-                    if applied { continue }
-                }
-                // "كتب - فلان: …" opens the first paragraph: the byline goes, the paragraph stays.
-                if index < 3, let byline = MetadataLine.leadingByline(paragraph.text) {
-                    if !metadata.authors.contains(byline.author) { metadata.authors.append(byline.author) }
-                    paragraph.text = byline.rest
-                    paragraph.inlines = paragraph.inlines.map(dropLeadingByline).flatMap { inlines in
-                        // Only markup earns inlines; plain text after the byline needs none.
-                        inlines.allSatisfy { if case .text = $0 { true } else { false } } ? nil : inlines
-                    }
-                    kept.append(.block(.paragraph(paragraph)))
-                    continue
-                }
-                if WordCounter.count(paragraph.text, upTo: 12) <= 12, let date = MetadataLine.dateLine(paragraph.text) {
-                    metadata.take(date, text: paragraph.text, role: "published")
-                    continue
-                }
+            guard edge.reaches(index, of: blocks.count), case .block(.paragraph(var paragraph)) = block else {
+                kept.append(block)
+                continue
             }
-            kept.append(block)
+            let outcome = edge.take(
+                paragraph.text, at: index, label: { MetadataLine.read(paragraph.text) },
+                words: { WordCounter.count(paragraph.text, upTo: 12) }, into: &metadata)
+            switch outcome {
+            case .taken:
+                continue
+            case .byline(let rest):
+                // "كتب - فلان: …" opens the first paragraph: the byline goes, the paragraph stays.
+                paragraph.text = rest
+                paragraph.inlines = paragraph.inlines.map(dropLeadingByline).flatMap { inlines in
+                    // Only markup earns inlines; plain text after the byline needs none.
+                    inlines.allSatisfy { if case .text = $0 { true } else { false } } ? nil : inlines
+                }
+                kept.append(.block(.paragraph(paragraph)))
+            case .kept:
+                kept.append(block)
+            }
         }
         return kept
     }
@@ -130,7 +110,7 @@ enum BlockCleaner {
     }
 
     /// Shifts heading levels so the highest one in the article is 2 (the title is level 1).
-    private static func rebase(_ blocks: [FlatBlock]) -> [FlatBlock] {
+    static func rebase(_ blocks: [FlatBlock]) -> [FlatBlock] {
         let levels = blocks.compactMap { block -> Int? in
             if case .heading(let heading) = block { return heading.level }
             return nil

@@ -1,6 +1,6 @@
 /// User-perceived characters (extended grapheme clusters), found fast for the scripts maqal
 /// meets most: `String.count` walks grapheme-break rules scalar by scalar and was most of the
-/// Structure stage (callgrind). ``TextFacts`` counts them with these rules.
+/// Structure stage. ``TextFacts`` counts them with these rules.
 ///
 /// In ASCII, Latin-1, the Arabic blocks and the usual punctuation, the rules reduce to: an
 /// extending mark (harakat, ZWNJ, ZWJ) joins the character before it, unless it stands first or

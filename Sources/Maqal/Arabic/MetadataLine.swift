@@ -60,8 +60,8 @@ struct MetadataLine: Sendable, Equatable {
     /// The original text after the label and its separator.
     private static func valueAfterLabel(_ text: String, labelKey: String, field: TextCues.Field) -> String? {
         // Walk the original text until its key covers the label, then skip separators. The key
-        // grows with the walk (keying each prefix anew was quadratic: "بقلمـــ…" with 10,000
-        // tatweels took 1.4 s) and only grows, so once it is longer than the label it never matches.
+        // grows with the walk (keying each prefix anew would be quadratic in a label padded with
+        // tatweels) and only grows, so once it is longer than the label it never matches.
         var index = text.startIndex
         var key = ArabicKey.Builder()
         while index < text.endIndex {
@@ -89,29 +89,6 @@ struct MetadataLine: Sendable, Equatable {
         // Without a separator only a byline label may stand right before the name ("بقلم فلان").
         if !hasSeparator && field != .author { return nil }
         return result.isEmpty ? nil : result
-    }
-
-    /// Puts the value where it belongs in `metadata`; `false` when it says nothing usable.
-    func apply(to metadata: inout Metadata) -> Bool {
-        switch field {
-        case .author:
-            let names = value.split(whereSeparator: { "،,".contains($0) })
-                .flatMap { $0.components(separatedBy: " و") }
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            metadata.authors += names
-        case .published, .modified:
-            guard let date = ArabicDateParser.find(in: value) ?? ArabicDateParser.parseMachine(value) else {
-                return false
-            }
-            metadata.take(date, text: value, role: field == .published ? "published" : "modified")
-        case .source:
-            metadata.site = metadata.site ?? value
-        case .tags:
-            metadata.tags += MetadataLine.splitList(value)
-        case .categories:
-            metadata.categories += MetadataLine.splitList(value)
-        }
-        return true
     }
 
     /// The date of a line that is a date and little else (a day name, "الموافق", era words).

@@ -1,0 +1,71 @@
+/// What Clean hands Structure: the article's flat blocks, its metadata with the title chosen, and
+/// what Clean noticed.
+struct CleanArticle: Sendable {
+    var blocks: [FlatBlock] = []
+    var metadata = Metadata()
+    var diagnostics: [Diagnostic] = []
+}
+
+/// A text article's logical lines after Clean: furniture and metadata lines out, the title and
+/// the subtitles under it in ``metadata``. ``TextClassifier`` makes them blocks.
+struct CleanLines: Sendable {
+    var units: [TextSegmenter.Unit]
+    var metadata: Metadata
+}
+
+/// The Clean stage, one for both readers: what is not article text leaves the segmented article —
+/// boilerplate the Arabic lexicon knows, byline, date, source and tag lines at the edges
+/// (``EdgeMetadata``), the title (``TitleChooser``) — and what it says goes into the metadata.
+enum ArticleCleaner {
+    /// An HTML article's blocks, with what Extract found on the page.
+    static func clean(_ blocks: [FlatBlock], page: ExtractedPage) -> CleanArticle {
+        var metadata = page.metadata
+        let chosen = TitleChooser.choose(page.titleCandidates, site: metadata.site)
+        metadata.title = chosen.title
+        metadata.site = chosen.site
+        if metadata.categories.isEmpty {
+            // The crumb that names the article itself is no category.
+            let titleKey = metadata.title.map { ArabicKey.make($0) }
+            metadata.categories = page.breadcrumbs.filter {
+                ArabicKey.make($0) != titleKey && WordCounter.count($0, upTo: 5) <= 5
+            }
+        }
+        var blocks = TitleChooser.dropTitleHeading(blocks, title: metadata.title)
+        blocks = BlockCleaner.removeBoilerplate(blocks)
+        blocks = BlockCleaner.takeMetadata(blocks, metadata: &metadata)
+        blocks = BlockCleaner.rebase(blocks)
+        if metadata.published == nil, let date = page.headlineDate { date.take(into: &metadata) }
+
+        var article = CleanArticle()
+        if ListingDetector.isListing(linkedHeadings: page.linkedHeadings, blocks: blocks) {
+            article.diagnostics.append(Diagnostic(
+                .warning, "content.listing",
+                "the page is a list of links to other articles (a category or archive page), not an article"))
+            blocks = []
+            // Dates and bylines on a listing belong to the teasers, not to the page.
+            metadata.published = nil
+            metadata.modified = nil
+            metadata.dates = []
+            metadata.authors = []
+        }
+        if metadata.image == nil {
+            metadata.image = blocks.lazy.compactMap { flat -> String? in
+                if case .block(.figure(let figure)) = flat { return figure.src }
+                return nil
+            }.first
+        }
+        article.blocks = blocks
+        article.metadata = metadata
+        return article
+    }
+
+    /// A text article's logical lines.
+    static func clean(_ units: [TextSegmenter.Unit]) -> CleanLines {
+        var metadata = Metadata()
+        var units = TextCleaner().clean(units, metadata: &metadata)
+        let chosen = TitleChooser.fromFirstLines(&units)
+        metadata.title = chosen.title
+        metadata.subtitles = chosen.subtitles
+        return CleanLines(units: units, metadata: metadata)
+    }
+}
