@@ -10,7 +10,8 @@ BIN = .build/$(CONFIG)/maqal
 # libxml2 and the C/C++ runtime, not the toolchain. eval, compare, bench and install share that one
 # build: SwiftPM rebuilds everything when the flags change, so they must not differ.
 RELEASE_FLAGS = -c release --static-swift-stdlib
-BUILD_FLAGS = $(if $(filter release,$(CONFIG)),$(RELEASE_FLAGS),-c $(CONFIG))
+# Debug builds take the flags `make test` builds with, so `make run` after `make test` rebuilds nothing.
+BUILD_FLAGS = $(if $(filter release,$(CONFIG)),$(RELEASE_FLAGS),-c $(CONFIG) $(WERROR))
 # Foundation's static library warns about its own use of mktemp when linked in; nothing of ours.
 LINK_NOISE = the use of .mktemp. is dangerous
 
