@@ -49,7 +49,7 @@ eval: deps
 bench: deps
 	Benchmarks/bench.sh
 
-## compare: maqal beside trafilatura, readability-lxml and jusText on the same pages (not in CI).
+## compare: maqal beside trafilatura, readability-lxml, jusText, Resiliparse and go-readability on the same pages (not in CI).
 compare: deps
 	$(SWIFT) build -c release
 	python3 Benchmarks/compare.py
