@@ -5,12 +5,12 @@ Creates .venv-compare (git-ignored) with trafilatura, readability-lxml, jusText,
 go-readability (the pygoreadability wheel) from PyPI, runs each tool (and maqal) over the HTML pages
 of ../shared/corpus in its own process, and prints pages/s, MB/s, peak RSS and the same quality
 scores as `make eval`, then the verdict for the speed targets against Resiliparse, the fastest
-native extractor. The whole comparison runs --repeat times (the machines are shared and noisy: the
-ratios of one run matter more than its absolute figures); every table goes to Benchmarks/RESULTS.md
-with the date, the machine and the command. A tool whose package does not install is named with
+native extractor. Times are CPU times (a shared machine inflates wall times with waiting). The whole
+comparison runs --repeat times (the ratios of one run matter more than its absolute figures); every
+table goes to Benchmarks/RESULTS.md with the date, the machine and the command. A tool whose package does not install is named with
 pip's own reason in the output and in RESULTS.md, and its targets are reported as not measured.
 
-    python3 Benchmarks/compare.py [--corpus ../shared/corpus] [--rounds 5] [--repeat 2]
+    python3 Benchmarks/compare.py [--corpus ../shared/corpus] [--rounds 5] [--repeat 2] [--maqal PATH]
 """
 import argparse
 import codecs
@@ -144,16 +144,17 @@ def worker(tool, pages, rounds):
         except Exception as error:  # a peer failing on a page is a result too
             texts[page] = ""
             print(f"{tool}: {os.path.basename(page)}: {error}", file=sys.stderr)
-    passes = []
+    passes, walls = [], []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start, wall = time.process_time(), time.perf_counter()
         for data in blobs.values():
             try:
                 run(data)
             except Exception:
                 pass
-        passes.append(time.perf_counter() - start)
-    print(json.dumps({"seconds": min(passes), "texts": texts}, ensure_ascii=False))
+        passes.append(time.process_time() - start)
+        walls.append(time.perf_counter() - wall)
+    print(json.dumps({"seconds": min(passes), "wall": min(walls), "texts": texts}, ensure_ascii=False))
 
 
 def measure(args, python, missing, pages):
@@ -163,7 +164,7 @@ def measure(args, python, missing, pages):
         if tool in missing:
             continue
         command = [python, os.path.abspath(__file__), "--worker", tool, "--rounds", str(args.rounds), "--pages", *pages]
-        stdout, rss, stderr = run_child(command)
+        stdout, rss, stderr = run_child(command)[:3]
         try:
             data = json.loads(stdout)
         except ValueError:
@@ -172,16 +173,14 @@ def measure(args, python, missing, pages):
             continue
         results[tool] = {"seconds": data["seconds"], "texts": data["texts"], "rss": rss}
 
-    maqal = os.path.join(ROOT, ".build", "release", "maqal")
+    maqal = args.maqal
 
     def maqal_run(passes):
-        """Best wall time of one `maqal parse` process over the pages `passes` times; its stdout and RSS."""
+        """Best CPU time of one `maqal parse` process over the pages `passes` times; its stdout and RSS."""
         best, stdout, rss = None, b"", 0.0
         for _ in range(args.rounds + 1):
-            start = time.perf_counter()
-            stdout, rss, _ = run_child([maqal, "parse", *(pages * passes), "--format", "ndjson"])
-            wall = time.perf_counter() - start
-            best = wall if best is None else min(best, wall)
+            stdout, rss, _, cpu = run_child([maqal, "parse", *(pages * passes), "--format", "ndjson"], cpu=True)
+            best = cpu if best is None else min(best, cpu)
         return best, stdout, rss
 
     once, stdout, rss = maqal_run(1)
@@ -191,7 +190,7 @@ def measure(args, python, missing, pages):
         title = document["metadata"]["title"] or ""
         texts[page] = title + "\n" + "\n".join(scoring.block_texts(document["body"]))
     results["maqal"] = {"seconds": once, "texts": texts, "rss": rss}
-    # The peers are timed warm, in-process, without their start-up; maqal's like of that is the time
+    # The peers are timed warm, in-process, without their start-up; maqal's like of that is the CPU time
     # its process takes for each further pass over the pages, start-up and first pass taken away.
     repeated, _, repeated_rss = maqal_run(1 + args.rounds)
     results["maqal, warm"] = {"seconds": (repeated - once) / args.rounds, "texts": texts, "rss": repeated_rss}
@@ -250,12 +249,17 @@ def main():
     parser.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--repeat", type=int, default=2, help="whole comparisons in a row, each reported")
+    parser.add_argument("--maqal", default=os.path.join(ROOT, ".build", "release", "maqal"),
+                        help="the maqal binary to time (a static-stdlib build, say)")
     parser.add_argument("--worker")
     parser.add_argument("--pages", nargs="*")
     args = parser.parse_args()
     if args.worker:
         worker(args.worker, args.pages, args.rounds)
         return 0
+    if not os.access(args.maqal, os.X_OK):
+        print(f"compare: no maqal binary at {args.maqal} (make compare builds .build/release/maqal)")
+        return 1
     if not os.path.isdir(args.corpus):
         print(f"compare: the corpus folder {args.corpus} is missing")
         return 1
@@ -272,7 +276,8 @@ def main():
     for run in range(1, args.repeat + 1):
         results = measure(args, python, missing, pages)
         table, verdict = table_and_verdict(args, results, missing, pages, megabytes)
-        title = f"Run {run} of {args.repeat}, {datetime.datetime.now().strftime('%H:%M')}"
+        title = (f"Run {run} of {args.repeat}, {datetime.datetime.now().strftime('%H:%M')} "
+                 f"(load average {os.getloadavg()[0]:.1f})")
         print(f"\n{title}\n{table}\n\n{verdict}")
         sections.append(f"### {title}\n\n{table}\n\n{verdict}\n")
 
@@ -283,19 +288,22 @@ def main():
 
 Measured {datetime.date.today().isoformat()} on {os.cpu_count()} cores ({cpu}), {platform.platform()}, a machine shared
 with other builds (load average {load:.1f} at the end): the ratios within one run matter, the absolute figures less.
-Command: `make compare` (`python3 Benchmarks/compare.py --rounds {args.rounds} --repeat {args.repeat}`), over the {len(pages)}
-HTML pages of `../shared/corpus` (html/ and legacy-encoding/, {megabytes:.2f} MB); the whole comparison ran {args.repeat}
-time(s) in a row, each reported below.
+Command: `make compare` (`python3 Benchmarks/compare.py --rounds {args.rounds} --repeat {args.repeat}`, maqal being
+`{os.path.relpath(args.maqal, ROOT)}`), over the {len(pages)} HTML pages of `../shared/corpus` (html/ and
+legacy-encoding/, {megabytes:.2f} MB); the whole comparison ran {args.repeat} time(s) in a row, each reported below.
 
-Each peer runs in-process in its own Python process: one warm-up pass over the pages (whose texts are scored), then the
-best of {args.rounds} timed passes (text extraction with metadata where the tool offers it). Resiliparse parses the
-bytes with the encoding `detect_encoding` finds in them (`HTMLTree.parse_from_bytes`, then
+Time is CPU time (user + system), not wall time: on a shared machine a process's wall time also counts the time it
+waited for a core, which moved the ratios by a third from one run to the next; its CPU time hardly moves. All the tools
+here work on one core. Each peer runs in-process in its own Python process: one warm-up pass over the pages (whose
+texts are scored), then the best of {args.rounds} timed passes (text extraction with metadata where the tool offers
+it). Resiliparse parses the bytes with the encoding `detect_encoding` finds in them (`HTMLTree.parse_from_bytes`, then
 `extract_plain_text(tree, main_content=True)`); go-readability (the `pygoreadability` wheel, whose `from_string` takes a
-str) gets the page decoded by the charset its `<meta>` declares, UTF-8 when it declares none, inside the timed call.
-maqal runs as one `maqal parse … --format ndjson` process over all pages (best of {args.rounds + 1} runs, start-up
-included). "maqal, warm" is timed as the peers are, without start-up and first pass: the extra time of a process
-given the pages {args.rounds + 1} times over one given them once, divided by {args.rounds}. Peak RSS is each process's own.
-Text F1 is the multiset-of-words F1 of `make eval` on the pages whose truth holds the main text (maqal's title is
+str) gets the page decoded by the charset its `<meta>` declares, UTF-8 when it declares none, inside the timed call;
+a page it fails on (it raises on a date it cannot read) scores an empty text. maqal runs as one
+`maqal parse … --format ndjson` process over all pages (the kernel's account of the process's CPU time, best of
+{args.rounds + 1} runs, start-up included). "maqal, warm" is timed as the peers are, without start-up and first pass:
+the extra CPU time of a process given the pages {args.rounds + 1} times over one given them once, divided by
+{args.rounds}. Peak RSS is each process's own. Text F1 is the multiset-of-words F1 of `make eval` on the pages whose truth holds the main text (maqal's title is
 scored with its body, as the truth files include the headline). "Legacy pages decoded" counts the
 windows-1256/ISO-8859-6 pages whose output is Arabic with no Latin-1 or Cyrillic look-alikes.
 
@@ -316,8 +324,9 @@ in-process; text F1 not below {F1_BASELINE:.3f}.
     return 0
 
 
-def run_child(command):
-    """Runs a command to the end; returns its stdout, its own peak RSS in MB (kernel accounting) and its stderr."""
+def run_child(command, cpu=False):
+    """Runs a command to the end; returns its stdout, its own peak RSS in MB and its stderr, and with `cpu` its
+    CPU time in seconds (user + system), all from the kernel's accounting of the child."""
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors)
         stdout = process.stdout.read()
@@ -325,7 +334,8 @@ def run_child(command):
         _, _, usage = os.wait4(process.pid, 0)
         process.returncode = 0
         errors.seek(0)
-        return stdout, usage.ru_maxrss / 1024, errors.read()
+        result = (stdout, usage.ru_maxrss / 1024, errors.read())
+        return result + (usage.ru_utime + usage.ru_stime,) if cpu else result
 
 if __name__ == "__main__":
     sys.exit(main())
