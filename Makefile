@@ -103,7 +103,7 @@ eval: release
 bench: deps
 	Benchmarks/bench.sh
 
-## compare: maqal beside trafilatura, readability-lxml and jusText on the same pages (not in CI).
+## compare: maqal beside trafilatura, readability-lxml, jusText, Resiliparse and go-readability on the same pages (not in CI).
 compare: release
 	python3 Benchmarks/compare.py
 
