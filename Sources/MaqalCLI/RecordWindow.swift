@@ -18,7 +18,8 @@ final class RecordWindow: @unchecked Sendable {
     /// reason it was passed over.
     enum Answer: Sendable {
         case line([UInt8])
-        case passedOver(String)
+        /// The reason, and a line for `--verbose` that names the record.
+        case passedOver(String, note: String)
     }
 
     /// One unit of work and the line that stands for it when it runs out of time.

@@ -16,7 +16,7 @@ struct Records: ParsableCommand {
 
             Each output line is {"id", "url", "ok": true, "document": {maqal/1}} (with --fields: the fields \
             instead of "document"), {"id", "url", "ok": false, "skipped": "language" | "min-words"}, or \
-            {"id", "url", "ok": false, "error": {"kind": "empty|too-large|binary|invalid-record|timeout", \
+            {"id", "url", "ok": false, "error": {"kind": "empty|too-large|binary|broken-container|invalid-record|timeout", \
             "message"}}. --fields document adds the whole document beside the fields. A bad line never ends the stream; stdout carries only these lines; the end of input \
             ends the process with exit 0. `maqal schema records` prints the JSON Schema of the lines.
 
@@ -30,6 +30,8 @@ struct Records: ParsableCommand {
 
     @OptionGroup var reading: ReadingOptions
 
+    @OptionGroup var chattiness: Chattiness
+
     func run() throws {
         let processor = RecordProcessor(options: corpus.recordOptions(parse: reading.parseOptions))
         let window = RecordWindow(jobs: corpus.jobs, timeout: corpus.timeout) { answer in
@@ -39,6 +41,7 @@ struct Records: ParsableCommand {
         // base64 and JSON escapes make a line longer than the page it carries.
         let lineLimit = reading.maxBytes.multipliedReportingOverflow(by: 2).partialValue + (1 << 20)
         var reader = LineReader(descriptor: STDIN_FILENO, limit: lineLimit)
+        var lines = 0
         let maxBytes = reading.maxBytes
         let budget = "the record took longer than \(corpus.recordTimeoutMs) ms (--record-timeout-ms)"
         while let line = reader.next() {
@@ -57,7 +60,9 @@ struct Records: ParsableCommand {
                 job = RecordWindow.Job(work: { .line(line) }, timeoutLine: { line })
             }
             guard window.submit(job) else { break }
+            lines += 1
         }
-        _ = window.finish()
+        // stderr stays quiet by default: an engine reads only stdout. -v ends with a count.
+        if window.finish() && chattiness.verbose { Console.error("maqal: records: \(lines) lines answered") }
     }
 }

@@ -19,6 +19,9 @@ struct Schema: ParsableCommand {
     @Argument(help: "document (the default) or records (the lines of maqal records and maqal warc).")
     var kind: Kind = .document
 
+    /// Accepted as on every command; the schema has nothing to add on standard error.
+    @OptionGroup var chattiness: Chattiness
+
     func run() {
         Console.out((kind == .document ? JSONSchema.text : RecordSchema.text) + "\n")
     }

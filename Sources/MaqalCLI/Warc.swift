@@ -31,6 +31,8 @@ struct Warc: ParsableCommand {
 
     @OptionGroup var reading: ReadingOptions
 
+    @OptionGroup var chattiness: Chattiness
+
     @Flag(name: .customLong("read-only"), help: ArgumentHelp(
         "Only read and decompress the records, parse nothing, and print the summary (for benchmarks).",
         visibility: .hidden))
@@ -44,13 +46,15 @@ struct Warc: ParsableCommand {
     func run() throws {
         let processor = RecordProcessor(options: corpus.recordOptions(parse: reading.parseOptions))
         let tally = WarcTally()
+        let verbose = chattiness.verbose
         let window = RecordWindow(jobs: corpus.jobs, timeout: corpus.timeout) { answer in
             switch answer {
             case .line(let line):
                 tally.add("answered")
                 return writeProtocolLine(line)
-            case .passedOver(let reason):
+            case .passedOver(let reason, let note):
                 tally.add(reason)
+                if verbose { Console.error(note) }
                 return true
             }
         }
@@ -81,7 +85,9 @@ struct Warc: ParsableCommand {
                 }
                 tally.add("records")
                 guard WARCPayload.pageTypes.contains(record.type) else {
-                    tally.add(record.type.isEmpty ? "untyped" : record.type)
+                    let type = record.type.isEmpty ? "untyped" : record.type
+                    tally.add(type)
+                    if verbose { Console.error("maqal: \(input): \(record.recordID ?? "at byte \(record.offset)"): passed over (\(type))") }
                     continue
                 }
                 if readOnly {
@@ -107,7 +113,7 @@ struct Warc: ParsableCommand {
                                 id: id, url: origin.targetURI, bytes: page.bytes, hints: page.hints, name: name,
                                 warc: page.warc, notes: page.notes))
                         case .failure(let skip):
-                            return .passedOver(skip.rawValue)
+                            return .passedOver(skip.rawValue, note: "maqal: \(name): \(origin.recordId): passed over (\(skip.rawValue))")
                         }
                     },
                     timeoutLine: { RecordProcessor.errorLine(id: id, url: origin.targetURI, .timeout, budget) })
@@ -117,7 +123,7 @@ struct Warc: ParsableCommand {
         let complete = window.finish()
         let elapsed = (ContinuousClock.now - started).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-        if complete { Console.error(tally.summary(bytes: bytesRead, seconds: seconds)) }
+        if complete && !chattiness.quiet { Console.error(tally.summary(bytes: bytesRead, seconds: seconds)) }
         if failed { throw ExitCode.failure }
     }
 }

@@ -6,11 +6,18 @@ import Testing
 /// `maqal convert` on a full or read-only disk, and against links that point out of the input:
 /// one clear error, a non-zero exit, no partial file, nothing written outside `--output-dir`.
 ///
-/// The disks are small tmpfs mounts, which needs root (as CI runs). Without root the two disk tests
-/// say so in their output and check nothing.
+/// The disks are small tmpfs mounts, which needs root (as CI runs). Where this process may not
+/// mount, the two disk tests are skipped, and the test report says why.
 @Suite("Batch safety", .serialized)
 struct BatchSafetyTests {
     let binary = ConvertSupport.binary
+
+    /// Whether this process may mount a tmpfs (root, with `mount` and the right to use it): tried once.
+    static let canMount: Bool = {
+        guard let disk = try? mountSmallDisk(kilobytes: 16) else { return false }
+        unmount(disk)
+        return true
+    }()
 
     /// Mounts a tmpfs of `kilobytes` at a new folder; `nil` when this process may not mount.
     static func mountSmallDisk(kilobytes: Int, readOnly: Bool = false) throws -> URL? {
@@ -38,12 +45,10 @@ struct BatchSafetyTests {
         return folder
     }
 
-    @Test("a full disk: failures named, exit 1, every file written is whole, no temporary file left")
+    @Test("a full disk: failures named, exit 1, every file written is whole, no temporary file left",
+          .enabled(if: BatchSafetyTests.canMount, "mounting a small tmpfs needs root and the mount tool"))
     func fullDisk() throws {
-        guard let disk = try Self.mountSmallDisk(kilobytes: 64) else {
-            print("Batch safety: not root or no mount; the full-disk case was not run")
-            return
-        }
+        let disk = try #require(try Self.mountSmallDisk(kilobytes: 64), "the tmpfs could not be mounted")
         defer { Self.unmount(disk) }
         let input = try Self.inputs()
         defer { try? FileManager.default.removeItem(at: input) }
@@ -62,12 +67,10 @@ struct BatchSafetyTests {
         #expect(try ConvertSupport.files(in: input) == before)
     }
 
-    @Test("a read-only output disk: a clear error for each file, exit 1, nothing written")
+    @Test("a read-only output disk: a clear error for each file, exit 1, nothing written",
+          .enabled(if: BatchSafetyTests.canMount, "mounting a small tmpfs needs root and the mount tool"))
     func readOnlyDisk() throws {
-        guard let disk = try Self.mountSmallDisk(kilobytes: 64, readOnly: true) else {
-            print("Batch safety: not root or no mount; the read-only case was not run")
-            return
-        }
+        let disk = try #require(try Self.mountSmallDisk(kilobytes: 64, readOnly: true), "the tmpfs could not be mounted")
         defer { Self.unmount(disk) }
         let input = try Self.inputs()
         defer { try? FileManager.default.removeItem(at: input) }
@@ -79,6 +82,42 @@ struct BatchSafetyTests {
         // One clear error: the run stops at the first refusal instead of failing all thirty files.
         #expect(result.stderr.components(separatedBy: "cannot write").count - 1 <= 2, "\(result.stderr)")
         #expect(try ConvertSupport.files(in: disk).isEmpty)
+    }
+
+    @Test("a read-only or full disk under a nested tree: one message, whatever the depth, and the run stops",
+          .enabled(if: BatchSafetyTests.canMount, "mounting a small tmpfs needs root and the mount tool"),
+          arguments: [true, false])
+    func unwritableNested(readOnly: Bool) throws {
+        let disk = try #require(try Self.mountSmallDisk(kilobytes: 64), "the tmpfs could not be mounted")
+        defer { Self.unmount(disk) }
+        // The output folder exists; the folders below it must be made, on a disk that is now
+        // read-only, or that a filler file has left without room.
+        try FileManager.default.createDirectory(at: disk.appendingPathComponent("out"), withIntermediateDirectories: true)
+        if readOnly {
+            let remount = try TestSupport.run(try #require(TestSupport.which("mount")), ["-o", "remount,ro", disk.path])
+            #expect(remount.status == 0)
+        } else {
+            let filler = disk.appendingPathComponent("filler").path
+            #expect(FileManager.default.createFile(atPath: filler, contents: nil))
+            let handle = try #require(FileHandle(forWritingAtPath: filler))
+            while (try? handle.write(contentsOf: Data(count: 4096))) != nil {}
+            try? handle.close()
+        }
+        let input = try ConvertSupport.temporaryFolder("nested")
+        defer { try? FileManager.default.removeItem(at: input) }
+        for number in 1...12 {
+            let title = ArticleTree.title(number)
+            try ArticleTree.write(ArticleTree.html(title), to: input.appendingPathComponent("a/b/c/d\(number)/page.html"))
+        }
+        let result = try TestSupport.run(binary, [
+            "convert", input.path, "-o", disk.appendingPathComponent("out").path, "--jobs", "2",
+        ])
+        #expect(result.status == 1)
+        let reason = readOnly ? "Read-only file system" : "No space left on device"
+        #expect(result.stderr.components(separatedBy: reason).count - 1 == 1, "\(result.stderr)")
+        let stop = readOnly ? "read-only" : "full"
+        #expect(result.stderr.contains("maqal: stopped: the output disk is \(stop)"), "\(result.stderr)")
+        #expect(!result.stderr.contains("more failure"), "\(result.stderr)")
     }
 
     @Test("links and names that point out of the input are not followed, and nothing lands outside the output")

@@ -5,7 +5,7 @@ import Testing
 
 /// Every real page in `../shared/corpus`: it parses, decodes cleanly, has a title and a body,
 /// its date matches the truth where there is one, and the text overlap with the truth is reported.
-@Suite("Real pages")
+@Suite("Real pages", .enabled(if: TestSupport.corpusAvailable, "../shared/corpus is missing: the real-page tests need it beside the repository"))
 struct CorpusTests {
     static func pages(_ folders: [String]) -> [String] {
         folders.flatMap { folder -> [String] in
@@ -20,9 +20,8 @@ struct CorpusTests {
     /// Mojibake tell-tales that must never survive (ARABIC.md §1.5).
     static let mojibake = ["Ø§", "Ã˜", "ط§ظ„", "Ù„", "ظٹ"]
 
-    @Test("the corpus is there")
+    @Test("the corpus is whole: at least 20 HTML pages")
     func corpusPresent() {
-        #expect(TestSupport.corpusAvailable, "\(TestSupport.corpusMissing)")
         #expect(Self.htmlPages.count >= 20)
     }
 
@@ -79,12 +78,10 @@ struct CorpusTests {
         ("fundus-lbcgroup-trump-hair", "fundus"),
     ]
 
-    @Test("main-text overlap with the truth (token F1) is reported and stays high")
+    @Test("main-text overlap with the truth (token F1) is reported and stays above make eval's floors")
     func textOverlap() throws {
-        guard TestSupport.corpusAvailable else {
-            Issue.record(Comment(rawValue: TestSupport.corpusMissing))
-            return
-        }
+        let minFloor = try TestSupport.evalFloor("minF1")
+        let meanFloor = try TestSupport.evalFloor("meanF1")
         var scores: [Double] = []
         for (stem, kind) in Self.textTruth {
             let truthFolder = TestSupport.corpus.appendingPathComponent("truth")
@@ -107,11 +104,11 @@ struct CorpusTests {
             if let title = document.metadata.title, truth.prefix(600).contains(title.prefix(40)) { found = title + "\n" + found }
             let score = WordBag(truth).f1(with: WordBag(found))
             print("text F1 \(stem): \(String(format: "%.3f", score))")
-            #expect(score >= 0.85, "\(stem) F1 \(score)")
+            #expect(score >= minFloor, "\(stem) F1 \(score), floor \(minFloor)")
             scores.append(score)
         }
         let mean = scores.reduce(0, +) / Double(max(scores.count, 1))
         print("text F1 mean over \(scores.count) pages: \(String(format: "%.3f", mean))")
-        #expect(mean >= 0.9)
+        #expect(mean >= meanFloor, "mean F1 \(mean), floor \(meanFloor)")
     }
 }

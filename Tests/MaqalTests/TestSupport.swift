@@ -21,8 +21,24 @@ enum TestSupport {
     /// Says clearly why a corpus test cannot run, instead of passing silently.
     static let corpusMissing = "../shared/corpus is missing: the real-page tests need it beside the repository"
 
-    /// Whether golden files are being re-recorded (`RECORD=1 make test`).
+    /// Whether golden files are being re-recorded (`RECORD=1 swift test --filter Golden`).
     static var recording: Bool { ProcessInfo.processInfo.environment["RECORD"] == "1" }
+
+    /// The floors `make eval` holds the real pages to (`Benchmarks/eval-floors.json`): one number per
+    /// metric, read by the corpus tests too.
+    static func evalFloor(_ name: String) throws -> Double {
+        let url = root.appendingPathComponent("Benchmarks/eval-floors.json")
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+        guard let value = object?[name] as? Double else {
+            throw FloorMissing(name: name)
+        }
+        return value
+    }
+
+    struct FloorMissing: Error, CustomStringConvertible {
+        var name: String
+        var description: String { "Benchmarks/eval-floors.json has no number \"\(name)\"" }
+    }
 
     static func files(in folder: String, extensions: Set<String>) -> [String] {
         let url = fixtures.appendingPathComponent(folder)
@@ -114,7 +130,7 @@ enum TestSupport {
 
     static func bodyText(_ document: Document) -> String {
         var texts: [String] = []
-        BlockText.forEachText(in: document.body) { texts.append($0) }
+        BlockTexts.forEach(in: document.body) { texts.append($0) }
         return texts.joined(separator: "\n")
     }
 
@@ -162,26 +178,99 @@ enum TestSupport {
     }
 }
 
-/// Compares `actual` with a golden file, or writes it when recording.
+/// Compares `actual` with a golden file (`NAME.expected.EXT`).
+///
+/// A mismatch writes what came out beside it as `NAME.actual.EXT` (to diff, or to copy over once
+/// reviewed) and fails. With `RECORD=1` a golden file whose content changes is rewritten, and the
+/// test fails all the same, naming it: a recording run never passes as a checked one.
 func expectGolden(_ actual: String, at url: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let actualURL = actualFile(for: url)
+    let expected = try? String(contentsOf: url, encoding: .utf8)
     if TestSupport.recording {
+        try? FileManager.default.removeItem(at: actualURL)
+        guard expected != actual else { return }
         try actual.write(to: url, atomically: true, encoding: .utf8)
+        Issue.record(
+            "recorded \(url.lastPathComponent): review the change (git diff), then run the tests again without RECORD",
+            sourceLocation: sourceLocation)
         return
     }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        Issue.record("golden file \(url.lastPathComponent) is missing: run RECORD=1 make test and review it", sourceLocation: sourceLocation)
+    guard let expected else {
+        try actual.write(to: actualURL, atomically: true, encoding: .utf8)
+        Issue.record(
+            "golden file \(url.lastPathComponent) is missing; the output is in \(actualURL.lastPathComponent): review it, then RECORD=1 swift test --filter Golden",
+            sourceLocation: sourceLocation)
         return
     }
-    if expected != actual {
-        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let firstDifference = Array(zip(expectedLines, actualLines)).firstIndex { $0 != $1 } ?? min(expectedLines.count, actualLines.count)
-        let want = firstDifference < expectedLines.count ? String(expectedLines[firstDifference]) : "<end>"
-        let got = firstDifference < actualLines.count ? String(actualLines[firstDifference]) : "<end>"
-        Issue.record("""
-            \(url.lastPathComponent) differs at line \(firstDifference + 1):
-              expected: \(want)
-              actual:   \(got)
-            """, sourceLocation: sourceLocation)
+    guard expected != actual else {
+        try? FileManager.default.removeItem(at: actualURL)
+        return
+    }
+    try actual.write(to: actualURL, atomically: true, encoding: .utf8)
+    let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    let firstDifference = Array(zip(expectedLines, actualLines)).firstIndex { $0 != $1 } ?? min(expectedLines.count, actualLines.count)
+    let want = firstDifference < expectedLines.count ? String(expectedLines[firstDifference]) : "<end>"
+    let got = firstDifference < actualLines.count ? String(actualLines[firstDifference]) : "<end>"
+    Issue.record("""
+        \(url.lastPathComponent) differs at line \(firstDifference + 1) (the whole output is in \(actualURL.lastPathComponent)):
+          expected: \(want)
+          actual:   \(got)
+        """, sourceLocation: sourceLocation)
+}
+
+/// `NAME.expected.EXT` → `NAME.actual.EXT`, beside it.
+private func actualFile(for golden: URL) -> URL {
+    let name = golden.lastPathComponent
+    let actualName = name.contains(".expected.")
+        ? name.replacingOccurrences(of: ".expected.", with: ".actual.") : name + ".actual"
+    return golden.deletingLastPathComponent().appendingPathComponent(actualName)
+}
+
+/// A random number generator whose run can be repeated: seeded from `MAQAL_TEST_SEED` when set,
+/// else at random, and the seed is printed so a failing run can be replayed.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    /// A generator for the test `name`, printing its seed.
+    init(_ name: String) {
+        let given = ProcessInfo.processInfo.environment["MAQAL_TEST_SEED"].flatMap { UInt64($0) }
+        let seed = given ?? UInt64.random(in: 0...UInt64.max)
+        print("\(name): random seed \(seed) (replay with MAQAL_TEST_SEED=\(seed))")
+        state = seed
+    }
+
+    /// SplitMix64: small, fast, and good enough to spread test inputs.
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension HTMLTree {
+    /// Elements named `name` anywhere in the page.
+    func elements(named name: String) -> [Int] {
+        nodes.indices.filter { nodes[$0].kind == .element && nodes[$0].name == name }
+    }
+
+    /// Parses `html` as the pipeline does (Extract's class-name reader); `options` other than
+    /// ``parseOptions`` only in tests that show what libxml2's own defaults would do.
+    static func parse(_ html: String, options: Int32 = parseOptions) -> HTMLTree {
+        parse(utf8: Array(html.utf8), classNames: MarkupClassNames(), options: options)
+    }
+}
+
+extension WordBag {
+    /// The harmonic mean of precision and recall of `other`'s words against these: how the corpus
+    /// tests score extracted text against the truth.
+    func f1(with other: WordBag) -> Double {
+        let shared = Double(overlap(with: other))
+        guard shared > 0 else { return 0 }
+        let precision = shared / Double(other.total)
+        let recall = shared / Double(total)
+        return 2 * precision * recall / (precision + recall)
     }
 }

@@ -133,4 +133,21 @@ struct WarcCommandTests {
         #expect(result.stderr.contains("maqal: /nonexistent.warc.gz: no such file"))
         #expect(try Self.answers(result.stdout).count == Self.crawl().pages.count)
     }
+
+    @Test("-q drops the summary, -v names each record passed over; records says nothing on stderr unless -v")
+    func quietAndVerbose() throws {
+        let crawl = Self.crawl()
+        let url = try write(crawl.builder.gzipped, suffix: ".warc.gz")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let quiet = try TestSupport.run(binary, ["warc", url.path, "--fields", "title", "-q"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
+        #expect(try Self.answers(quiet.stdout).count == crawl.pages.count)
+        let verbose = try TestSupport.run(binary, ["warc", url.path, "--fields", "title", "-v"])
+        #expect(verbose.stderr.contains("passed over (request)"))
+        #expect(verbose.stderr.contains("passed over (non-html)"))
+        #expect(verbose.stderr.contains("13 records, 7 answered"))
+        let line = Data((RecordsTests.line(["id": "a", "text": "نص قصير للتجربة."]) + "\n").utf8)
+        #expect(try TestSupport.run(binary, ["records"], stdin: line).stderr.isEmpty)
+        #expect(try TestSupport.run(binary, ["records", "-v"], stdin: line).stderr == "maqal: records: 1 lines answered\n")
+    }
 }

@@ -200,48 +200,46 @@ struct TextNormalizer: Sendable {
         metadata.tags = metadata.tags.map(apply)
         metadata.categories = metadata.categories.map(apply)
         document.metadata = metadata
-        document.body = document.body.map(apply)
+        var rewriter = Rewriter(normalizer: self)
+        rewriter.rewrite(&document.body)
     }
 
-    private func apply(_ block: Block) -> Block {
-        switch block {
-        case .section(var section):
-            section.heading.text = apply(section.heading.text)
-            section.heading.inlines = section.heading.inlines.map { $0.map(apply) }
-            section.children = section.children.map(apply)
-            return .section(section)
-        case .paragraph(var paragraph):
+    /// Every text a reader sees, normalised; URLs and code stay as they are.
+    private struct Rewriter: BlockRewriter {
+        let normalizer: TextNormalizer
+
+        func apply(_ text: String) -> String { normalizer.apply(text) }
+        func apply(_ inlines: [Inline]?) -> [Inline]? { inlines.map { $0.map(normalizer.apply) } }
+
+        mutating func rewriteHeading(_ heading: inout Heading) {
+            heading.text = apply(heading.text)
+            heading.inlines = apply(heading.inlines)
+        }
+
+        mutating func rewriteParagraph(_ paragraph: inout Paragraph) {
             paragraph.text = apply(paragraph.text)
-            paragraph.inlines = paragraph.inlines.map { $0.map(apply) }
-            return .paragraph(paragraph)
-        case .list(var list):
-            list.items = list.items.map { item in
-                var item = item
-                item.text = apply(item.text)
-                item.term = item.term.map(apply)
-                item.inlines = item.inlines.map { $0.map(apply) }
-                item.children = item.children.map(apply)
-                return item
-            }
-            return .list(list)
-        case .figure(var figure):
+            paragraph.inlines = apply(paragraph.inlines)
+        }
+
+        mutating func rewriteItem(_ item: inout ListItem) {
+            item.text = apply(item.text)
+            item.term = item.term.map(apply)
+            item.inlines = apply(item.inlines)
+        }
+
+        mutating func rewriteFigure(_ figure: inout Figure) {
             figure.alt = figure.alt.map(apply)
             figure.caption = figure.caption.map(apply)
-            return .figure(figure)
-        case .table(var table):
+        }
+
+        mutating func rewriteTable(_ table: inout Table) {
             table.caption = table.caption.map(apply)
             table.header = table.header.map { $0.map(apply) }
             table.rows = table.rows.map { $0.map(apply) }
-            return .table(table)
-        case .quote(var quote):
-            quote.children = quote.children.map(apply)
-            return .quote(quote)
-        case .code:
-            return block
         }
     }
 
-    private func apply(_ inline: Inline) -> Inline {
+    fileprivate func apply(_ inline: Inline) -> Inline {
         switch inline {
         case .text(let text): .text(apply(text))
         case .link(let href, let children): .link(href: href, children: children.map(apply))

@@ -2,7 +2,7 @@
 /// one scalar, answered together.
 ///
 /// The Structure stage reads every block's text for all four; asked one at a time, each
-/// decoded the text again and ran its own chain of range tests (callgrind). The answers are
+/// decoded the text again and ran its own chain of range tests. The answers are
 /// worked out by the definitions in ``ArabicScalar``, ``ScriptDetector`` and ``CharacterCount``,
 /// so this type only caches them.
 struct ScalarClass: OptionSet {

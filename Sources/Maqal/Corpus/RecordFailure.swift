@@ -6,6 +6,8 @@ public enum RecordFailure: String, Sendable, CaseIterable {
     case tooLarge = "too-large"
     /// The page is an image, archive or other binary file.
     case binary
+    /// The page is a saved-page container (MHTML, a web archive, gzip) too damaged to read.
+    case brokenContainer = "broken-container"
     /// The line is not a JSON record with an id and one page.
     case invalidRecord = "invalid-record"
     /// The page took longer than `--record-timeout-ms`.
@@ -16,6 +18,7 @@ public enum RecordFailure: String, Sendable, CaseIterable {
         case .empty: self = .empty
         case .tooLarge: self = .tooLarge
         case .binary: self = .binary
+        case .brokenContainer: self = .brokenContainer
         }
     }
 }

@@ -45,7 +45,19 @@ enum ByteDecoder {
         if let user {
             var body = bytes[...]
             if let bom = byteOrderMark(bytes), bom.encoding == user { body = body.dropFirst(bom.length) }
-            return DecodedText(text: decode(body, as: user), encoding: user, origin: .user, declared: declared)
+            let text = decode(body, as: user)
+            var result = DecodedText(text: text, encoding: user, origin: .user, declared: declared)
+            let invalid = invalidSequences(body, as: user, decoded: text)
+            if invalid > 0 {
+                // The choice is the user's, so it stands; but a wrong one must never pass in silence.
+                let detected = decode(bytes, format: format, user: nil, outside: outside).encoding
+                let hint = detected == user ? "" : "; detection reads the input as \(detected.rawValue)"
+                result.diagnostics.append(Diagnostic(
+                    .warning, "encoding.invalid-bytes",
+                    "\(invalid) byte sequence\(invalid == 1 ? " is" : "s are") invalid in \(user.rawValue), the "
+                        + "encoding asked for, each shown as U+FFFD\(hint)"))
+            }
+            return result
         }
         if let bom = byteOrderMark(bytes) {
             return DecodedText(
@@ -73,9 +85,7 @@ enum ByteDecoder {
             var result = DecodedText(
                 text: String(decoding: bytes, as: UTF8.self), encoding: .utf8,
                 origin: declaredEncoding == .utf8 ? declaredOrigin : .sniffed, declared: declared)
-            result.diagnostics.append(Diagnostic(
-                .warning, "encoding.invalid-bytes",
-                "the input is UTF-8 but for \(invalid) invalid byte sequences, each shown as U+FFFD"))
+            result.diagnostics.append(invalidBytes(invalid, in: .utf8))
             return result
         }
         if declaredEncoding == .windows1256 || declaredEncoding == .iso88596 {
@@ -140,22 +150,53 @@ enum ByteDecoder {
         return nil
     }
 
-    /// How many invalid sequences there are in bytes that are otherwise UTF-8: at least twenty
-    /// valid multi-byte characters for each. One stray byte in a UTF-8 page used to send the whole
-    /// page to windows-1256, and what the mojibake repair could not mend came out as "ظ‡ط°ظ‡".
-    private static func strayBytesInUTF8(_ bytes: [UInt8]) -> Int? {
-        var valid = 0
-        var invalid = 0
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): if scalar.value >= 0x80 { valid += 1 }
-            case .error: invalid += 1
-            case .emptyInput: break loop
+    /// How many sequences of `bytes` have no character in `encoding`: each became one U+FFFD in
+    /// `decoded` (a U+FFFD the bytes spell validly is not counted; a lone last byte of UTF-16 is).
+    static func invalidSequences(_ bytes: ArraySlice<UInt8>, as encoding: TextEncoding, decoded: String) -> Int {
+        let replacements = decoded.unicodeScalars.reduce(0) { $0 + ($1.value == 0xFFFD ? 1 : 0) }
+        guard replacements > 0 || encoding == .utf16LE || encoding == .utf16BE else { return 0 }
+        switch encoding {
+        case .utf8:
+            var invalid = 0
+            var iterator = bytes.makeIterator()
+            var decoder = UTF8()
+            while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue: continue
+                case .error: invalid += 1
+                case .emptyInput: return invalid
+                }
             }
+        case .utf16LE, .utf16BE:
+            var literal = 0
+            var index = bytes.startIndex
+            while index + 1 < bytes.endIndex {
+                let pair = (bytes[index], bytes[index + 1])
+                if pair == (encoding == .utf16LE ? (0xFD, 0xFF) : (0xFF, 0xFD)) { literal += 1 }
+                index += 2
+            }
+            return replacements - literal + bytes.count % 2
+        case .windows1256, .iso88596, .windows1252:
+            return replacements
         }
-        return invalid > 0 && valid >= invalid * 20 ? invalid : nil
+    }
+
+    /// How many invalid bytes there are in bytes that are otherwise UTF-8: nine in ten of the high
+    /// bytes form well-formed sequences (ARABIC.md §1.3). A share, not a count: a short UTF-8 page
+    /// has few letters, and a couple of stray bytes in it sent the whole page to windows-1256, every
+    /// letter mojibake ("ظ‡ط°ظ‡"). Arabic windows-1256 text forms UTF-8 sequences only by chance —
+    /// its letters are bytes C1–FF, and the 80–BF bytes that could follow one as a continuation
+    /// (، ؛ ؟ « » NBSP, پ چ ژ گ ک) follow a letter a few times in a hundred.
+    private static func strayBytesInUTF8(_ bytes: [UInt8]) -> Int? {
+        let tally = UTF8Validation.tally(bytes)
+        return tally.invalid > 0 && tally.validHigh >= tally.invalid * 9 ? tally.invalid : nil
+    }
+
+    /// The diagnostic for bytes that were not valid in the encoding the text was read with.
+    static func invalidBytes(_ count: Int, in encoding: TextEncoding) -> Diagnostic {
+        Diagnostic(
+            .warning, "encoding.invalid-bytes",
+            "\(count) byte\(count == 1 ? " was" : "s were") not valid \(encoding.rawValue) and became U+FFFD")
     }
 
     /// windows-1256 or ISO-8859-6 (or windows-1252 for a Latin page labelled so).

@@ -69,13 +69,7 @@ enum MarkupHints {
     /// What an element's class and id names say, for the questions asked of every element with
     /// attributes: worked out when the tree is built, once per distinct class value (see
     /// ``HTMLTree/Node/nameFacts``), instead of matching every name each time it is asked.
-    struct NameFacts: OptionSet, Sendable {
-        let rawValue: UInt8
-        /// A name may mark a tag box, breadcrumb, byline or standfirst (``metadataBoxMatcher``).
-        static let metadataBox = NameFacts(rawValue: 1)
-        /// A name is one of ``hiddenClasses``.
-        static let hiddenClass = NameFacts(rawValue: 2)
-    }
+    typealias NameFacts = NameFlags
 
     static func facts(of names: [String]) -> NameFacts {
         var facts: NameFacts = []
@@ -320,5 +314,24 @@ enum MarkupHints {
         }
         if let ascii { return ascii }
         return name.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains { list.words.contains(String($0)) }
+    }
+}
+
+extension NameFlags {
+    /// A name may mark a tag box, breadcrumb, byline or standfirst (``MarkupHints/metadataBoxMatcher``).
+    static let metadataBox = NameFlags(rawValue: 1)
+    /// A name is one of ``MarkupHints/hiddenClasses``.
+    static let hiddenClass = NameFlags(rawValue: 2)
+}
+
+/// How the tree builder reads class and id values: ``MarkupHints/classNames(class:id:)`` and
+/// ``MarkupHints/facts(of:)``, handed to Read (``HTMLTree/parse(utf8:classNames:options:)``).
+struct MarkupClassNames: ClassNameReader {
+    func names(class classes: String?, id: String?) -> [String] {
+        MarkupHints.classNames(class: classes, id: id)
+    }
+
+    func flags(of names: [String]) -> NameFlags {
+        MarkupHints.facts(of: names)
     }
 }

@@ -12,6 +12,8 @@ struct PageMetadata {
     private(set) var documentTitle: String?
     /// `news_keywords` meta values: tags when the page names none better.
     private(set) var keywords: [String] = []
+    /// What the title may be, for ``TitleChooser``.
+    private(set) var titleCandidates = TitleCandidates()
 
     /// `pageURL` is where the page was saved or fetched from, when a container or the caller knows
     /// it: the URL when the page names none, and the base for its relative links.
@@ -107,36 +109,18 @@ struct PageMetadata {
             return nil
         }
 
-        // Site first: the title's suffix is stripped with it.
+        // The title is chosen in Clean (``TitleChooser``), which also names the site from the title
+        // when nothing here does.
         metadata.site = first("og:site_name", "application-name", "twitter:site:name") ?? ld.publisher
-        let knownSite = metadata.site
-        var titles: [(title: String, site: String?)] = [first("og:title", "twitter:title"), ld.headline, ld.name, documentTitle]
-            .compactMap { $0.map(clean) }.filter { !$0.isEmpty }
-            .map { TitleCleaner.strip($0, site: knownSite) }
-        // The page's own h1 settles which candidate is the headline (a JSON-LD headline can be a
-        // summary, an og:title can carry the site name).
-        let headingKeys = headings.map { ArabicKey.make($0) }
-        if let match = titles.first(where: { headingKeys.contains(ArabicKey.make($0.title)) }) {
-            titles.insert(match, at: 0)
-        } else if let index = headingKeys.firstIndex(where: { key in
-            !key.isEmpty && titles.contains { ArabicKey.make($0.title).contains(key) && key.count * 3 >= ArabicKey.make($0.title).count }
-        }) {
-            titles.insert((title: clean(headings[index]), site: nil), at: 0)
-        }
-        metadata.title = titles.first?.title
-        // "Blog name: post title" in <title> names the site when nothing else does (Blogger).
-        if metadata.site == nil, let title = metadata.title, let documentTitle, documentTitle != title,
-            let range = documentTitle.range(of: title)
-        {
-            let rest = (documentTitle[..<range.lowerBound] + documentTitle[range.upperBound...])
-                .trimmingCharacters(in: CharacterSet(charactersIn: " :|-–—·«»"))
-            if (1...5).contains(WordCounter.count(rest)) { metadata.site = rest }
-        }
-        metadata.site = metadata.site ?? titles.lazy.compactMap { $0.site }.first
+        titleCandidates = TitleCandidates(
+            titles: [first("og:title", "twitter:title"), ld.headline, ld.name, documentTitle]
+                .compactMap { $0.map(clean) }.filter { !$0.isEmpty },
+            headings: headings, documentTitle: documentTitle)
         metadata.description = [first("og:description", "description", "twitter:description"), ld.description]
             .compactMap { $0.map(clean) }.first { !$0.isEmpty }
         metadata.url = canonical ?? first("og:url") ?? ld.url ?? pageURL
-        baseURL = base ?? metadata.url
+        // A relative <base href> is relative to the address the page was read from, when known.
+        baseURL = LinkResolver.base(href: base, page: pageURL ?? metadata.url)
         metadata.image = first("og:image", "og:image:url", "twitter:image") ?? ld.image
 
         var authors = ld.authors
@@ -188,234 +172,15 @@ struct PageMetadata {
     private static let machineDateClasses = FragmentMatcher(["published", "timestamp"])
 
     private func clean(_ value: String) -> String {
-        var folder = WhitespaceFolder()
-        folder.append(HTMLEntities.decode(value))
-        return folder.result
+        HTMLEntities.folded(value)
     }
 }
 
-/// Strips the site name from a page title: `العنوان - اسم الموقع`, `اسم الموقع | العنوان`,
-/// `اسم الموقع :: العنوان`; returns the site name it found when none was known.
-enum TitleCleaner {
-    static let separators = [" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " || ", ": "]
-
-    static func strip(_ title: String, site: String?) -> (title: String, site: String?) {
-        let siteKey = site.map { ArabicKey.make($0) }
-        for separator in separators {
-            let parts = components(of: title, separatedBy: separator)
-            guard parts.count >= 2 else { continue }
-            let first = parts.first!, last = parts.last!
-            if let siteKey, !siteKey.isEmpty {
-                if ArabicKey.make(last).contains(siteKey) {
-                    return (parts.dropLast().joined(separator: separator), nil)
-                }
-                if ArabicKey.make(first) == siteKey {
-                    return (parts.dropFirst().joined(separator: separator), nil)
-                }
-                continue
-            }
-            // ": " is part of many headlines; it separates a site only when a site is known.
-            if separator == ": " { continue }
-            // No known site name: a short part at either end beside a long headline is the site.
-            let head = parts.dropLast().joined(separator: separator)
-            let tail = parts.dropFirst().joined(separator: separator)
-            if WordCounter.count(last) <= 4, WordCounter.count(head) >= max(WordCounter.count(last) * 2, 3) {
-                return (head, last)
-            }
-            if WordCounter.count(first) <= 4, WordCounter.count(tail) >= max(WordCounter.count(first) * 2, 3) {
-                return (tail, first)
-            }
-        }
-        return (title, nil)
-    }
-
-    /// `title` cut at each `separator`, as Foundation's `components(separatedBy:)` cuts it (whole
-    /// characters matched), but found on the bytes: Foundation's search was most of this
-    /// function's cost while mostly finding nothing. A byte match counts only when it starts and
-    /// ends on character boundaries, so a separator's space followed by a combining mark is no
-    /// separator, as before.
-    private static func components(of title: String, separatedBy separator: String) -> [String] {
-        // The only scalar canonically equal to one of the separators' is GREEK ANO TELEIA
-        // (U+0387), a middle dot: only Foundation's comparison sees it as " · ".
-        if title.includes("\u{387}") { return title.components(separatedBy: separator) }
-        var haystack = title
-        var needle = separator
-        let cuts: [Range<Int>] = haystack.withUTF8 { bytes in
-            needle.withUTF8 { needle in
-                var cuts: [Range<Int>] = []
-                var from = 0
-                while from < bytes.count,
-                    let found = ByteSearch.offset(of: needle, in: UnsafeBufferPointer(rebasing: bytes[from...]))
-                {
-                    let cut = from + found..<from + found + needle.count
-                    if isCharacterBoundary(cut.lowerBound, in: title) && isCharacterBoundary(cut.upperBound, in: title) {
-                        cuts.append(cut)
-                        from = cut.upperBound
-                    } else {
-                        from = cut.lowerBound + 1
-                    }
-                }
-                return cuts
-            }
-        }
-        guard !cuts.isEmpty else { return [title] }
-        var parts: [String] = []
-        var start = 0
-        for cut in cuts + [title.utf8.count..<title.utf8.count] {
-            parts.append(String(title[index(title, cut: start)..<index(title, cut: cut.lowerBound)]))
-            start = cut.upperBound
-        }
-        return parts
-    }
-
-    private static func index(_ text: String, cut offset: Int) -> String.Index {
-        text.utf8.index(text.startIndex, offsetBy: offset)
-    }
-
-    private static func isCharacterBoundary(_ offset: Int, in text: String) -> Bool {
-        index(text, cut: offset).samePosition(in: text) != nil
-    }
-}
-
-/// The article fields of a page's JSON-LD (`NewsArticle`, `Article`, `BlogPosting`, inside a
-/// Yoast `@graph` or not).
-struct JSONLDArticle {
-    var headline: String?
-    /// `name`, which some pages fill with the headline when `headline` holds a summary.
-    var name: String?
-    var description: String?
-    var articleBody: String?
-    var datePublished: String?
-    var dateModified: String?
-    var dateCreated: String?
-    var authors: [String] = []
-    var publisher: String?
-    var image: String?
-    var url: String?
-    var keywords: [String] = []
-    var sections: [String] = []
-    var language: String?
-
-    private static let articleTypes: Set<String> = [
-        "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
-        "scholarlyarticle", "techarticle", "backgroundnewsarticle", "webpage", "liveblogposting", "medicalwebpage",
-    ]
-
-    init(scripts: [String]) {
-        var candidates: [[String: Any]] = []
-        for script in scripts {
-            var cleaned = script.trimmingWhitespaceAndNewlines()
-            // Neither marker can be there without a "--" (Foundation's search, which matches
-            // canonically equivalent text, is slow on a long script and mostly finds nothing).
-            if cleaned.includes("--") {
-                cleaned = cleaned.replacingOccurrences(of: "<!--", with: "").replacingOccurrences(of: "-->", with: "")
-            }
-            guard let data = cleaned.data(using: .utf8),
-                let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            else { continue }
-            collect(json, into: &candidates)
-        }
-        // Prefer a real article type over a WebPage.
-        let ranked = candidates.sorted { rank($0) < rank($1) }
-        guard let article = ranked.first(where: { rank($0) < 2 }) else { return }
-        headline = string(article["headline"]) ?? string(article["name"])
-        name = string(article["name"])
-        description = string(article["description"])
-        articleBody = string(article["articleBody"])
-        datePublished = string(article["datePublished"])
-        dateModified = string(article["dateModified"])
-        dateCreated = string(article["dateCreated"])
-        authors = names(article["author"]) + names(article["creator"])
-        publisher = names(article["publisher"]).first
-        image = urlString(article["image"]) ?? urlString(article["thumbnailUrl"])
-        url = string(article["url"]) ?? urlString(article["mainEntityOfPage"])
-        if let keywordList = article["keywords"] as? [Any] {
-            keywords = keywordList.compactMap(string)
-        } else if let keywordText = string(article["keywords"]) {
-            keywords = MetadataLine.splitList(keywordText)
-        }
-        if let sectionList = article["articleSection"] as? [Any] {
-            sections = sectionList.compactMap(string)
-        } else if let section = string(article["articleSection"]) {
-            sections = [section]
-        }
-        language = string(article["inLanguage"])
-    }
-
-    private func rank(_ object: [String: Any]) -> Int {
-        let types: [String]
-        if let type = object["@type"] as? String { types = [type] } else { types = (object["@type"] as? [String]) ?? [] }
-        let lowered = types.map { $0.lowercased() }
-        if lowered.contains(where: { $0 != "webpage" && JSONLDArticle.articleTypes.contains($0) }) { return 0 }
-        if lowered.contains("webpage") { return 1 }
-        return 2
-    }
-
-    private func collect(_ json: Any, into list: inout [[String: Any]]) {
-        if let array = json as? [Any] {
-            for item in array { collect(item, into: &list) }
-        } else if let object = json as? [String: Any] {
-            list.append(object)
-            if let graph = object["@graph"] { collect(graph, into: &list) }
-        }
-    }
-
-    private func string(_ value: Any?) -> String? {
-        if let text = value as? String {
-            let decoded = HTMLEntities.decode(text).trimmingWhitespaceAndNewlines()
-            return decoded.isEmpty ? nil : decoded
-        }
-        if let number = value as? NSNumber { return number.stringValue }
-        return nil
-    }
-
-    private func names(_ value: Any?) -> [String] {
-        if let text = string(value) { return [text] }
-        if let object = value as? [String: Any] { return string(object["name"]).map { [$0] } ?? [] }
-        if let array = value as? [Any] { return array.flatMap { names($0) } }
-        return []
-    }
-
-    private func urlString(_ value: Any?) -> String? {
-        if let text = string(value) { return text }
-        if let object = value as? [String: Any] { return string(object["url"]) ?? string(object["@id"]) }
-        if let array = value as? [Any] { return array.lazy.compactMap { urlString($0) }.first }
-        return nil
-    }
-}
-
-/// Decodes the character references that survive in attribute values and JSON-LD strings.
-enum HTMLEntities {
-    private static let named: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}", "laquo": "«", "raquo": "»",
-        "hellip": "…", "ndash": "–", "mdash": "—", "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“",
-    ]
-
-    static func decode(_ text: String) -> String {
-        guard text.includes("&") else { return text }
-        var result = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "&", let semicolon = text[index...].prefix(12).firstIndex(of: ";") {
-                let name = String(text[text.index(after: index)..<semicolon])
-                var replacement: String?
-                if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                    replacement = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
-                } else if name.hasPrefix("#") {
-                    replacement = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
-                } else {
-                    replacement = named[name]
-                }
-                if let replacement {
-                    result += replacement
-                    index = text.index(after: semicolon)
-                    continue
-                }
-            }
-            result.append(character)
-            index = text.index(after: index)
-        }
-        return result
-    }
+/// What a page offers as its title, in order of trust: `og:title`/`twitter:title`, the JSON-LD
+/// headline and name, `<title>` (each entity-decoded and white-space folded), plus the page's own
+/// `h1` texts and raw `<title>`, which settle between them.
+struct TitleCandidates: Sendable {
+    var titles: [String] = []
+    var headings: [String] = []
+    var documentTitle: String?
 }

@@ -29,12 +29,4 @@ struct WordBag: Sendable {
     func recall(of other: WordBag) -> Double {
         total == 0 ? 0 : Double(overlap(with: other)) / Double(total)
     }
-
-    func f1(with other: WordBag) -> Double {
-        let shared = Double(overlap(with: other))
-        guard shared > 0 else { return 0 }
-        let precision = shared / Double(other.total)
-        let recall = shared / Double(total)
-        return 2 * precision * recall / (precision + recall)
-    }
 }

@@ -9,7 +9,8 @@ public struct DateRecord: Sendable, Equatable, Codable {
     public var text: String
     /// `json-ld`, `meta`, `time` (a `<time>` or dated element) or `text` (visible words).
     public var from: String
-    /// `gregorian`, or `hijri` when the page wrote a Hijri date and `value` is its conversion.
+    /// `gregorian`, or `hijri` / `persian` when the page wrote a Hijri / Solar Hijri date and `value` is its
+    /// Gregorian conversion.
     public var calendar: String
     /// True for relative dates ("منذ ساعتين", "أمس") resolved against the page's save time.
     public var approximate: Bool

@@ -23,7 +23,7 @@ public enum RecordSchema {
           "required": ["kind", "message"],
           "additionalProperties": false,
           "properties": {
-            "kind": {"enum": ["empty", "too-large", "binary", "invalid-record", "timeout"]},
+            "kind": {"enum": ["empty", "too-large", "binary", "broken-container", "invalid-record", "timeout"]},
             "message": {"type": "string"}
           }
         },

@@ -3,10 +3,10 @@ import Foundation
 /// Drops the attributes past ``limit`` from start tags before libxml2 reads the page.
 ///
 /// libxml2 2.9.14 compares each new attribute with every earlier one of the same element (and
-/// walks the element's attribute list to append it), so one element with 100,000 attributes
-/// took 15 s, growing with the square of the count. No page needs more than a few dozen.
+/// walks the element's attribute list to append it), so its time grows with the square of an
+/// element's attribute count. No page needs more than a few dozen.
 enum ExcessAttributes {
-    /// Attributes kept per element; libxml2 reads tags this full at about 0.13 s a MB.
+    /// Attributes kept per element: few enough that libxml2 reads even tags this full quickly.
     static let limit = 256
 
     /// Removes attributes past ``limit`` from every start tag in `html` (UTF-8 without NULs);

@@ -11,14 +11,15 @@ struct HTMLTree: Sendable {
         var kind: Kind
         /// The element's tag when the pipeline knows it by name; ``HTMLTag/other`` for text.
         var tag: HTMLTag
-        /// What the class and id names say, worked out with ``names``.
-        var nameFacts: MarkupHints.NameFacts
+        /// What the class and id names say, worked out with ``names`` by the ``ClassNameReader``
+        /// the tree was built with.
+        var nameFacts: NameFlags
         /// Lower-case tag name for elements; empty for text.
         var name: String
         /// Text content for text nodes.
         var text: String
         var attributes: [(name: String, value: String)]
-        /// Class and id names, lower-cased (see ``MarkupHints/classNames(class:id:)``).
+        /// Class and id names, as the ``ClassNameReader`` the tree was built with splits them.
         var names: [String]
         // 32 bits each: a node is 64 bytes instead of 80, and a page's nodes stream through
         // the cache faster in every pass over the tree.
@@ -29,7 +30,7 @@ struct HTMLTree: Sendable {
         var depth: Int { Int(depthValue) }
 
         init(kind: Kind, tag: HTMLTag = .other, name: String, text: String, attributes: [(name: String, value: String)],
-             names: [String] = [], nameFacts: MarkupHints.NameFacts = [], parent: Int, depth: Int) {
+             names: [String] = [], nameFacts: NameFlags = [], parent: Int, depth: Int) {
             self.kind = kind
             self.tag = tag
             self.nameFacts = nameFacts
@@ -66,6 +67,9 @@ struct HTMLTree: Sendable {
     private(set) var flattened = 0
     /// Attributes dropped from elements that had more than ``ExcessAttributes/limit``.
     private(set) var droppedAttributes = 0
+    /// Long `data:` payloads lifted out before libxml2 read the page (``InlinedData``), by the
+    /// index their stand-in names.
+    private(set) var inlinedData: [[UInt8]] = []
     /// Why libxml2 stopped before the end of the page, if it did: what follows is missing.
     private(set) var stoppedEarly: String?
     /// The page's root element, if it had one.
@@ -127,14 +131,10 @@ struct HTMLTree: Sendable {
         }
     }
 
-    /// Parses `html` with libxml2 into the tree; `options` other than ``parseOptions`` only in
-    /// tests that show what libxml2's own defaults would do.
-    static func parse(_ html: String, options: Int32 = parseOptions) -> HTMLTree {
-        parse(utf8: Array(html.utf8), options: options)
-    }
-
-    /// Parses UTF-8 `bytes` with libxml2 into the tree.
-    static func parse(utf8 bytes: [UInt8], options: Int32 = parseOptions) -> HTMLTree {
+    /// Parses UTF-8 `bytes` with libxml2 into the tree, class and id values read by `classNames`;
+    /// `options` other than ``parseOptions`` only in tests that show what libxml2's own defaults
+    /// would do.
+    static func parse(utf8 bytes: [UInt8], classNames: any ClassNameReader, options: Int32 = parseOptions) -> HTMLTree {
         var tree = HTMLTree()
         _ = libxml2Ready
         maqal_xml_silence()
@@ -149,8 +149,9 @@ struct HTMLTree: Sendable {
             tree.stoppedEarly = "the page is \(bytes.count) bytes as UTF-8, more than libxml2 reads at once"
             return tree
         }
+        tree.inlinedData = InlinedData.lift(from: &bytes)
         tree.droppedAttributes = ExcessAttributes.drop(from: &bytes)
-        let builder = HTMLTreeBuilder(byteCount: bytes.count)
+        let builder = HTMLTreeBuilder(byteCount: bytes.count, classNames: classNames)
         tree.stoppedEarly = bytes.withUnsafeBufferPointer { builder.parse($0, options: options) }
         tree.nodes = builder.nodes
         tree.jsonLD = builder.jsonLD
@@ -166,29 +167,43 @@ struct HTMLTree: Sendable {
     }
 
     /// Repairs mojibake in text nodes, the attributes metadata is read from, and JSON-LD;
-    /// returns how many runs changed. Only nodes the builder saw tell-tale pairs in are looked at.
+    /// returns how many runs changed. Only nodes the builder saw a tell-tale pair in are looked at:
+    /// first those that show mojibake on their own, then, once the page is known to hold some, the
+    /// runs too short to show it (``MojibakeRepair/Evidence``), so no block of a repaired page keeps
+    /// a broken word between its links.
     mutating func repairMojibake() -> Int {
         var count = 0
+        var unrepaired: [Int] = []
         for index in mojibakeSuspects {
-            if nodes[index].kind == .text {
-                if let fixed = MojibakeRepair.repair(nodes[index].text) {
-                    nodes[index].text = fixed
-                    count += 1
-                }
-                continue
-            }
-            for position in nodes[index].attributes.indices {
-                let name = nodes[index].attributes[position].name
-                guard name == "content" || name == "alt" || name == "title" else { continue }
-                if let fixed = MojibakeRepair.repair(nodes[index].attributes[position].value) {
-                    nodes[index].attributes[position].value = fixed
-                    count += 1
-                }
-            }
+            let repaired = repairMojibake(at: index, evidence: .run)
+            count += repaired
+            if repaired == 0 { unrepaired.append(index) }
         }
         for index in jsonLD.indices {
             if let fixed = MojibakeRepair.repair(jsonLD[index]) {
                 jsonLD[index] = fixed
+                count += 1
+            }
+        }
+        if count > 0 {
+            for index in unrepaired { count += repairMojibake(at: index, evidence: .page) }
+        }
+        return count
+    }
+
+    /// Repairs one text node, or the metadata attributes of one element; returns how many runs changed.
+    private mutating func repairMojibake(at index: Int, evidence: MojibakeRepair.Evidence) -> Int {
+        if nodes[index].kind == .text {
+            guard let fixed = MojibakeRepair.repair(nodes[index].text, evidence: evidence) else { return 0 }
+            nodes[index].text = fixed
+            return 1
+        }
+        var count = 0
+        for position in nodes[index].attributes.indices {
+            let name = nodes[index].attributes[position].name
+            guard name == "content" || name == "alt" || name == "title" else { continue }
+            if let fixed = MojibakeRepair.repair(nodes[index].attributes[position].value, evidence: evidence) {
+                nodes[index].attributes[position].value = fixed
                 count += 1
             }
         }
@@ -227,11 +242,6 @@ struct HTMLTree: Sendable {
         index..<subtreeEnds[index]
     }
 
-    /// Elements named `name` anywhere in the page.
-    func elements(named name: String) -> [Int] {
-        nodes.indices.filter { nodes[$0].kind == .element && nodes[$0].name == name }
-    }
-
     /// The text under `index` with white space folded, as a browser would show it.
     func text(of index: Int) -> String {
         var folder = WhitespaceFolder()
@@ -244,52 +254,4 @@ struct HTMLTree: Sendable {
         }
         return folder.result
     }
-}
-
-/// Folds white space the way a browser shows it: runs of spaces (NBSP and narrow spaces
-/// included) become one, invisible junk (ZWSP, soft hyphen, stray BOM) is dropped.
-///
-/// Works on UTF-8 bytes and makes one string at the end: appending scalar by scalar to a
-/// string was the largest single cost of gathering text (callgrind).
-struct WhitespaceFolder {
-    private var bytes: [UInt8] = []
-    private var pendingSpace = false
-
-    mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
-            var index = 0
-            while index < utf8.count {
-                let lead = utf8[index]
-                if lead < 0x80 {
-                    switch lead {
-                    case 0x20, 0x09...0x0D: pendingSpace = true
-                    case 0x00..<0x20, 0x7F: break
-                    default:
-                        emitPendingSpace()
-                        bytes.append(lead)
-                    }
-                    index += 1
-                    continue
-                }
-                let (value, length) = utf8.scalar(at: index)
-                if ArabicScalar.isSpace(value) {
-                    pendingSpace = true
-                } else if !ArabicScalar.isHiddenInText(value) {
-                    emitPendingSpace()
-                    bytes.append(contentsOf: utf8[index..<index + length])
-                }
-                index += length
-            }
-        }
-    }
-
-    private mutating func emitPendingSpace() {
-        if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
-        pendingSpace = false
-    }
-
-    mutating func breakHere() { pendingSpace = true }
-
-    var result: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -48,15 +48,19 @@ final class HTMLTreeBuilder {
     /// The number of the empty value in ``values``, for a `class` written without one.
     private let emptyValue: Int
     /// Class names, and what they say, of each value in ``values`` seen without an id, by its number.
-    @exclusivity(unchecked) private var namesOfClasses: [(names: [String], facts: MarkupHints.NameFacts)?] = []
+    @exclusivity(unchecked) private var namesOfClasses: [(names: [String], facts: NameFlags)?] = []
     /// The names of an element with neither class nor id.
-    private let noNames = MarkupHints.classNames(class: nil, id: nil)
+    private let noNames: [String]
+    /// Splits class and id values and flags the names (Extract's, injected).
+    private let classNames: any ClassNameReader
 
     /// The parser, while it runs.
     @exclusivity(unchecked) private var context: htmlParserCtxtPtr?
 
     /// A builder for a page of `byteCount` bytes.
-    init(byteCount: Int = 0) {
+    init(byteCount: Int = 0, classNames: any ClassNameReader) {
+        self.classNames = classNames
+        noNames = classNames.names(class: nil, id: nil)
         var values = StringPool()
         emptyValue = values.number(of: UnsafeBufferPointer(start: nil, count: 0))
         self.values = values
@@ -221,7 +225,9 @@ final class HTMLTreeBuilder {
                     text = ""
                 }
                 if attribute.role.contains(.idAttribute) && id == nil { id = text }
-                if attribute.role.contains(.repairable) && !suspect { suspect = MojibakeRepair.looksBroken(text) }
+                if attribute.role.contains(.repairable) && !suspect {
+                    suspect = MojibakeRepair.looksBroken(text, pairs: MojibakeRepair.Evidence.page.pairs)
+                }
                 pairs.append((attribute.text, text))
                 cursor += 2
             }
@@ -236,17 +242,17 @@ final class HTMLTreeBuilder {
 
     /// The element's class and id names and what they say; those of a class value without an id
     /// are worked out once per distinct value, as pages repeat their class lists.
-    private func names(class classes: Int?, id: String?) -> (names: [String], facts: MarkupHints.NameFacts) {
-        func withFacts(_ names: [String]) -> (names: [String], facts: MarkupHints.NameFacts) {
-            (names, MarkupHints.facts(of: names))
+    private func names(class classes: Int?, id: String?) -> (names: [String], facts: NameFlags) {
+        func withFacts(_ names: [String]) -> (names: [String], facts: NameFlags) {
+            (names, classNames.flags(of: names))
         }
-        guard let classes else { return id == nil ? (noNames, []) : withFacts(MarkupHints.classNames(class: nil, id: id)) }
-        guard id == nil else { return withFacts(MarkupHints.classNames(class: values[classes], id: id)) }
+        guard let classes else { return id == nil ? (noNames, []) : withFacts(classNames.names(class: nil, id: id)) }
+        guard id == nil else { return withFacts(classNames.names(class: values[classes], id: id)) }
         if classes >= namesOfClasses.count {
             namesOfClasses.append(contentsOf: repeatElement(nil, count: values.count - namesOfClasses.count))
         }
         if let known = namesOfClasses[classes] { return known }
-        let known = withFacts(MarkupHints.classNames(class: values[classes], id: nil))
+        let known = withFacts(classNames.names(class: values[classes], id: nil))
         namesOfClasses[classes] = known
         return known
     }
@@ -300,7 +306,9 @@ final class HTMLTreeBuilder {
             // means "a space", so it shares one string instead of each getting its own.
             let blank = !frame.preformatted
                 && bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }
-            if !blank && MojibakeRepair.looksBroken(utf8: bytes) { mojibakeSuspects.append(nodes.count) }
+            if !blank && MojibakeRepair.looksBroken(utf8: bytes, pairs: MojibakeRepair.Evidence.page.pairs) {
+                mojibakeSuspects.append(nodes.count)
+            }
             nodes.append(HTMLTree.Node(kind: .text, name: "", text: blank ? " " : String(decoding: bytes, as: UTF8.self),
                                        attributes: [], parent: frame.parent, depth: frame.depth + 1))
         }

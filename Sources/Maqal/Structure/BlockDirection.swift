@@ -20,48 +20,38 @@ enum BlockDirection {
     }
 
     /// Gives each heading, paragraph and list item whose own direction differs from the
-    /// document's that direction. `own` holds their own directions in the order this walk meets
-    /// them (``BodyFacts`` reads them with the rest of each text's facts).
+    /// document's that direction. `own` holds their own directions in the order a
+    /// ``BlockRewriter`` meets them (``BodyFacts`` reads them, in the same order, with the rest of
+    /// each text's facts).
     static func mark(_ blocks: [Block], documentDirection: String, own: [String?]) -> [Block] {
-        var next = 0
-        let marked = mark(blocks, documentDirection: documentDirection, own: own, next: &next)
-        assert(next == own.count, "BodyFacts and BlockDirection walk the body in different orders")
+        var marker = Marker(document: documentDirection, own: own)
+        let marked = marker.rewriting(blocks)
+        assert(marker.next == own.count, "BodyFacts and BlockDirection walk the body in different orders")
         return marked
     }
 
-    private static func mark(_ blocks: [Block], documentDirection: String, own: [String?], next: inout Int) -> [Block] {
-        func differs() -> String? {
+    private struct Marker: BlockRewriter {
+        let document: String
+        let own: [String?]
+        var next = 0
+
+        init(document: String, own: [String?]) {
+            self.document = document
+            self.own = own
+        }
+
+        private mutating func differs() -> String? {
             defer { next += 1 }
-            guard let direction = own[next], direction != documentDirection else { return nil }
+            guard let direction = own[next], direction != document else { return nil }
             return direction
         }
-        return blocks.map { block in
-            switch block {
-            case .section(var section):
-                section.heading.dir = differs()
-                section.children = mark(section.children, documentDirection: documentDirection, own: own, next: &next)
-                return .section(section)
-            case .paragraph(var paragraph):
-                paragraph.dir = differs()
-                return .paragraph(paragraph)
-            case .list(var list):
-                list.items = list.items.map { item in
-                    var item = item
-                    item.dir = differs()
-                    item.children = mark(item.children, documentDirection: documentDirection, own: own, next: &next)
-                    return item
-                }
-                return .list(list)
-            case .quote(var quote):
-                quote.children = mark(quote.children, documentDirection: documentDirection, own: own, next: &next)
-                return .quote(quote)
-            case .code(var code):
-                // Code reads left to right whatever its comments say.
-                code.dir = documentDirection == "ltr" ? nil : "ltr"
-                return .code(code)
-            case .figure, .table:
-                return block
-            }
+
+        mutating func rewriteHeading(_ heading: inout Heading) { heading.dir = differs() }
+        mutating func rewriteParagraph(_ paragraph: inout Paragraph) { paragraph.dir = differs() }
+        mutating func rewriteItem(_ item: inout ListItem) { item.dir = differs() }
+        mutating func rewriteCode(_ code: inout CodeBlock) {
+            // Code reads left to right whatever its comments say.
+            code.dir = document == "ltr" ? nil : "ltr"
         }
     }
 }

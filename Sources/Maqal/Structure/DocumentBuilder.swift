@@ -2,18 +2,18 @@
 /// (the Structure stage, shared by HTML and text).
 enum DocumentBuilder {
     static func build(
-        _ segmentation: Segmentation, source: Source, wordsPerMinute: Int, diagnostics: [Diagnostic],
+        _ article: CleanArticle, source: Source, wordsPerMinute: Int, diagnostics: [Diagnostic],
         normalizer: TextNormalizer = TextNormalizer([])
     ) -> Document {
-        var metadata = segmentation.metadata
-        metadata.title = metadata.title ?? segmentation.title
-        if metadata.subtitles.isEmpty { metadata.subtitles = segmentation.subtitles }
+        var metadata = article.metadata
+        var removals = article.removals
         metadata.authors = unique(metadata.authors)
         metadata.tags = unique(metadata.tags)
         metadata.categories = unique(metadata.categories)
         var document = Document(
-            source: source, metadata: metadata, body: nest(droppingTrailingHeadings(segmentation.blocks)),
-            diagnostics: diagnostics + segmentation.diagnostics)
+            source: source, metadata: metadata, body: nest(droppingTrailingHeadings(article.blocks, removals: &removals)),
+            diagnostics: diagnostics + article.diagnostics)
+        if removals.enabled { document.removed = removals.list }
         normalizer.apply(to: &document)
         let facts = BodyFacts(document.body)
         document.stats = stats(facts, wordsPerMinute: wordsPerMinute)
@@ -36,9 +36,16 @@ enum DocumentBuilder {
 
     /// Headings with nothing after them end the body: the title of a box whose links were
     /// removed ("most read", "related"), never a section of the article.
-    static func droppingTrailingHeadings(_ flat: [FlatBlock]) -> [FlatBlock] {
+    static func droppingTrailingHeadings(_ flat: [FlatBlock], removals: inout Removals) -> [FlatBlock] {
         var flat = flat
-        while case .heading = flat.last { flat.removeLast() }
+        var dropped: [Removal] = []
+        while case .heading(let heading) = flat.last {
+            if removals.enabled {
+                dropped.append(Removal(text: heading.text, reason: RemovalReason.emptyHeading.rawValue, at: "block \(flat.count)"))
+            }
+            flat.removeLast()
+        }
+        for removal in dropped.reversed() { removals.record(removal.text, .emptyHeading, at: removal.at) }
         return flat
     }
 
@@ -83,34 +90,5 @@ enum DocumentBuilder {
     private static func unique(_ values: [String]) -> [String] {
         var seen = Set<String>()
         return values.filter { seen.insert(ArabicKey.make($0)).inserted && !$0.isEmpty }
-    }
-}
-
-/// Walks the text a reader sees in a body: headings, paragraphs, items, captions, cells, code.
-enum BlockText {
-    static func forEachText(in blocks: [Block], _ visit: (String) -> Void) {
-        for block in blocks {
-            switch block {
-            case .section(let section):
-                visit(section.heading.text)
-                forEachText(in: section.children, visit)
-            case .paragraph(let paragraph):
-                visit(paragraph.text)
-            case .list(let list):
-                for item in list.items {
-                    visit(item.text)
-                    forEachText(in: item.children, visit)
-                }
-            case .figure(let figure):
-                if let caption = figure.caption { visit(caption) }
-            case .table(let table):
-                if let caption = table.caption { visit(caption) }
-                for row in table.header + table.rows { for cell in row { visit(cell) } }
-            case .quote(let quote):
-                forEachText(in: quote.children, visit)
-            case .code(let code):
-                visit(code.text)
-            }
-        }
     }
 }

@@ -1,6 +1,6 @@
 /// What the Structure stage counts in one text — words, characters, letters by script — read
-/// in one walk over its UTF-8: counted one fact at a time, every block's text was decoded four
-/// times (callgrind).
+/// in one walk over its UTF-8: counted one fact at a time, every block's text would be decoded
+/// four times.
 struct TextFacts {
     var words = 0
     /// User-perceived characters; `nil` when the text has a scalar ``CharacterCount`` leaves to

@@ -1,0 +1,111 @@
+import Foundation
+
+/// A line that carries a metadata value rather than article text: `بقلم: فلان`, `الوسوم: أ، ب`,
+/// `المصدر: وكالات`, `تاريخ النشر: ١٥ مارس ٢٠٢٤` (ARABIC.md §4, M rows).
+struct MetadataLine: Sendable, Equatable {
+    var field: TextCues.Field
+    var value: String
+
+    /// Reads every labelled part of a line such as `بقلم: فلان - التاريخ: 2003/11/04`; empty when
+    /// the line does not start with a label.
+    static func readAll(_ text: String) -> [MetadataLine] {
+        guard read(text) != nil else { return [] }
+        for separator in [" - ", " | ", " – ", " — ", "  "] where text.contains(separator) {
+            let parts = text.components(separatedBy: separator)
+            let lines = parts.compactMap { read($0.trimmingCharacters(in: .whitespaces)) }
+            if lines.count == parts.count { return lines }
+        }
+        return read(text).map { [$0] } ?? []
+    }
+
+    /// A byline that opens a paragraph, Egyptian style: `كتب - أحمد محمد: النص…`. Returns the
+    /// author and the paragraph without the byline.
+    static func leadingByline(_ text: String) -> (author: String, rest: String)? {
+        // A colon is a ":" byte: text without one among its first characters (most paragraphs)
+        // is let go on its bytes, before its characters are walked.
+        let start = CharacterCount.prefix(80, of: text)
+        guard start.utf8.contains(UInt8(ascii: ":")), let colon = start.firstIndex(of: ":") else { return nil }
+        let head = String(text[..<colon])
+        let rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        guard WordCounter.count(rest, upTo: 5) >= 5, let line = read(head + ":"), line.field == .author else { return nil }
+        return (line.value, rest)
+    }
+
+    /// Reads `text` as a labelled metadata line, or returns `nil`.
+    ///
+    /// The label must be followed by `:` or `-` (or, for bylines, directly by a short name), and
+    /// the value must be short: a long sentence that starts with "كتب" is prose, not a byline.
+    static func read(_ text: String) -> MetadataLine? {
+        // Labels are short: the key of the line's start is enough to know whether one is there.
+        let key = ArabicKey.make(CharacterCount.prefix(48, of: text))
+        // Bytes first: keys hold no combining marks, so a label the key starts with is also at the
+        // start of its bytes, and most labels differ from the key's start in a byte or two.
+        for (label, field) in TextCues.metadataLabels where key.utf8.starts(with: label.utf8) && key.hasPrefix(label) {
+            let after = key.dropFirst(label.count)
+            guard after.isEmpty || after.first == " " else { continue }
+            guard let value = valueAfterLabel(text, labelKey: label, field: field) else { continue }
+            // No field takes more than 60 words.
+            let words = WordCounter.count(value, upTo: 60)
+            switch field {
+            case .author: guard words >= 1 && words <= 8 else { continue }
+            case .tags, .categories: guard words >= 1 && words <= 60 else { continue }
+            case .source: guard words >= 1 && words <= 12 else { continue }
+            case .published, .modified: guard words >= 1 && words <= 14 else { continue }
+            }
+            return MetadataLine(field: field, value: value)
+        }
+        return nil
+    }
+
+    /// The original text after the label and its separator.
+    private static func valueAfterLabel(_ text: String, labelKey: String, field: TextCues.Field) -> String? {
+        // Walk the original text until its key covers the label, then skip separators. The key
+        // grows with the walk (keying each prefix anew would be quadratic in a label padded with
+        // tatweels) and only grows, so once it is longer than the label it never matches.
+        var index = text.startIndex
+        var key = ArabicKey.Builder()
+        while index < text.endIndex {
+            for scalar in text[index].unicodeScalars { key.append(scalar) }
+            index = text.index(after: index)
+            let prefixKey = key.key
+            if prefixKey.utf8.count > labelKey.utf8.count {
+                index = text.endIndex
+                break
+            }
+            if prefixKey == labelKey {
+                let next = index < text.endIndex ? text[index] : " "
+                if next.isLetter { continue }
+                break
+            }
+        }
+        let rest = text[index...]
+        let trimmed = rest.drop { $0 == " " || $0 == "\u{0640}" }
+        let hasSeparator = trimmed.first.map { ":：-–—|".contains($0) } ?? false
+        var value = hasSeparator ? trimmed.dropFirst() : trimmed
+        value = value.drop { $0 == " " }
+        var result = String(value)
+        while let last = result.last, ":.،,".contains(last) { result.removeLast() }
+        result = result.trimmingCharacters(in: .whitespaces)
+        // Without a separator only a byline label may stand right before the name ("بقلم فلان").
+        if !hasSeparator && field != .author { return nil }
+        return result.isEmpty ? nil : result
+    }
+
+    /// The date of a line that is a date and little else (a day name, "الموافق", era words).
+    static func dateLine(_ text: String) -> ArabicDate? {
+        guard let date = ArabicDateParser.find(in: text), date.day != nil else { return nil }
+        let words = ArabicKey.make(text).split(separator: " ")
+        let dateWords = words.filter { word in
+            word.allSatisfy(\.isNumber) || ArabicDateParser.isDateWord(String(word))
+        }
+        return dateWords.count * 3 >= words.count * 2 ? date : nil
+    }
+
+    /// Splits a tag line on Arabic and Latin commas, semicolons and bullets.
+    static func splitList(_ value: String) -> [String] {
+        value.split(whereSeparator: { "،,؛;|•/".contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
+            .filter { !$0.isEmpty }
+    }
+}

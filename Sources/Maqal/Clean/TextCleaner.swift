@@ -1,0 +1,76 @@
+/// The clean-up of a text article's logical lines: lines the Arabic lexicon knows as furniture
+/// go, with the boxes they head (a table of contents whose entries repeat later headings, a
+/// related-posts box up to the next long paragraph), and byline, date and tag lines at the edges
+/// move into the metadata (``EdgeMetadata/text``).
+///
+/// The lexicon boxes end where each reader can tell: here at a long finished line or at entries
+/// no longer repeated further down; ``BlockCleaner`` at a heading or a list block.
+struct TextCleaner {
+    typealias Unit = TextSegmenter.Unit
+
+    let lexicon = BoilerplateLexicon.shared
+
+    /// What is taken out is recorded in `removals`.
+    func clean(_ units: [Unit], metadata: inout Metadata, removals: inout Removals) -> [Unit] {
+        let edge = EdgeMetadata.text
+        var units = units
+        var kept: [Unit] = []
+        var index = 0
+        let count = units.count
+        while index < count {
+            if units[index].marker == nil, let role = units[index].facts.lexiconRole(lexicon) {
+                let opening = index
+                index += 1
+                switch role {
+                case .furniture:
+                    removals.record(units[opening].text, .lexiconFurniture, at: units[opening].place)
+                case .tableOfContents:
+                    // The entries repeat headings further down; they go, the headings stay.
+                    let first = index
+                    var textKeys: [String] = []
+                    var restKeys: [String?] = []
+                    for later in index..<count {
+                        textKeys.append(units[later].facts.matchingKey())
+                        restKeys.append(units[later].marker.map { ArabicKey.make($0.rest) })
+                    }
+                    let laterKeys = Set(textKeys + restKeys.compactMap { $0 })
+                    while index < count {
+                        let entry = units[index]
+                        let entryKey = entry.marker == nil ? textKeys[index - first] : restKeys[index - first]!
+                        let repeated = ((index + 1)..<count).contains { later in
+                            textKeys[later - first] == entryKey || restKeys[later - first] == entryKey
+                        }
+                        guard repeated, laterKeys.contains(entryKey), entry.shape.words <= 16 else { break }
+                        index += 1
+                    }
+                    for unit in units[opening..<index] { removals.record(unit.text, .toc, at: unit.place) }
+                case .boxTitle:
+                    // A related-posts or comments box runs to the next long paragraph.
+                    while index < count {
+                        let next = units[index]
+                        if next.shape.words > 25 && next.shape.isTerminated { break }
+                        index += 1
+                    }
+                    for unit in units[opening..<index] { removals.record(unit.text, .lexiconBox, at: unit.place) }
+                }
+                continue
+            }
+            if edge.reaches(index, of: count), units[index].marker == nil {
+                let outcome = edge.take(
+                    units[index].text, at: index, label: { units[index].facts.metadataLine() },
+                    words: { units[index].shape.words }, into: &metadata)
+                if case .taken(let reason) = outcome {
+                    removals.record(units[index].text, reason, at: units[index].place)
+                    // A byline or date line stood right after it: a subtitle's place.
+                    if !kept.isEmpty { kept[kept.count - 1].precedesMetadata = true }
+                    index += 1
+                    continue
+                }
+            }
+            let unit = units[index]
+            kept.append(unit)
+            index += 1
+        }
+        return kept
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Where the title is chosen, for both readers: from the page's metadata for HTML (``choose(_:site:)``,
+/// then ``dropTitleHeading(_:title:)``), from the first lines for text (``fromFirstLines(_:)``).
+///
+/// Text subtitles found further down, among the heading-like lines before the body, are named in
+/// ``TextClassifier``: telling them needs the lines' classification.
+enum TitleChooser {
+    // MARK: - HTML
+
+    /// The page's title, with the site name stripped from it, and the site: the one the page named
+    /// (`site`), else the one the title's affixes name.
+    static func choose(_ candidates: TitleCandidates, site knownSite: String?) -> (title: String?, site: String?) {
+        var titles = candidates.titles.map { TitleCleaner.strip($0, site: knownSite) }
+        // The page's own h1 settles which candidate is the headline (a JSON-LD headline can be a
+        // summary, an og:title can carry the site name).
+        let headingKeys = candidates.headings.map { ArabicKey.make($0) }
+        if let match = titles.first(where: { headingKeys.contains(ArabicKey.make($0.title)) }) {
+            titles.insert(match, at: 0)
+        } else if let index = headingKeys.firstIndex(where: { key in
+            !key.isEmpty && titles.contains { ArabicKey.make($0.title).contains(key) && key.count * 3 >= ArabicKey.make($0.title).count }
+        }) {
+            titles.insert((title: HTMLEntities.folded(candidates.headings[index]), site: nil), at: 0)
+        }
+        let title = titles.first?.title
+        var site = knownSite
+        // "Blog name: post title" in <title> names the site when nothing else does (Blogger).
+        if site == nil, let title, let documentTitle = candidates.documentTitle, documentTitle != title,
+            let range = documentTitle.range(of: title)
+        {
+            let rest = (documentTitle[..<range.lowerBound] + documentTitle[range.upperBound...])
+                .trimmingCharacters(in: CharacterSet(charactersIn: " :|-–—·«»"))
+            if (1...5).contains(WordCounter.count(rest)) { site = rest }
+        }
+        return (title, site ?? titles.lazy.compactMap { $0.site }.first)
+    }
+
+    /// The blocks without the title's own heading: the first heading among the first four blocks
+    /// that reads as the title goes, with anything before it (recorded in `removals`).
+    static func dropTitleHeading(_ blocks: [FlatBlock], title: String?, removals: inout Removals) -> [FlatBlock] {
+        guard let title else { return blocks }
+        let titleKey = ArabicKey.make(title)
+        guard let first = blocks.prefix(4).firstIndex(where: {
+            if case .heading(let heading) = $0 { return ArabicKey.make(heading.text) == titleKey }
+            return false
+        }) else { return blocks }
+        if removals.enabled {
+            for position in 0..<first { removals.record(all: blocks[position].texts, .beforeTitle, at: "block \(position + 1)") }
+            removals.record(all: blocks[first].texts, .metadataTitle, at: "block \(first + 1)")
+        }
+        var blocks = blocks
+        blocks.removeSubrange(...first)
+        return blocks
+    }
+
+    // MARK: - Text
+
+    /// The first line is the title unless it is a list item or reads as prose; short lines written
+    /// right under it, in its own group, are its subtitles. Both are taken out of `units`.
+    static func fromFirstLines(_ units: inout [TextSegmenter.Unit]) -> (title: String?, subtitles: [String]) {
+        guard let first = units.first, first.marker == nil, isTitle(LineShape(first.text)) else { return (nil, []) }
+        units.removeFirst()
+        var subtitles: [String] = []
+        while let next = units.first, next.group == first.group, next.marker == nil, next.shape.couldBeHeading {
+            subtitles.append(next.text)
+            units.removeFirst()
+        }
+        return (first.text, subtitles)
+    }
+
+    /// A first line is the title unless it reads as prose: long, or a finished sentence.
+    private static func isTitle(_ shape: LineShape) -> Bool {
+        shape.words <= 30 && !shape.endsWithPeriod && !shape.hasInnerSentenceBreak && !shape.endsWithColon
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Relative dates as Arabic sites print them (ARABIC.md §5.3): `منذ ساعتين`, `منذ 5 دقائق`,
+/// `قبل يومين`, `أمس`, `أول أمس`, `اليوم`, `الآن`.
+enum RelativeDate {
+    /// Seconds in one of each unit, by the keys of its singular, dual and plural forms.
+    private static let units: [(keys: [String], seconds: Double, dual: Set<String>)] = {
+        let table: [([String], Double, [String])] = [
+            (["ثانية", "ثوان", "ثواني", "ثوانٍ", "ثانيتين", "ثانيتان"], 1, ["ثانيتين", "ثانيتان"]),
+            (["دقيقة", "دقائق", "دقيقتين", "دقيقتان"], 60, ["دقيقتين", "دقيقتان"]),
+            (["ساعة", "ساعات", "ساعتين", "ساعتان"], 3600, ["ساعتين", "ساعتان"]),
+            (["يوم", "يوما", "يوماً", "أيام", "يومين", "يومان"], 86_400, ["يومين", "يومان"]),
+            (["أسبوع", "أسابيع", "أسبوعين", "أسبوعان"], 604_800, ["أسبوعين", "أسبوعان"]),
+            (["شهر", "أشهر", "شهور", "شهرين", "شهران"], 2_592_000, ["شهرين", "شهران"]),
+            (["سنة", "سنوات", "سنتين", "سنتان", "عام", "أعوام", "عامين", "عامان"], 31_536_000,
+             ["سنتين", "سنتان", "عامين", "عامان"]),
+        ]
+        return table.map { keys, seconds, dual in
+            (keys.map(ArabicKey.make), seconds, Set(dual.map(ArabicKey.make)))
+        }
+    }()
+
+    private static let agoKeys: Set<String> = Set(["منذ", "قبل"].map(ArabicKey.make))
+    /// Keyed once: keying these words anew for every word of every line was most of the time spent here.
+    private static let todayKeys: Set<String> = Set(["الآن", "للتو", "اليوم"].map(ArabicKey.make))
+    private static let yesterdayKeys: Set<String> = Set(["أمس", "الأمس"].map(ArabicKey.make))
+    private static let firstKey = ArabicKey.make("أول")
+    /// Every answer starts from one of these words.
+    private static let triggerKeys = Array(agoKeys.union(todayKeys).union(yesterdayKeys))
+
+    /// How long ago `text` says something happened, in seconds; `nil` when it says no such thing.
+    static func secondsAgo(in text: String) -> TimeInterval? {
+        let key = ArabicKey.make(text)
+        // A byte search for the words first: most short texts asked about (bylines, captions)
+        // have none, and splitting them into words and hashing each was the cost.
+        guard triggerKeys.contains(where: key.includes) else { return nil }
+        let words = key.split(separator: " ").map(String.init)
+        for (index, word) in words.enumerated() {
+            if todayKeys.contains(word) { return 0 }
+            if yesterdayKeys.contains(word) {
+                let previous = index > 0 ? words[index - 1] : ""
+                return previous == firstKey ? 2 * 86_400 : 86_400
+            }
+            guard agoKeys.contains(word), index + 1 < words.count else { continue }
+            var count = 1.0
+            var unitIndex = index + 1
+            if let number = Double(words[unitIndex]) {
+                count = number
+                unitIndex += 1
+            }
+            guard unitIndex < words.count else { continue }
+            let unitWord = words[unitIndex]
+            for unit in units where unit.keys.contains(unitWord) {
+                if unit.dual.contains(unitWord) { count = 2 }
+                return count * unit.seconds
+            }
+        }
+        return nil
+    }
+}

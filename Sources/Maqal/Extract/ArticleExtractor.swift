@@ -1,0 +1,189 @@
+import Foundation
+
+/// What Extract hands on: the page's tree, where its article is, what must be left out of it,
+/// and what the page says about itself.
+struct ExtractedPage {
+    let tree: HTMLTree
+    /// The article's top elements, in page order.
+    var roots: [Int]
+    /// Nodes Segment leaves out: hidden elements, site furniture, link-heavy boxes inside the article.
+    var removed: [Bool]
+    /// `img` elements under each node, so figure boxes are recognised without walking subtrees.
+    var images: [Int]
+    /// Bold-only lines may be headings: the article has no `h2`–`h6` of its own.
+    var boldHeadings: Bool
+    /// The address links resolve against.
+    var baseURL: String?
+    /// What the page says about itself: `<head>`, JSON-LD, marked-up furniture. The title is not
+    /// in it yet: Clean chooses it from ``titleCandidates``.
+    var metadata: Metadata
+    var titleCandidates: TitleCandidates
+    /// Breadcrumb link texts (furniture words and labels already left out): the categories when the
+    /// page names none, once Clean has dropped the crumb that repeats the title.
+    var breadcrumbs: [String]
+    /// Headings in the article that are mostly one link (teasers), for Clean's listing verdict.
+    var linkedHeadings: Int
+    /// A date written near the headline, for Clean to take when no better source dated the article;
+    /// looked for only when the page's own metadata gave no publication date.
+    var headlineDate: HeadlineDate?
+    /// The page text left out so far, when ``ParseOptions/explain`` asks (``ExtractRemovals``).
+    var removals: Removals
+    /// Addresses of files the page's container carries (``InputHints/resources``).
+    var resources: [String: String] = [:]
+    /// The folder of the page's saved files beside it (``InputHints/savedFolder``).
+    var savedFolder: String?
+}
+
+/// A parsed page → its article (the Extract stage): collects the page's metadata, removes hidden
+/// elements and furniture, finds the article root and cleans link boxes out of it.
+enum ArticleExtractor {
+    /// Furniture that holds more than this share of the page's text (and is not mostly links) is
+    /// kept: a wrapper whose class merely mentions "sidebar" is not the sidebar.
+    static let protectedShare = 0.4
+
+    /// `nil` when the page has no elements; `html` is the page's UTF-8, searched for the time it was
+    /// saved; `hints` say where a container or the caller says the page came from, and what its
+    /// container carried; `explain` records what is left out (``ExtractedPage/removals``).
+    static func extract(_ tree: HTMLTree, html: [UInt8], hints: InputHints = InputHints(), explain: Bool = false) -> ExtractedPage? {
+        guard tree.root != nil else { return nil }
+        let page = PageMetadata(tree: tree, pageURL: hints.url)
+        var metadata = page.metadata
+        // A page image inlined as a data: URI (SingleFile rewrites og:image so) is no address.
+        if let image = metadata.image, ImageSource.isDataURI(image) { metadata.image = nil }
+
+        let (removed, pageLengths, hidden) = furniture(in: tree)
+        let root = ArticleRoot(tree: tree, removed: removed, reusing: pageLengths)
+        var roots = root.find()
+        if let articleBody = page.jsonLDBody {
+            roots = root.crossCheck(roots, against: articleBody)
+        }
+        let articleEnd = roots.map { tree.descendants(of: $0).last ?? $0 }.max() ?? tree.nodes.count
+        let furnitureMetadata = FurnitureMetadata(tree, before: articleEnd)
+        let breadcrumbs = furnitureMetadata.apply(to: &metadata)
+        if metadata.tags.isEmpty { metadata.tags = page.keywords }
+        let articleRemoved = cleanInside(roots, root: root, removed: removed)
+        let hasHeadings = roots.contains { top in
+            tree.descendants(of: top).contains { index in
+                let tag = tree.nodes[index].tag
+                return !articleRemoved[index] && tag != .h1 && tag.headingLevel != nil
+            }
+        }
+        // Clean may still find the date in the article's edge lines; this is its fallback.
+        let headlineDate = metadata.published == nil
+            ? HeadlineDate.find(tree, textLengths: pageLengths.textLength, roots: roots, html: html, fetched: hints.fetched)
+            : nil
+        var removals = Removals(enabled: explain)
+        if explain {
+            ExtractRemovals(tree: tree, hidden: hidden, furniture: removed, removed: articleRemoved, roots: roots)
+                .record(into: &removals)
+        }
+        return ExtractedPage(
+            tree: tree, roots: roots, removed: articleRemoved, images: root.imageCount, boldHeadings: !hasHeadings,
+            baseURL: page.baseURL, metadata: metadata, titleCandidates: page.titleCandidates,
+            breadcrumbs: breadcrumbs, linkedHeadings: linkedHeadings(tree, roots: roots, removed: removed, root: root),
+            headlineDate: headlineDate, removals: removals, resources: hints.resources, savedFolder: hints.savedFolder)
+    }
+
+    /// Headings (`h2`–`h4`) in the article, furniture aside, that are mostly one link.
+    private static func linkedHeadings(_ tree: HTMLTree, roots: [Int], removed: [Bool], root: ArticleRoot) -> Int {
+        var count = 0
+        for top in roots {
+            for index in tree.descendants(of: top)
+            where !removed[index] && [.h2, .h3, .h4].contains(tree.nodes[index].tag) {
+                if root.linkDensity(index) > 0.7 { count += 1 }
+            }
+        }
+        return count
+    }
+
+    // MARK: - Furniture
+
+    /// Hidden elements and site furniture, except furniture that holds most of the page; and the
+    /// text lengths of the page with only hidden elements left out.
+    /// The hidden elements alone come third.
+    private static func furniture(in tree: HTMLTree) -> (removed: [Bool], lengths: ArticleRoot, hidden: [Bool]) {
+        // Nodes are read through the buffer: a copy of every node for each test cost more than the tests.
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            var hidden = [Bool](repeating: false, count: nodes.count)
+            for index in nodes.indices where nodes[index].kind == .element {
+                let parent = nodes[index].parent
+                if (parent >= 0 && hidden[parent])
+                    || MarkupHints.isHidden(attributes: nodes[index].attributes, nameFacts: nodes[index].nameFacts)
+                    || isNoise(tag: nodes[index].tag, attributes: nodes[index].attributes, names: nodes[index].names)
+                {
+                    hidden[index] = true
+                }
+            }
+            for index in nodes.indices where nodes[index].kind == .text && nodes[index].parent >= 0 {
+                hidden[index] = hidden[nodes[index].parent]
+            }
+            let lengths = ArticleRoot(tree: tree, removed: hidden)
+            let total = Double(max(lengths.textLength[0], 1))
+            var removed = hidden
+            for index in nodes.indices where !removed[index] && nodes[index].kind == .element {
+                let parent = nodes[index].parent
+                if parent >= 0 && removed[parent] {
+                    removed[index] = true
+                    continue
+                }
+                let tag = nodes[index].tag
+                guard tag != .html && tag != .body,
+                    MarkupHints.isFurniture(tag: tag, attributes: nodes[index].attributes, names: nodes[index].names)
+                else { continue }
+                let share = Double(lengths.textLength[index]) / total
+                if share > 0.9 || (share > protectedShare && lengths.linkDensity(index) < 0.5) { continue }
+                // A paragraph of prose is content whatever its class says ("selectionShareable").
+                if tag == .p && lengths.proseCount[index] > 0 { continue }
+                // A wrapper that holds most of the page's prose (an ASP.NET page-wide <form>) is not furniture.
+                let prose = lengths.proseCount[index]
+                if prose >= 2 && Double(prose) >= Double(lengths.proseCount[0]) * 0.6 { continue }
+                removed[index] = true
+            }
+            for index in nodes.indices where nodes[index].kind == .text && nodes[index].parent >= 0 {
+                removed[index] = removed[nodes[index].parent]
+            }
+            return (removed, lengths, hidden)
+        }
+    }
+
+    /// Footnote markers and edit links that only make noise in the text.
+    private static func isNoise(tag: HTMLTag, attributes: [(name: String, value: String)], names: [String]) -> Bool {
+        switch tag {
+        case .sup:
+            let names = names.joined(separator: " ")
+            return names.includes("reference") || names.includes("mw-ref") || names.includes("noprint")
+        case .head, .title:
+            return true
+        case .span:
+            guard let classes = HTMLTree.Node.attribute("class", in: attributes)
+            else { return false }
+            return classes.includes("mw-editsection")
+        default:
+            return false
+        }
+    }
+
+    /// Readability's conditional clean-up inside the article: link-heavy boxes without prose
+    /// (related links, tag clouds, share bars) are dropped.
+    private static func cleanInside(_ roots: [Int], root: ArticleRoot, removed: [Bool]) -> [Bool] {
+        var result = removed
+        let tree = root.tree
+        for top in roots {
+            for index in tree.descendants(of: top) where index != top && !result[index] {
+                let tag = tree.nodes[index].tag
+                guard [.div, .ul, .ol, .section, .table, .aside, .span, .p].contains(tag) else { continue }
+                let density = root.linkDensity(index)
+                guard root.textLength[index] > 0, density > 0.35 else { continue }
+                // Five visible characters a word is close enough to tell a box from prose.
+                let words = root.textLength[index] / 5
+                let linkHeavy = density > 0.6 && words < 120
+                let teaserBox = words < 40 && tag != .p
+                if linkHeavy || teaserBox {
+                    for descendant in tree.descendants(of: index) { result[descendant] = true }
+                    for child in tree.children(of: index) { result[child] = true }
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// Tag boxes, breadcrumbs, bylines and standfirsts: furniture in the body, metadata all the same.
+///
+/// Bylines count only up to the end of the article: names further down sign replies and comments.
+struct FurnitureMetadata {
+    private(set) var tags: [String] = []
+    private(set) var crumbs: [String] = []
+    private(set) var authors: [String] = []
+    private(set) var subtitles: [String] = []
+
+    init(_ tree: HTMLTree, before articleEnd: Int) {
+        // Most elements are neither: the class names (matched once per class value, when the
+        // tree was built) and `rel` are looked at through the buffer first, where reading them in
+        // place through the array retained and released each.
+        let candidates = tree.nodes.withUnsafeBufferPointer { nodes in
+            nodes.indices.compactMap { index -> (index: Int, rel: (any: Bool, tag: Bool, author: Bool))? in
+                guard nodes[index].kind == .element, !nodes[index].attributes.isEmpty else { return nil }
+                let rel = Self.relation(HTMLTree.Node.attribute("rel", in: nodes[index].attributes))
+                guard rel.any || nodes[index].nameFacts.contains(.metadataBox) else { return nil }
+                return (index, rel)
+            }
+        }
+        for (index, rel) in candidates {
+            let node = tree[index]
+            let names = node.names
+            // Whether a `-`/`_`-separated word of the class and id names is in `list`.
+            func hasWord(_ list: WordList) -> Bool { names.contains { MarkupHints.hasWord(of: list, in: $0) } }
+            if node.tag == .a && rel.tag {
+                tags.append(tree.text(of: index))
+                continue
+            }
+            if node.tag == .a && rel.author {
+                if index <= articleEnd { authors.append(tree.text(of: index)) }
+                continue
+            }
+            if hasWord(Self.tagBoxWordList) || names.contains(where: { $0.includes("tags") }) {
+                var found = Self.linkTexts(under: index, in: tree)
+                if found.isEmpty, let line = MetadataLine.read(tree.text(of: index)), line.field == .tags {
+                    found = MetadataLine.splitList(line.value)
+                }
+                if node.tag != .body && node.tag != .html && found.count <= 30 { tags += found }
+            } else if names.contains(where: { $0.includes("breadcrumb") }) && crumbs.isEmpty {
+                crumbs = Self.linkTexts(under: index, in: tree)
+            } else if index <= articleEnd,
+                hasWord(Self.authorWordList) || names.contains(where: { Self.authorNames.contains($0) })
+            {
+                let text = tree.text(of: index)
+                let labelled = MetadataLine.readAll(text).filter { $0.field == .author }.map(\.value)
+                if !labelled.isEmpty {
+                    authors += labelled
+                } else if (1...6).contains(WordCounter.count(text, upTo: 6)) {
+                    authors.append(text)
+                }
+            } else if hasWord(Self.standfirstWordList), subtitles.isEmpty {
+                let text = tree.text(of: index)
+                if (4...60).contains(WordCounter.count(text, upTo: 60)) { subtitles.append(text) }
+            }
+        }
+    }
+
+    /// Fills what the page's head left empty; returns the breadcrumbs that may become categories
+    /// (none when the page named its categories), for Clean to drop the one that repeats the title.
+    func apply(to metadata: inout Metadata) -> [String] {
+        let lexicon = BoilerplateLexicon.shared
+        func keep(_ value: String) -> Bool {
+            !value.isEmpty && value.count < 80 && lexicon.role(of: value) == nil && MetadataLine.read(value) == nil
+        }
+        if metadata.tags.isEmpty { metadata.tags = tags.filter(keep) }
+        let breadcrumbs = metadata.categories.isEmpty ? crumbs.filter(keep) : []
+        if metadata.authors.isEmpty { metadata.authors = authors.filter(keep) }
+        if metadata.subtitles.isEmpty { metadata.subtitles = subtitles }
+        return breadcrumbs
+    }
+
+    /// What a `rel` value says: whether it has any word, and whether `tag` and `author` are among
+    /// its space-separated words, case aside.
+    private static func relation(_ value: String?) -> (any: Bool, tag: Bool, author: Bool) {
+        guard var value else { return (false, false, false) }
+        // ASCII values (all of them in practice) on their bytes; others by characters, where a
+        // space followed by a combining mark does not separate words.
+        let ascii: (any: Bool, tag: Bool, author: Bool)? = value.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var result = (any: false, tag: false, author: false)
+            for word in bytes.split(separator: 0x20) {
+                result.any = true
+                if word.count == 3 && word.elementsEqual("tag".utf8, by: Self.equalsLowercased) { result.tag = true }
+                if word.count == 6 && word.elementsEqual("author".utf8, by: Self.equalsLowercased) { result.author = true }
+            }
+            return result
+        }
+        if let ascii { return ascii }
+        let words = value.lowercased().split(separator: " ")
+        return (!words.isEmpty, words.contains("tag"), words.contains("author"))
+    }
+
+    /// Whether ASCII `byte`, lower-cased, is the lower-case `expected`.
+    private static func equalsLowercased(_ byte: UInt8, _ expected: UInt8) -> Bool {
+        ((0x41...0x5A).contains(byte) ? byte + 0x20 : byte) == expected
+    }
+
+    /// Class-name words of tag boxes (WordPress `.tags-links`, `.post-tags`, Blogger labels, topic lists).
+    static let tagBoxWords: Set<String> = ["tags", "tag", "keywords", "labels", "topics", "tagcloud"]
+    /// Class-name words of bylines; `username` is how forums (vBulletin, phpBB) mark the poster.
+    static let authorWords: Set<String> = ["byline", "username", "bigusername", "writer"]
+    static let authorNames: Set<String> = ["author-name", "author_name", "post-author", "entry-author", "article-author",
+                                           "author", "fn"]
+    /// Class-name words of the dek under a headline.
+    static let standfirstWords: Set<String> = ["standfirst", "dek", "subtitle", "subheadline", "strapline", "deck",
+                                               "subhead", "sub-title"]
+    static let tagBoxWordList = WordList(tagBoxWords)
+    static let authorWordList = WordList(authorWords)
+    static let standfirstWordList = WordList(standfirstWords)
+
+    private static func linkTexts(under index: Int, in tree: HTMLTree) -> [String] {
+        tree.descendants(of: index).filter { tree.nodes[$0].tag == .a }.map { tree.text(of: $0) }
+            .filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,138 @@
+/// A text article's logical lines → flat blocks, read from their shape and their neighbours:
+/// headings (standing alone, short, unpunctuated; ordinals and numbered lines), lists (marker
+/// lines, nested by indent), captions and paragraphs. The Structure stage for text, before the
+/// sections are nested (``DocumentBuilder``).
+struct TextClassifier {
+    typealias Unit = TextSegmenter.Unit
+
+    /// The flat blocks of `units`; heading-like lines between the title (when `hasTitle`) and the
+    /// first body text are appended to `subtitles` instead, and empty subtitles dropped.
+    func blocks(_ units: [Unit], hasTitle: Bool, subtitles: inout [String]) -> [FlatBlock] {
+        var units = units
+        var blocks: [FlatBlock] = []
+        var index = 0
+        var sawBody = false
+        var sawHeading = false
+        // Whether the run of heading-like lines from each unit on holds one that stood right
+        // before metadata, worked out once: asking again at every line of the run was quadratic.
+        let headingShaped = units.map { $0.marker == nil && $0.shape.couldBeHeading }
+        var runPrecedesMetadata = [Bool](repeating: false, count: units.count + 1)
+        for position in units.indices.reversed() where headingShaped[position] {
+            runPrecedesMetadata[position] = units[position].precedesMetadata || runPrecedesMetadata[position + 1]
+        }
+        while index < units.count {
+            if units[index].marker != nil {
+                if isNumberedHeading(units, at: index, headingShaped) {
+                    blocks.append(.heading(Heading(level: 2, text: units[index].text)))
+                    sawHeading = true
+                    index += 1
+                    continue
+                }
+                let (list, next) = buildList(units, from: index, indent: units[index].indent)
+                blocks.append(.block(.list(list)))
+                sawBody = true
+                index = next
+                continue
+            }
+            if units[index].facts.isCaption() {
+                blocks.append(.block(.figure(Figure(caption: units[index].text))))
+                index += 1
+                continue
+            }
+            if isHeading(&units, at: index, headingShaped) {
+                // Heading-like lines between the title and the first body text: all but the
+                // last are the title's subtitles (the last heads the first section).
+                let beforeMetadata = runPrecedesMetadata[index]
+                if !sawBody && !sawHeading && hasTitle, index + 1 < units.count,
+                    beforeMetadata || isHeading(&units, at: index + 1, headingShaped)
+                {
+                    subtitles.append(units[index].text)
+                    index += 1
+                    continue
+                }
+                blocks.append(.heading(Heading(level: headingLevel(units[index].text), text: units[index].text)))
+                sawHeading = true
+                index += 1
+                continue
+            }
+            blocks.append(.block(.paragraph(Paragraph(text: units[index].text))))
+            sawBody = true
+            index += 1
+        }
+        subtitles = subtitles.filter { !$0.isEmpty }
+        return blocks
+    }
+
+    /// A heading stands alone between blank lines (or opens its group with an ordinal such as
+    /// `أولاً:`), is short and unpunctuated, and has something after it.
+    /// `headingShaped` holds, for each unit, that it has no marker and ``LineShape/couldBeHeading``.
+    private func isHeading(_ units: inout [Unit], at index: Int, _ headingShaped: [Bool]) -> Bool {
+        guard units[index].marker == nil, headingShaped[index] || isOrdinalHeading(&units[index]) else {
+            return false
+        }
+        guard units[index].standsAlone || (units[index].opensGroup && isOrdinalHeading(&units[index])) else {
+            return false
+        }
+        if units[index].facts.isCaption() { return false }
+        return index + 1 < units.count
+    }
+
+    /// `أولاً: …`, `ثانيًا - …`: an adverbial ordinal then a short title.
+    private func isOrdinalHeading(_ unit: inout Unit) -> Bool {
+        let firstWord = unit.facts.matchingKey().prefix { $0 != " " }
+        guard !firstWord.isEmpty, TextCues.ordinalKeys.contains(String(firstWord)) else {
+            return false
+        }
+        return unit.shape.words <= 16 && !unit.shape.endsWithPeriod && !unit.shape.hasInnerSentenceBreak
+    }
+
+    /// A numbered line standing alone, short, and followed by a paragraph is a numbered heading.
+    private func isNumberedHeading(_ units: [Unit], at index: Int, _ headingShaped: [Bool]) -> Bool {
+        guard let marker = units[index].marker, marker.kind == .number, units[index].standsAlone else { return false }
+        let shape = LineShape(marker.rest)
+        guard shape.couldBeHeading else { return false }
+        let next = index + 1
+        guard next < units.count, units[next].marker == nil else { return false }
+        return !headingShaped[next] || units[next].shape.words > 16
+    }
+
+    /// `1.2 …` heads a subsection; everything else is a top-level section.
+    private func headingLevel(_ text: String) -> Int {
+        let scalars = Array(text.unicodeScalars.prefix(8))
+        var dots = 0
+        var index = 0
+        while index < scalars.count, ArabicScalar.isDigit(scalars[index].value) || scalars[index] == "." {
+            if scalars[index] == ".", index + 1 < scalars.count, ArabicScalar.isDigit(scalars[index + 1].value) {
+                dots += 1
+            }
+            index += 1
+        }
+        return min(2 + dots, 6)
+    }
+
+    // MARK: - Lists
+
+    /// Builds one list from consecutive marker lines at `indent`, nesting deeper ones under the
+    /// item before them; stops at a line that is not an item, a shallower item, or a marker of
+    /// another kind at the same depth.
+    private func buildList(_ units: [Unit], from start: Int, indent: Int) -> (ListBlock, Int) {
+        guard let first = units[start].marker else { return (ListBlock(ordered: false, items: []), start + 1) }
+        var items: [ListItem] = []
+        var index = start
+        while index < units.count, let marker = units[index].marker {
+            let unitIndent = units[index].indent
+            if unitIndent < indent - 1 { break }
+            if unitIndent > indent + 1 {
+                guard !items.isEmpty else { break }
+                let (nested, next) = buildList(units, from: index, indent: unitIndent)
+                items[items.count - 1].children.append(.list(nested))
+                index = next
+                continue
+            }
+            if marker.kind != first.kind { break }
+            items.append(ListItem(text: marker.rest, term: ItemTerm.term(of: marker.rest), marker: marker.text))
+            index += 1
+        }
+        return (ListBlock(ordered: first.isOrdered, start: first.isOrdered ? first.value : nil, items: items), index)
+    }
+}
