@@ -237,7 +237,7 @@ struct RecordsTests {
     func mutatedLines() throws {
         let processor = RecordProcessor(options: RecordOptions(fields: [.title]))
         let original = Array(Self.line(["id": "r1", "url": "https://example.com/1", "html": WARCBuilder.article(1)]).utf8)
-        var random = WARCReaderTests.SplitMix(state: 3)
+        var random = SeededGenerator("mutated record lines")
         for _ in 0..<300 {
             var line = original
             for _ in 0..<(1 + random.next() % 6) {

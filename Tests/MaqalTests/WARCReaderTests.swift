@@ -149,18 +149,6 @@ struct WARCReaderTests {
 }
 
 extension WARCReaderTests {
-    /// A small fixed-seed generator, so a failing mutant can be found again.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("damaged files (bytes flipped, cut, spliced) never stop the reader, and every record it returns is whole",
           arguments: [false, true])
     func mutants(compressed: Bool) {
@@ -168,7 +156,7 @@ extension WARCReaderTests {
         warc.response(uri: "https://example.com/chunked", headers: ["Transfer-Encoding: chunked", "Content-Encoding: gzip"],
                       body: WARCBuilder.chunked(Deflate.compress(Array(WARCBuilder.article(9).utf8)), size: 40))
         let original = compressed ? warc.gzipped : warc.plain
-        var random = SplitMix(state: compressed ? 1 : 2)
+        var random = SeededGenerator("WARC mutants, \(compressed ? "gzip" : "plain")")
         for _ in 0..<300 {
             var bytes = original
             switch random.next() % 3 {
