@@ -25,13 +25,13 @@ enum Pipeline {
             let declaredEncoding = TextEncoding(label: declared), declaredEncoding != decoded.encoding
         {
             diagnostics.append(Diagnostic(
-                .info, "encoding.mislabelled",
+                .info, .encodingMislabelled,
                 "the page declares \(declared) but its bytes are \(decoded.encoding.rawValue)"))
         }
         var source = Source(
-            name: name, format: format, encoding: decoded.encoding.rawValue, encodingFrom: decoded.origin,
+            name: name, format: format, encoding: decoded.encoding, encodingFrom: decoded.origin,
             bytes: bytes.count)
-        source.normalization = TextNormalizer.names(options.normalization)
+        source.normalization = TextNormalizer.ordered(options.normalization)
         laps?.mark("decode")
 
         let article: CleanArticle
@@ -69,7 +69,7 @@ enum Pipeline {
             laps?.mark("parse")
             // Extract
             guard let page = ArticleExtractor.extract(tree, html: decoded.utf8) else {
-                article = CleanArticle(diagnostics: [Diagnostic(.warning, "html.empty", "the page has no elements")])
+                article = CleanArticle(diagnostics: [Diagnostic(.warning, .htmlEmpty, "the page has no elements")])
                 break
             }
             laps?.mark("extract")

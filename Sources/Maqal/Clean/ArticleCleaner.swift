@@ -39,7 +39,7 @@ enum ArticleCleaner {
         var article = CleanArticle()
         if ListingDetector.isListing(linkedHeadings: page.linkedHeadings, blocks: blocks) {
             article.diagnostics.append(Diagnostic(
-                .warning, "content.listing",
+                .warning, .contentListing,
                 "the page is a list of links to other articles (a category or archive page), not an article"))
             blocks = []
             // Dates and bylines on a listing belong to the teasers, not to the page.

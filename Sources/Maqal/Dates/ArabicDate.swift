@@ -2,7 +2,7 @@ import Foundation
 
 /// A calendar date (and optional time) read from text or a machine field, with only the precision the source gave.
 struct ArabicDate: Sendable, Equatable {
-    enum Calendar: String, Sendable { case gregorian, hijri }
+    typealias Calendar = DateRecord.Calendar
 
     /// A date in the Hijri calendar as the source wrote it; `day` is nil at month precision.
     struct HijriDate: Sendable, Equatable {

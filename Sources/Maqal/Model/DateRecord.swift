@@ -1,20 +1,40 @@
 /// A date the page states, kept with the words it was written in and where it was found.
 public struct DateRecord: Sendable, Equatable, Codable {
-    /// `published` or `modified`.
-    public var role: String
+    /// Which of the article's dates a ``DateRecord`` gives.
+    public enum Role: String, Sendable, Codable, CaseIterable {
+        case published, modified
+    }
+
+    /// Where on the page a date was found.
+    public enum Origin: String, Sendable, Codable, CaseIterable {
+        /// A JSON-LD `datePublished`, `dateModified` or `dateCreated`.
+        case jsonLD = "json-ld"
+        /// A `<meta>` tag.
+        case meta
+        /// A `<time>` element or another element that carries a machine date.
+        case time
+        /// Visible words of the page.
+        case text
+    }
+
+    /// The calendar the page wrote a date in.
+    public enum Calendar: String, Sendable, Codable, CaseIterable {
+        case gregorian, hijri
+    }
+
+    public var role: Role
     /// ISO 8601 with only the precision the source gives; `nil` when the text cannot be resolved
     /// (a relative date on a page that carries no save time).
     public var value: String?
     /// The date as the page wrote it.
     public var text: String
-    /// `json-ld`, `meta`, `time` (a `<time>` or dated element) or `text` (visible words).
-    public var from: String
-    /// `gregorian`, or `hijri` when the page wrote a Hijri date and `value` is its conversion.
-    public var calendar: String
+    public var from: Origin
+    /// ``Calendar/hijri`` when the page wrote a Hijri date and `value` is its conversion.
+    public var calendar: Calendar
     /// True for relative dates ("منذ ساعتين", "أمس") resolved against the page's save time.
     public var approximate: Bool
 
-    public init(role: String, value: String?, text: String, from: String, calendar: String = "gregorian",
+    public init(role: Role, value: String?, text: String, from: Origin, calendar: Calendar = .gregorian,
                 approximate: Bool = false) {
         self.role = role
         self.value = value

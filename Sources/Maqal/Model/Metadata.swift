@@ -14,7 +14,7 @@ public struct Metadata: Sendable, Equatable, Codable {
     /// BCP 47 language tag (`ar`, `fa`, `ur` …).
     public var language: String?
     /// `rtl` or `ltr`.
-    public var direction: String?
+    public var direction: TextDirection?
     public var url: String?
     public var image: String?
     public var tags: [String]
@@ -25,7 +25,7 @@ public struct Metadata: Sendable, Equatable, Codable {
     public init(
         title: String? = nil, subtitles: [String] = [], authors: [String] = [],
         published: String? = nil, modified: String? = nil, site: String? = nil,
-        description: String? = nil, language: String? = nil, direction: String? = nil,
+        description: String? = nil, language: String? = nil, direction: TextDirection? = nil,
         url: String? = nil, image: String? = nil, tags: [String] = [], categories: [String] = [],
         dates: [DateRecord] = []
     ) {

@@ -22,17 +22,18 @@ public struct Source: Sendable, Equatable, Codable {
     /// The file name as the user gave it; `-` for standard input, `nil` for in-memory input.
     public var name: String?
     public var format: Format
-    /// The WHATWG name of the encoding the bytes were decoded with (`utf-8`, `windows-1256` …).
-    public var encoding: String
+    /// The encoding the bytes were decoded with; JSON gives its WHATWG name (`utf-8`,
+    /// `windows-1256` …).
+    public var encoding: TextEncoding
     public var encodingFrom: EncodingOrigin
     /// Size of the input in bytes.
     public var bytes: Int
     /// The ``Normalization`` steps applied to the text, in the order they ran; empty by default.
-    public var normalization: [String]
+    public var normalization: [Normalization]
 
     public init(
-        name: String?, format: Format, encoding: String, encodingFrom: EncodingOrigin, bytes: Int,
-        normalization: [String] = []
+        name: String?, format: Format, encoding: TextEncoding, encodingFrom: EncodingOrigin, bytes: Int,
+        normalization: [Normalization] = []
     ) {
         self.normalization = normalization
         self.name = name
