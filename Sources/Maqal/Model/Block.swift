@@ -193,3 +193,56 @@ extension Block: Codable {
         }
     }
 }
+
+// MARK: - Encoding as JSONRenderer writes
+
+/// Keys of the block fields whose encoding is written out by hand below.
+private enum BlockKeys: String, CodingKey {
+    case type, level, text, inlines, dir, term, marker, children, src, alt, caption, header, rows
+}
+
+extension Heading {
+    /// With `"type": "heading"`; `inlines` and `dir` only when set.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: BlockKeys.self)
+        try container.encode("heading", forKey: .type)
+        try container.encode(level, forKey: .level)
+        try container.encode(text, forKey: .text)
+        try container.encodeIfPresent(inlines, forKey: .inlines)
+        try container.encodeIfPresent(dir, forKey: .dir)
+    }
+}
+
+extension ListItem {
+    /// With `"type": "item"`; `term` always (`null` when none), `marker`, `inlines` and `dir` only when set.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: BlockKeys.self)
+        try container.encode("item", forKey: .type)
+        try container.encode(text, forKey: .text)
+        try container.encode(term, forKey: .term)
+        try container.encodeIfPresent(marker, forKey: .marker)
+        try container.encodeIfPresent(inlines, forKey: .inlines)
+        try container.encodeIfPresent(dir, forKey: .dir)
+        try container.encode(children, forKey: .children)
+    }
+}
+
+extension Figure {
+    /// Every field present, absent values `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: BlockKeys.self)
+        try container.encode(src, forKey: .src)
+        try container.encode(alt, forKey: .alt)
+        try container.encode(caption, forKey: .caption)
+    }
+}
+
+extension Table {
+    /// `caption` always (`null` when none).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: BlockKeys.self)
+        try container.encode(caption, forKey: .caption)
+        try container.encode(header, forKey: .header)
+        try container.encode(rows, forKey: .rows)
+    }
+}

@@ -44,3 +44,18 @@ public struct DateRecord: Sendable, Equatable, Codable {
         self.approximate = approximate
     }
 }
+
+extension DateRecord {
+    private enum EncodingKeys: String, CodingKey { case role, value, text, from, calendar, approximate }
+
+    /// As ``JSONRenderer`` writes it: an unresolved `value` is `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: EncodingKeys.self)
+        try container.encode(role, forKey: .role)
+        try container.encode(value, forKey: .value)
+        try container.encode(text, forKey: .text)
+        try container.encode(from, forKey: .from)
+        try container.encode(calendar, forKey: .calendar)
+        try container.encode(approximate, forKey: .approximate)
+    }
+}

@@ -45,3 +45,29 @@ public struct Metadata: Sendable, Equatable, Codable {
         self.categories = categories
     }
 }
+
+extension Metadata {
+    private enum EncodingKeys: String, CodingKey {
+        case title, subtitles, authors, published, modified, site, description, language, direction, url, image, tags
+        case categories, dates
+    }
+
+    /// As ``JSONRenderer`` writes it: every field present, absent values `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: EncodingKeys.self)
+        try container.encode(title, forKey: .title)
+        try container.encode(subtitles, forKey: .subtitles)
+        try container.encode(authors, forKey: .authors)
+        try container.encode(published, forKey: .published)
+        try container.encode(modified, forKey: .modified)
+        try container.encode(site, forKey: .site)
+        try container.encode(description, forKey: .description)
+        try container.encode(language, forKey: .language)
+        try container.encode(direction, forKey: .direction)
+        try container.encode(url, forKey: .url)
+        try container.encode(image, forKey: .image)
+        try container.encode(tags, forKey: .tags)
+        try container.encode(categories, forKey: .categories)
+        try container.encode(dates, forKey: .dates)
+    }
+}

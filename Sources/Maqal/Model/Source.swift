@@ -43,3 +43,18 @@ public struct Source: Sendable, Equatable, Codable {
         self.bytes = bytes
     }
 }
+
+extension Source {
+    private enum EncodingKeys: String, CodingKey { case name, format, encoding, encodingFrom, bytes, normalization }
+
+    /// As ``JSONRenderer`` writes it: an absent `name` is `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: EncodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(format, forKey: .format)
+        try container.encode(encoding, forKey: .encoding)
+        try container.encode(encodingFrom, forKey: .encodingFrom)
+        try container.encode(bytes, forKey: .bytes)
+        try container.encode(normalization, forKey: .normalization)
+    }
+}
