@@ -8,16 +8,9 @@ import Testing
 @Suite("Codable contract")
 struct CodableContractTests {
     /// Every input in `Fixtures/` that parses to a document.
-    static let inputs: [String] = {
-        let folders = ["html", "text", "robustness"]
-        return folders.flatMap { folder in
-            let url = TestSupport.fixtures.appendingPathComponent(folder)
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-            return names.filter { name in
-                [".html", ".htm", ".txt"].contains { name.hasSuffix($0) } && !name.contains(".expected.")
-            }.sorted().map { "\(folder)/\($0)" }
-        }
-    }()
+    static let inputs: [String] = ["html", "text", "robustness"].flatMap { folder in
+        TestSupport.files(in: folder, extensions: ["html", "htm", "txt"]).map { "\(folder)/\($0)" }
+    }
 
     @Test("there are fixtures of every kind to compare")
     func inputCount() {
