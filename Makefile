@@ -9,21 +9,23 @@ BIN = .build/$(CONFIG)/maqal
 
 all: build
 
-## deps: libxml2's headers (pkg-config libxml-2.0), cmark-gfm and Python's jsonschema for the tests.
+## deps: libxml2's and zlib's headers (pkg-config libxml-2.0 zlib), cmark-gfm and Python's jsonschema for the tests.
 deps:
-	@if ! pkg-config --exists libxml-2.0 2>/dev/null || ! command -v cmark-gfm >/dev/null 2>&1; then \
+	@if ! pkg-config --exists libxml-2.0 zlib 2>/dev/null || ! command -v cmark-gfm >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing libxml2-dev, pkg-config and cmark-gfm with apt-get"; \
-	    (apt-get install -y -qq libxml2-dev pkg-config cmark-gfm >/dev/null 2>&1 || \
-	     (apt-get update -qq >/dev/null && apt-get install -y -qq libxml2-dev pkg-config cmark-gfm >/dev/null)) || exit 1; \
-	  elif ! pkg-config --exists libxml-2.0 2>/dev/null; then \
-	    echo "maqal needs libxml2's headers: install libxml2-dev and pkg-config (apt-get install libxml2-dev pkg-config)"; exit 1; \
+	    echo "installing libxml2-dev, zlib1g-dev, pkg-config and cmark-gfm with apt-get"; \
+	    (apt-get install -y -qq libxml2-dev zlib1g-dev pkg-config cmark-gfm >/dev/null 2>&1 || \
+	     (apt-get update -qq >/dev/null && apt-get install -y -qq libxml2-dev zlib1g-dev pkg-config cmark-gfm >/dev/null)) || exit 1; \
+	  elif ! pkg-config --exists libxml-2.0 zlib 2>/dev/null; then \
+	    echo "maqal needs libxml2's and zlib's headers: apt-get install libxml2-dev zlib1g-dev pkg-config"; exit 1; \
 	  fi; \
 	fi
 
 test-deps: deps
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema || \
 	  { echo "the tests need Python's jsonschema: pip install jsonschema"; exit 1; }
+	@python3 -c 'import pytest' 2>/dev/null || python3 -m pip install -q pytest || \
+	  { echo "the eval scoring tests need pytest: pip install pytest"; exit 1; }
 
 build: deps
 	$(SWIFT) build -c $(CONFIG)
@@ -35,11 +37,13 @@ release:
 run: build
 	$(BIN) $(SAMPLE)
 
-## test: the whole suite (unit, golden files, corpus, CLI end to end), built with warnings as errors.
+## test: the whole suite (unit, golden files, corpus, CLI end to end) and eval's scoring tests,
+## built with warnings as errors.
 WERROR = -Xswiftc -warnings-as-errors
 test: test-deps
 	$(SWIFT) build $(WERROR)
 	$(SWIFT) test $(WERROR)
+	python3 -m pytest -q Benchmarks/test_eval_structure.py
 
 ## eval: quality on the real pages in ../shared/corpus, against Benchmarks/eval-floors.json.
 eval: deps

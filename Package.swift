@@ -16,9 +16,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "Maqal",
-            dependencies: ["CLibXML2"]
+            dependencies: ["CLibXML2", "CZlib"]
         ),
         .executableTarget(
             name: "MaqalCLI",
@@ -29,7 +34,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MaqalTests",
-            dependencies: ["Maqal"]
+            dependencies: ["Maqal", "CZlib"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -10,10 +10,10 @@ public enum Maqal {
     /// Content problems never throw: a broken page still yields a document, with what was odd
     /// in ``Document/diagnostics``. Throws only when there is nothing to return.
     public static func parse(
-        _ bytes: [UInt8], name: String? = nil, options: ParseOptions = ParseOptions()
+        _ bytes: [UInt8], name: String? = nil, hints: InputHints = InputHints(), options: ParseOptions = ParseOptions()
     ) throws(ParseError) -> Document {
         var laps: StageLaps?
-        return try parse(bytes, name: name, options: options, laps: &laps)
+        return try parse(bytes, name: name, hints: hints, options: options, laps: &laps)
     }
 
     /// Parses like ``parse(_:name:options:)`` and times each stage, for the benchmark harness.
@@ -22,7 +22,7 @@ public enum Maqal {
         _ bytes: [UInt8], name: String? = nil, options: ParseOptions = ParseOptions()
     ) throws(ParseError) -> (document: Document, laps: StageLaps) {
         var laps: StageLaps? = StageLaps()
-        let document = try parse(bytes, name: name, options: options, laps: &laps)
+        let document = try parse(bytes, name: name, hints: InputHints(), options: options, laps: &laps)
         return (document, laps!)
     }
 
@@ -48,9 +48,9 @@ public enum Maqal {
     }
 
     static func parse(
-        _ bytes: [UInt8], name: String?, options: ParseOptions, laps: inout StageLaps?
+        _ bytes: [UInt8], name: String?, hints: InputHints, options: ParseOptions, laps: inout StageLaps?
     ) throws(ParseError) -> Document {
-        try Pipeline.run(bytes, name: name, options: options, laps: &laps)
+        try Pipeline.run(bytes, name: name, hints: hints, options: options, laps: &laps)
     }
 
     /// Parses one saved article held in `data`.
@@ -58,6 +58,26 @@ public enum Maqal {
         data: Data, name: String? = nil, options: ParseOptions = ParseOptions()
     ) throws(ParseError) -> Document {
         try parse([UInt8](data), name: name, options: options)
+    }
+}
+
+/// What is known of an input besides its bytes: what the container or the transport that carried
+/// it said (an HTTP response in a WARC record, an MHTML part's headers, a caller's record).
+public struct InputHints: Sendable, Equatable {
+    /// A charset label declared outside the bytes, as written (`windows-1256`, `UTF-8` …). It
+    /// outranks the page's own `<meta>`, as in a browser; valid UTF-8 bytes still read as UTF-8.
+    public var charset: String?
+    /// Where ``charset`` was declared: ``Source/EncodingOrigin/http`` or
+    /// ``Source/EncodingOrigin/declared`` (a saved-page container).
+    public var charsetFrom: Source.EncodingOrigin
+    /// Where the page was saved or fetched from: ``Metadata/url`` when the page names none, and
+    /// the base its relative links resolve against when it has no `<base>` or canonical URL.
+    public var url: String?
+
+    public init(charset: String? = nil, charsetFrom: Source.EncodingOrigin = .declared, url: String? = nil) {
+        self.charset = charset
+        self.charsetFrom = charsetFrom
+        self.url = url
     }
 }
 

@@ -11,7 +11,7 @@
 ///     render     Document         → JSON, Markdown, text      Render/ (called by the user)
 enum Pipeline {
     static func run(
-        _ bytes: [UInt8], name: String?, options: ParseOptions, laps: inout StageLaps?
+        _ bytes: [UInt8], name: String?, hints: InputHints, options: ParseOptions, laps: inout StageLaps?
     ) throws(ParseError) -> Document {
         if bytes.count > options.maxBytes { throw .tooLarge(bytes: bytes.count, limit: options.maxBytes) }
         if bytes.allSatisfy({ ArabicScalar.isSpace(UInt32($0)) }) { throw .empty }
@@ -19,7 +19,8 @@ enum Pipeline {
 
         // Decode
         let format = InputSniffer.format(of: bytes, name: name, requested: options.inputFormat)
-        let decoded = ByteDecoder.decode(bytes, format: format, user: options.encoding)
+        let decoded = ByteDecoder.decode(
+            bytes, format: format, user: options.encoding, outside: hints.charset.map { ($0, hints.charsetFrom) })
         var diagnostics = decoded.diagnostics
         if let declared = decoded.declared, decoded.origin == .sniffed,
             let declaredEncoding = TextEncoding(label: declared), declaredEncoding != decoded.encoding
@@ -34,7 +35,7 @@ enum Pipeline {
         source.normalization = TextNormalizer.ordered(options.normalization)
         laps?.mark("decode")
 
-        let article: CleanArticle
+        var article: CleanArticle
         switch format {
         case .text:
             // Read: mojibake is repaired line by line, then the lines are read.
@@ -68,7 +69,7 @@ enum Pipeline {
             diagnostics += tree.diagnostics
             laps?.mark("parse")
             // Extract
-            guard let page = ArticleExtractor.extract(tree, html: decoded.utf8) else {
+            guard let page = ArticleExtractor.extract(tree, html: decoded.utf8, pageURL: hints.url) else {
                 article = CleanArticle(diagnostics: [Diagnostic(.warning, .htmlEmpty, "the page has no elements")])
                 break
             }
@@ -81,6 +82,7 @@ enum Pipeline {
             article = ArticleCleaner.clean(blocks, page: page)
             laps?.mark("clean")
         }
+        if article.metadata.url == nil { article.metadata.url = hints.url }
         // Structure
         let document = DocumentBuilder.build(
             article, source: source, wordsPerMinute: options.wordsPerMinute, diagnostics: diagnostics,

@@ -2,6 +2,8 @@ import Foundation
 
 /// A calendar date (and optional time) read from text or a machine field, with only the precision the source gave.
 struct ArabicDate: Sendable, Equatable {
+    /// The calendar the source wrote the date in; `persian` is the Solar Hijri calendar of
+    /// Iranian pages (``PersianDate``).
     typealias Calendar = DateRecord.Calendar
 
     /// A date in the Hijri calendar as the source wrote it; `day` is nil at month precision.

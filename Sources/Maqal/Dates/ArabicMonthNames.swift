@@ -5,7 +5,7 @@
 /// once from these tables, so hamza, alef maqsura, teh marbuta, Farsi yeh and tatweel variants of an
 /// entry (أبريل / ابريل / إبريل, جمادى / جمادي, دیسمبر) all match it.
 enum ArabicMonthNames {
-    /// A month name's calendar and number (1 = January or Muharram).
+    /// A month name's calendar and number (1 = January, Muharram or Farvardin).
     struct Month: Sendable, Equatable {
         let calendar: ArabicDate.Calendar
         let number: Int
@@ -100,7 +100,8 @@ enum ArabicMonthNames {
 
     // MARK: - Keys
 
-    /// Every month spelling, as a key (two-word names joined by one space), to its month.
+    /// Every month spelling, as a key (two-word names joined by one space), to its month; the Solar
+    /// Hijri months of ``PersianDate`` too.
     static let monthsByKey: [String: Month] = {
         var table: [String: Month] = [:]
         let gregorian = [egyptianGulf, levantine, algerianTunisian, moroccan]
@@ -116,6 +117,7 @@ enum ArabicMonthNames {
                 table[ArabicKey.make(spelling)] = Month(calendar: .hijri, number: index + 1)
             }
         }
+        table.merge(PersianDate.monthsByKey) { arabic, _ in arabic }
         return table
     }()
 

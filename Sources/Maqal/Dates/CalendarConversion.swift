@@ -22,17 +22,10 @@ extension ArabicDateParser {
         guard hijriYears.contains(year), (1...12).contains(month) else { return nil }
         let hijriDay = day ?? 1
         guard (1...30).contains(hijriDay),
-            let date = ummAlQura.date(from: DateComponents(year: year, month: month, day: hijriDay))
-        else { return nil }
-        // The calendar rolls 30 of a 29-day month over to the next month; that day does not exist.
-        let back = ummAlQura.dateComponents([.year, .month, .day], from: date)
-        guard back.year == year, back.month == month, back.day == hijriDay else { return nil }
-        let converted = gregorianCalendar.dateComponents([.year, .month, .day], from: date)
-        guard let gregorianYear = converted.year, let gregorianMonth = converted.month,
-            let gregorianDay = converted.day
+            let converted = ummAlQura.gregorianDay(year: year, month: month, day: hijriDay)
         else { return nil }
         return ArabicDate(
-            year: gregorianYear, month: gregorianMonth, day: day == nil ? nil : gregorianDay,
+            year: converted.year, month: converted.month, day: day == nil ? nil : converted.day,
             calendar: .hijri, hijri: ArabicDate.HijriDate(year: year, month: month, day: day))
     }
 
@@ -58,7 +51,7 @@ extension ArabicDateParser {
         return calendar
     }()
 
-    private static let gregorianCalendar: Foundation.Calendar = {
+    static let gregorianCalendar: Foundation.Calendar = {
         var calendar = Foundation.Calendar(identifier: .gregorian)
         calendar.timeZone = .gmt
         return calendar

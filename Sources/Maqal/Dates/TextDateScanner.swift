@@ -307,10 +307,12 @@ final class TextDateScanner {
     private func makeDate(
         _ month: ArabicMonthNames.Month, year: Int, day: Int?, era: ArabicDate.Calendar?
     ) -> ArabicDate? {
-        if let era, era != month.calendar { return nil }
+        // A Solar Hijri year may carry the Hijri era word: `۱۴۰۲ هجری شمسی`.
+        if let era, era != month.calendar, !(month.calendar == .persian && era == .hijri) { return nil }
         switch month.calendar {
         case .gregorian: return ArabicDateParser.gregorian(year: year, month: month.number, day: day)
         case .hijri: return ArabicDateParser.hijri(year: year, month: month.number, day: day)
+        case .persian: return PersianDate.gregorian(year: year, month: month.number, day: day)
         }
     }
 

@@ -31,8 +31,17 @@ enum ByteDecoder {
     /// How many leading bytes are searched for a charset declaration.
     static let declarationWindow = 4096
 
-    static func decode(_ bytes: [UInt8], format: Source.Format, user: TextEncoding?) -> DecodedText {
-        let declared = format == .html ? CharsetDeclaration.find(in: bytes.prefix(declarationWindow)) : nil
+    /// `outside` is a charset named outside the bytes (HTTP, a saved-page container). As in a
+    /// browser, it outranks the page's own `<meta>`; valid UTF-8 still wins over either.
+    static func decode(
+        _ bytes: [UInt8], format: Source.Format, user: TextEncoding?,
+        outside: (label: String, origin: Source.EncodingOrigin)? = nil
+    ) -> DecodedText {
+        let outsideEncoding = outside.flatMap { TextEncoding(label: $0.label) }
+        let inPage = format == .html ? CharsetDeclaration.find(in: bytes.prefix(declarationWindow)) : nil
+        let declared = outsideEncoding != nil ? outside?.label : inPage
+        // The origin a declared label is reported with: where the label that counts came from.
+        let declaredOrigin: Source.EncodingOrigin = outsideEncoding != nil ? outside!.origin : .meta
         if let user {
             var body = bytes[...]
             if let bom = byteOrderMark(bytes), bom.encoding == user { body = body.dropFirst(bom.length) }
@@ -51,29 +60,27 @@ enum ByteDecoder {
             let fromMeta = declaredEncoding == .utf8 || (declaredEncoding != nil && !bytes.contains { $0 >= 0x80 })
             if fromMeta, let declaredEncoding, declaredEncoding != .utf8 {
                 // Pure ASCII: every ASCII-compatible label reads it the same way.
-                return DecodedText(utf8: bytes, encoding: declaredEncoding, origin: .meta, declared: declared)
+                return DecodedText(utf8: bytes, encoding: declaredEncoding, origin: declaredOrigin, declared: declared)
             }
-            return DecodedText(utf8: bytes, encoding: .utf8, origin: fromMeta ? .meta : .sniffed, declared: declared)
+            return DecodedText(utf8: bytes, encoding: .utf8, origin: fromMeta ? declaredOrigin : .sniffed, declared: declared)
         }
         if let repaired = truncatedUTF8(bytes) {
-            var result = DecodedText(text: repaired, encoding: .utf8, origin: declaredEncoding == .utf8 ? .meta : .sniffed, declared: declared)
-            result.diagnostics.append(Diagnostic(.warning, "encoding.truncated", "the input ends in the middle of a UTF-8 character; the partial character was dropped"))
+            var result = DecodedText(text: repaired, encoding: .utf8, origin: declaredEncoding == .utf8 ? declaredOrigin : .sniffed, declared: declared)
+            result.diagnostics.append(Diagnostic(.warning, .encodingTruncated, "the input ends in the middle of a UTF-8 character; the partial character was dropped"))
             return result
         }
         if let invalid = strayBytesInUTF8(bytes) {
             var result = DecodedText(
                 text: String(decoding: bytes, as: UTF8.self), encoding: .utf8,
-                origin: declaredEncoding == .utf8 ? .meta : .sniffed, declared: declared)
-            result.diagnostics.append(Diagnostic(
-                .warning, "encoding.invalid-bytes",
-                "the input is UTF-8 but for \(invalid) invalid byte sequences, each shown as U+FFFD"))
+                origin: declaredEncoding == .utf8 ? declaredOrigin : .sniffed, declared: declared)
+            result.diagnostics.append(invalidBytes(invalid, in: .utf8))
             return result
         }
         if declaredEncoding == .windows1256 || declaredEncoding == .iso88596 {
-            return DecodedText(text: decode(bytes[...], as: declaredEncoding!), encoding: declaredEncoding!, origin: .meta, declared: declared)
+            return DecodedText(text: decode(bytes[...], as: declaredEncoding!), encoding: declaredEncoding!, origin: declaredOrigin, declared: declared)
         }
         let sniffed = sniffSingleByte(bytes, declared: declaredEncoding)
-        let origin: Source.EncodingOrigin = sniffed == declaredEncoding ? .meta : .sniffed
+        let origin: Source.EncodingOrigin = sniffed == declaredEncoding ? declaredOrigin : .sniffed
         return DecodedText(text: decode(bytes[...], as: sniffed), encoding: sniffed, origin: origin, declared: declared)
     }
 
@@ -131,22 +138,22 @@ enum ByteDecoder {
         return nil
     }
 
-    /// How many invalid sequences there are in bytes that are otherwise UTF-8: at least twenty
-    /// valid multi-byte characters for each. One stray byte in a UTF-8 page used to send the whole
-    /// page to windows-1256, and what the mojibake repair could not mend came out as "ظ‡ط°ظ‡".
+    /// How many invalid bytes there are in bytes that are otherwise UTF-8: nine in ten of the high
+    /// bytes form well-formed sequences (ARABIC.md §1.3). A share, not a count: a short UTF-8 page
+    /// has few letters, and a couple of stray bytes in it sent the whole page to windows-1256, every
+    /// letter mojibake ("ظ‡ط°ظ‡"). Arabic windows-1256 text forms UTF-8 sequences only by chance —
+    /// its letters are bytes C1–FF, and the 80–BF bytes that could follow one as a continuation
+    /// (، ؛ ؟ « » NBSP, پ چ ژ گ ک) follow a letter a few times in a hundred.
     private static func strayBytesInUTF8(_ bytes: [UInt8]) -> Int? {
-        var valid = 0
-        var invalid = 0
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): if scalar.value >= 0x80 { valid += 1 }
-            case .error: invalid += 1
-            case .emptyInput: break loop
-            }
-        }
-        return invalid > 0 && valid >= invalid * 20 ? invalid : nil
+        let tally = UTF8Validation.tally(bytes)
+        return tally.invalid > 0 && tally.validHigh >= tally.invalid * 9 ? tally.invalid : nil
+    }
+
+    /// The diagnostic for bytes that were not valid in the encoding the text was read with.
+    static func invalidBytes(_ count: Int, in encoding: TextEncoding) -> Diagnostic {
+        Diagnostic(
+            .warning, .encodingInvalidBytes,
+            "\(count) byte\(count == 1 ? " was" : "s were") not valid \(encoding.rawValue) and became U+FFFD")
     }
 
     /// windows-1256 or ISO-8859-6 (or windows-1252 for a Latin page labelled so).

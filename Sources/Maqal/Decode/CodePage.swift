@@ -59,6 +59,11 @@ struct CodePage: Sendable {
         return bytes
     }
 
+    /// Whether this code page has a byte for `scalar`.
+    func canEncode(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 || reverse[scalar.value] != nil
+    }
+
     private var reverse: [UInt32: UInt8] {
         CodePage.reverseTables[name] ?? [:]
     }

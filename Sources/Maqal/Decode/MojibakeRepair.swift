@@ -4,29 +4,43 @@
 /// Works per run (a text node, a field, a line) because pages mix clean and broken fields; a
 /// repair is kept only when the result decodes cleanly and its share of Arabic letters rises.
 enum MojibakeRepair {
+    /// What a run is judged on. Two tell-tale pairs of one kind make a run suspect on their own; one
+    /// pair does too once other runs of the same page were repaired. One pair alone occurs in clean
+    /// Arabic (`ضغط،` reads as ط + a windows-1256 continuation character), while a mojibake run
+    /// between two links can be a single letter (`Ùˆ`, و), which stayed broken beside its repaired
+    /// neighbours.
+    enum Evidence {
+        case run
+        case page
+
+        var pairs: Int { self == .run ? 2 : 1 }
+    }
+
     /// The repaired run, or `nil` when `text` shows no mojibake or no repair improves it.
-    static func repair(_ text: String) -> String? {
-        guard looksBroken(text) else { return nil }
+    static func repair(_ text: String, evidence: Evidence = .run) -> String? {
+        guard looksBroken(text, pairs: evidence.pairs) else { return nil }
         var current = text
         var changed = false
         for _ in 0..<2 {
-            guard let better = bestRepair(of: current) else { break }
+            guard let better = bestRepair(of: current, pairs: evidence.pairs) else { break }
             current = better
             changed = true
         }
         return changed ? current : nil
     }
 
-    /// Repairs each line of a plain text; returns the text and how many lines changed.
+    /// Repairs each line of a plain text; returns the text and how many lines changed. Once a line
+    /// was repaired, lines with a single tell-tale pair are tried too (``Evidence/page``).
     static func repairLines(_ text: String) -> (text: String, repaired: Int) {
         guard looksBroken(text) else { return (text, 0) }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var repaired = 0
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            if let fixed = repair(String(line)) {
+        for evidence in [Evidence.run, .page] where evidence == .run || repaired > 0 {
+            for index in lines.indices {
+                guard let fixed = repair(lines[index], evidence: evidence) else { continue }
+                lines[index] = fixed
                 repaired += 1
-                return fixed
             }
-            return String(line)
         }
         return (lines.joined(separator: "\n"), repaired)
     }
@@ -40,15 +54,16 @@ enum MojibakeRepair {
     /// Cheap check for the tell-tale pairs: a UTF-8 lead byte for U+06xx shown as `Ø Ù Ú Û`
     /// (1252) or `ط ظ ع غ` (1256) followed by a continuation-byte character, `Ã˜`-style pairs of
     /// UTF-8 encoded twice, or `Çá` (ال in windows-1256 shown as Latin-1).
-    static func looksBroken(_ text: some StringProtocol) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable(looksBroken(utf8:))
-            ?? Array(text.utf8).withUnsafeBufferPointer(looksBroken(utf8:))
+    /// `pairs` is how many pairs of one kind it takes (see ``Evidence``).
+    static func looksBroken(_ text: some StringProtocol, pairs: Int = Evidence.run.pairs) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { looksBroken(utf8: $0, pairs: pairs) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { looksBroken(utf8: $0, pairs: pairs) }
     }
 
-    /// ``looksBroken(_:)`` for text still in UTF-8 bytes (a text node as the parser reads it).
-    static func looksBroken(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        let counts = tellTales(utf8: utf8, stopAt: 2)
-        return counts.utf8As1252 >= 2 || counts.utf8As1256 >= 2 || counts.legacyAsLatin >= 2
+    /// ``looksBroken(_:pairs:)`` for text still in UTF-8 bytes (a text node as the parser reads it).
+    static func looksBroken(utf8: UnsafeBufferPointer<UInt8>, pairs: Int = Evidence.run.pairs) -> Bool {
+        let counts = tellTales(utf8: utf8, stopAt: pairs)
+        return counts.utf8As1252 >= pairs || counts.utf8As1256 >= pairs || counts.legacyAsLatin >= pairs
     }
 
     /// How many tell-tale pairs of each kind `text` holds (counting stops at `stopAt`).
@@ -147,24 +162,103 @@ enum MojibakeRepair {
 
     // MARK: - Repair
 
+    /// The three kinds of mojibake, each undone by one conversion.
+    private enum Kind {
+        case utf8As1252, utf8As1256, legacyAsLatin
+    }
+
     /// One repair step, chosen by the kind of tell-tale the text shows; `nil` when the step does
-    /// not give cleaner text.
-    private static func bestRepair(of text: String) -> String? {
+    /// not give cleaner text. The run is converted whole; when that fails, piece by piece (words,
+    /// and stretches between characters the code page cannot spell), so clean text inside it (an
+    /// Arabic comma typed after the damage, a name) or one word that will not convert does not keep
+    /// the rest of a paragraph broken.
+    private static func bestRepair(of text: String, pairs: Int) -> String? {
         let counts = tellTales(text)
-        let candidate: String?
-        if counts.utf8As1252 >= 2 {
-            candidate = CodePage.windows1252.encode(text).flatMap { String(validating: $0, as: UTF8.self) }
-        } else if counts.utf8As1256 >= 2 {
-            candidate = CodePage.windows1256.encode(text).flatMap { String(validating: $0, as: UTF8.self) }
-        } else if counts.legacyAsLatin >= 2 {
-            // windows-1256 decodes any bytes, so only a clearly Arabic result counts.
-            candidate = CodePage.windows1252.encode(text).map { CodePage.windows1256.decode($0) }
-                .flatMap { arabicShare($0) > 0.6 ? $0 : nil }
+        let kind: Kind
+        if counts.utf8As1252 >= pairs {
+            kind = .utf8As1252
+        } else if counts.utf8As1256 >= pairs {
+            kind = .utf8As1256
+        } else if counts.legacyAsLatin >= pairs {
+            kind = .legacyAsLatin
         } else {
-            candidate = nil
+            return nil
         }
-        guard let candidate, candidate != text, suspicion(candidate) < suspicion(text) else { return nil }
-        return candidate
+        if let whole = convert(text, kind), whole != text, suspicion(whole) < suspicion(text) { return whole }
+        let page = kind == .utf8As1256 ? CodePage.windows1256 : CodePage.windows1252
+        var result = ""
+        var piece = ""
+        var changed = false
+        func flush() {
+            if suspicion(piece) > 0, kind != .utf8As1256 || !hasCleanArabic(piece), let fixed = convert(piece, kind),
+                suspicion(fixed) < suspicion(piece)
+            {
+                result += fixed
+                changed = true
+            } else {
+                result += piece
+            }
+            piece = ""
+        }
+        for scalar in text.unicodeScalars {
+            // U+FFFD stays in its piece: after `Ù` it stands for a lost byte (``restoringLostByte(in:)``).
+            if scalar == " " || (scalar != "\u{FFFD}" && !page.canEncode(scalar)) {
+                flush()
+                result.unicodeScalars.append(scalar)
+            } else {
+                piece.unicodeScalars.append(scalar)
+            }
+        }
+        flush()
+        return changed ? result : nil
+    }
+
+    /// UTF-8 read as windows-1256 spells an Arabic letter as `ط ظ ع غ` (the lead bytes D8–DB) and
+    /// a character of bytes 80–BF; a piece holding any other Arabic letter (`س` in a clean `عکس`,
+    /// whose `عک` looks like a tell-tale pair) is clean Arabic-script text, not mojibake.
+    private static func hasCleanArabic(_ piece: String) -> Bool {
+        piece.unicodeScalars.contains { scalar in
+            ArabicScalar.isArabicLetter(scalar.value) && !(0x0637...0x063A).contains(scalar.value)
+                && !isContinuation1256(scalar.value)
+        }
+    }
+
+    /// The text the mojibake was made from, if the conversion gives clean text.
+    private static func convert(_ text: String, _ kind: Kind) -> String? {
+        switch kind {
+        case .utf8As1252:
+            return CodePage.windows1252.encode(restoringLostByte(in: text)).flatMap { bytes in
+                String(validating: bytes, as: UTF8.self)
+            }
+        case .utf8As1256:
+            return CodePage.windows1256.encode(text).flatMap { String(validating: $0, as: UTF8.self) }
+        case .legacyAsLatin:
+            // windows-1256 decodes any bytes, so only a clearly Arabic result counts.
+            return CodePage.windows1252.encode(text).map { CodePage.windows1256.decode($0) }
+                .flatMap { arabicShare($0) > 0.6 ? $0 : nil }
+        }
+    }
+
+    /// `ف` is `D9 81` in UTF-8, and 0x81 is one of the five bytes windows-1252 leaves undefined:
+    /// read as 1252 it becomes the control U+0081, which sanitisers strip or turn into U+FFFD, so
+    /// `في` arrives as `ÙÙŠ`. A `Ù` (the D9 lead) followed by U+FFFD, or by anything that is not a
+    /// continuation character, had its 0x81 lost; ف is by far the most frequent of the five
+    /// characters that byte could have been (the others are harakat and rare signs).
+    private static func restoringLostByte(in text: String) -> String {
+        guard text.unicodeScalars.contains("Ù") else { return text }
+        var result = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "\u{FFFD}", index > 0, scalars[index - 1] == "Ù" {
+                result.append("\u{81}")
+                continue
+            }
+            result.append(scalar)
+            guard scalar == "Ù" else { continue }
+            let next = index + 1 < scalars.count ? scalars[index + 1].value : 0
+            if next != 0xFFFD && !isContinuation1252(next) { result.append("\u{81}") }
+        }
+        return String(result)
     }
 
     private static func arabicShare(_ text: String) -> Double {

@@ -35,10 +35,11 @@ enum ArticleExtractor {
     /// kept: a wrapper whose class merely mentions "sidebar" is not the sidebar.
     static let protectedShare = 0.4
 
-    /// `nil` when the page has no elements; `html` is the page's UTF-8, searched for the time it was saved.
-    static func extract(_ tree: HTMLTree, html: [UInt8]) -> ExtractedPage? {
+    /// `nil` when the page has no elements; `html` is the page's UTF-8, searched for the time it was
+    /// saved; `pageURL` is where a container or the caller says the page came from.
+    static func extract(_ tree: HTMLTree, html: [UInt8], pageURL: String? = nil) -> ExtractedPage? {
         guard tree.root != nil else { return nil }
-        let page = PageMetadata(tree: tree)
+        let page = PageMetadata(tree: tree, pageURL: pageURL)
         var metadata = page.metadata
 
         let (removed, pageLengths) = furniture(in: tree)

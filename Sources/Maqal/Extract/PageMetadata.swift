@@ -15,7 +15,9 @@ struct PageMetadata {
     /// What the title may be, for ``TitleChooser``.
     private(set) var titleCandidates = TitleCandidates()
 
-    init(tree: HTMLTree) {
+    /// `pageURL` is where the page was saved or fetched from, when a container or the caller knows
+    /// it: the URL when the page names none, and the base for its relative links.
+    init(tree: HTMLTree, pageURL: String? = nil) {
         var meta: [String: [String]] = [:]
         var canonical: String?
         var base: String?
@@ -116,7 +118,7 @@ struct PageMetadata {
             headings: headings, documentTitle: documentTitle)
         metadata.description = [first("og:description", "description", "twitter:description"), ld.description]
             .compactMap { $0.map(clean) }.first { !$0.isEmpty }
-        metadata.url = canonical ?? first("og:url") ?? ld.url
+        metadata.url = canonical ?? first("og:url") ?? ld.url ?? pageURL
         baseURL = base ?? metadata.url
         metadata.image = first("og:image", "og:image:url", "twitter:image") ?? ld.image
 

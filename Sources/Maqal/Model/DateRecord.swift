@@ -20,6 +20,8 @@ public struct DateRecord: Sendable, Equatable, Codable {
     /// The calendar the page wrote a date in.
     public enum Calendar: String, Sendable, Codable, CaseIterable {
         case gregorian, hijri
+        /// The Solar Hijri (Persian) calendar.
+        case persian
     }
 
     public var role: Role
@@ -29,7 +31,8 @@ public struct DateRecord: Sendable, Equatable, Codable {
     /// The date as the page wrote it.
     public var text: String
     public var from: Origin
-    /// ``Calendar/hijri`` when the page wrote a Hijri date and `value` is its conversion.
+    /// ``Calendar/hijri`` / ``Calendar/persian`` when the page wrote a Hijri / Solar Hijri date and
+    /// `value` is its Gregorian conversion.
     public var calendar: Calendar
     /// True for relative dates ("منذ ساعتين", "أمس") resolved against the page's save time.
     public var approximate: Bool

@@ -18,7 +18,7 @@ public enum JSONSchema {
             "name": {"type": ["string", "null"]},
             "format": {"enum": ["html", "text"]},
             "encoding": {"enum": ["utf-8", "utf-16le", "utf-16be", "windows-1256", "iso-8859-6", "windows-1252"]},
-            "encodingFrom": {"enum": ["bom", "meta", "sniffed", "user", "repaired"]},
+            "encodingFrom": {"enum": ["bom", "meta", "http", "declared", "sniffed", "user", "repaired"]},
             "bytes": {"type": "integer", "minimum": 0},
             "normalization": {"type": "array", "items": {"enum": ["nfc", "presentation-forms", "invisibles",
               "bidi-controls", "tatweel", "diacritics", "diacritics-keep-shadda", "digits-ascii", "digits-arabic",
@@ -55,7 +55,7 @@ public enum JSONSchema {
                   "value": {"$ref": "#/$defs/date"},
                   "text": {"type": "string"},
                   "from": {"enum": ["json-ld", "meta", "time", "text"]},
-                  "calendar": {"enum": ["gregorian", "hijri"]},
+                  "calendar": {"enum": ["gregorian", "hijri", "persian"]},
                   "approximate": {"type": "boolean"}
                 }
               }

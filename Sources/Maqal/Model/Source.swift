@@ -11,6 +11,11 @@ public struct Source: Sendable, Equatable, Codable {
         case bom
         /// A `<meta charset>`, `http-equiv` or XML declaration in the page.
         case meta
+        /// The HTTP `Content-Type` the page was served with (a WARC record, a `records` line).
+        case http
+        /// The saved-page container the page came in (an MHTML part's header, a webarchive's text
+        /// encoding name).
+        case declared
         /// Byte statistics, when nothing was declared or the declaration was wrong.
         case sniffed
         /// The caller named it (`--encoding`).

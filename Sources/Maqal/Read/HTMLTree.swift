@@ -163,29 +163,43 @@ struct HTMLTree: Sendable {
     }
 
     /// Repairs mojibake in text nodes, the attributes metadata is read from, and JSON-LD;
-    /// returns how many runs changed. Only nodes the builder saw tell-tale pairs in are looked at.
+    /// returns how many runs changed. Only nodes the builder saw a tell-tale pair in are looked at:
+    /// first those that show mojibake on their own, then, once the page is known to hold some, the
+    /// runs too short to show it (``MojibakeRepair/Evidence``), so no block of a repaired page keeps
+    /// a broken word between its links.
     mutating func repairMojibake() -> Int {
         var count = 0
+        var unrepaired: [Int] = []
         for index in mojibakeSuspects {
-            if nodes[index].kind == .text {
-                if let fixed = MojibakeRepair.repair(nodes[index].text) {
-                    nodes[index].text = fixed
-                    count += 1
-                }
-                continue
-            }
-            for position in nodes[index].attributes.indices {
-                let name = nodes[index].attributes[position].name
-                guard name == "content" || name == "alt" || name == "title" else { continue }
-                if let fixed = MojibakeRepair.repair(nodes[index].attributes[position].value) {
-                    nodes[index].attributes[position].value = fixed
-                    count += 1
-                }
-            }
+            let repaired = repairMojibake(at: index, evidence: .run)
+            count += repaired
+            if repaired == 0 { unrepaired.append(index) }
         }
         for index in jsonLD.indices {
             if let fixed = MojibakeRepair.repair(jsonLD[index]) {
                 jsonLD[index] = fixed
+                count += 1
+            }
+        }
+        if count > 0 {
+            for index in unrepaired { count += repairMojibake(at: index, evidence: .page) }
+        }
+        return count
+    }
+
+    /// Repairs one text node, or the metadata attributes of one element; returns how many runs changed.
+    private mutating func repairMojibake(at index: Int, evidence: MojibakeRepair.Evidence) -> Int {
+        if nodes[index].kind == .text {
+            guard let fixed = MojibakeRepair.repair(nodes[index].text, evidence: evidence) else { return 0 }
+            nodes[index].text = fixed
+            return 1
+        }
+        var count = 0
+        for position in nodes[index].attributes.indices {
+            let name = nodes[index].attributes[position].name
+            guard name == "content" || name == "alt" || name == "title" else { continue }
+            if let fixed = MojibakeRepair.repair(nodes[index].attributes[position].value, evidence: evidence) {
+                nodes[index].attributes[position].value = fixed
                 count += 1
             }
         }

@@ -225,7 +225,9 @@ final class HTMLTreeBuilder {
                     text = ""
                 }
                 if attribute.role.contains(.idAttribute) && id == nil { id = text }
-                if attribute.role.contains(.repairable) && !suspect { suspect = MojibakeRepair.looksBroken(text) }
+                if attribute.role.contains(.repairable) && !suspect {
+                    suspect = MojibakeRepair.looksBroken(text, pairs: MojibakeRepair.Evidence.page.pairs)
+                }
                 pairs.append((attribute.text, text))
                 cursor += 2
             }
@@ -304,7 +306,9 @@ final class HTMLTreeBuilder {
             // means "a space", so it shares one string instead of each getting its own.
             let blank = !frame.preformatted
                 && bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }
-            if !blank && MojibakeRepair.looksBroken(utf8: bytes) { mojibakeSuspects.append(nodes.count) }
+            if !blank && MojibakeRepair.looksBroken(utf8: bytes, pairs: MojibakeRepair.Evidence.page.pairs) {
+                mojibakeSuspects.append(nodes.count)
+            }
             nodes.append(HTMLTree.Node(kind: .text, name: "", text: blank ? " " : String(decoding: bytes, as: UTF8.self),
                                        attributes: [], parent: frame.parent, depth: frame.depth + 1))
         }

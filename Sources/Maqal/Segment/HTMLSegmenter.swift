@@ -123,8 +123,9 @@ struct HTMLSegmenter {
             if let figure = figure(index) { blocks.append(.block(.figure(figure))) }
         case .figcaption:
             flush()
-            let caption = tree.text(of: index)
-            if !caption.isEmpty { blocks.append(.block(.figure(Figure(caption: caption)))) }
+            if let caption = Self.caption(tree.text(of: index)) {
+                blocks.append(.block(.figure(Figure(caption: caption))))
+            }
         case .img, .picture:
             if buffer.currentLineIsEmpty {
                 flush()
@@ -406,8 +407,7 @@ struct HTMLSegmenter {
                 break
             }
             if captionText == nil, tree.nodes[descendant].names.contains(where: { $0.includes("caption") && !$0.includes("credit") }) {
-                let text = tree.text(of: descendant)
-                if !text.isEmpty { captionText = text }
+                captionText = Self.caption(tree.text(of: descendant))
             }
             if images.count > 1 { return nil }
         }
@@ -422,8 +422,7 @@ struct HTMLSegmenter {
         guard WordCounter.count(text, upTo: 40) <= 40 else { return nil }
         guard let source = ImageSource.source(of: image, in: tree) else { return nil }
         let alt = ImageSource.alt(of: image, in: tree).flatMap { $0.isEmpty ? nil : $0 }
-        let caption = captionText ?? (text.isEmpty ? nil : text)
-        return Figure(src: links.resolve(source), alt: alt, caption: caption)
+        return Figure(src: links.resolve(source), alt: alt, caption: captionText ?? Self.caption(text))
     }
 
     private func imageNode(_ index: Int) -> Int? {
@@ -449,14 +448,16 @@ struct HTMLSegmenter {
     }
 
 
+    /// A caption's text, or `nil` when it is empty or only a number, a file name or an id.
+    private static func caption(_ text: String) -> String? {
+        text.isEmpty || ImageLabel.isIdentifier(text) ? nil : text
+    }
+
     private func captionText(_ index: Int) -> String? {
         for child in tree.subtree(of: index) where tree.nodes[child].kind == .element && !removed[child] {
             let isCaption = tree.nodes[child].tag == .figcaption
                 || tree.nodes[child].names.contains(where: { $0.includes("caption") && !$0.includes("credit") })
-            if isCaption, child != index {
-                let text = tree.text(of: child)
-                if !text.isEmpty { return text }
-            }
+            if isCaption, child != index, let text = Self.caption(tree.text(of: child)) { return text }
         }
         return nil
     }

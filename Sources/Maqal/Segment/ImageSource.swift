@@ -26,11 +26,13 @@ enum ImageSource {
         return nil
     }
 
+    /// The alt (or title) text, white space folded; `nil` when it is only a number, a file name
+    /// or an id (``ImageLabel``).
     static func alt(of index: Int, in tree: HTMLTree) -> String? {
         guard let alt = tree[index].attribute("alt") ?? tree[index].attribute("title") else { return nil }
         var folder = WhitespaceFolder()
         folder.append(alt)
-        return folder.result
+        return ImageLabel.isIdentifier(folder.result) ? nil : folder.result
     }
 
     private static func firstCandidate(_ srcset: String) -> String? {
