@@ -5,7 +5,7 @@ CONFIG ?= debug
 SAMPLE ?= Fixtures/text/01-ordinal-headings-water-clocks.txt
 BIN = .build/$(CONFIG)/maqal
 
-.PHONY: all deps test-deps build release run test eval bench compare install clean
+.PHONY: all deps test-deps build release run test eval bench compare docs install clean
 
 all: build
 
@@ -49,6 +49,11 @@ test: test-deps
 eval: deps
 	$(SWIFT) build -c release
 	python3 Benchmarks/eval.py --maqal .build/release/maqal
+
+## docs: the DocC archive of the library (Sources/Maqal/Maqal.docc), warnings as errors, into .build-docs/Maqal.doccarchive.
+docs:
+	MAQAL_DOCS=1 $(SWIFT) package --scratch-path .build-docs --allow-writing-to-directory .build-docs \
+	  generate-documentation --target Maqal --warnings-as-errors --output-path .build-docs/Maqal.doccarchive
 
 ## bench: speed and memory per stage, the libxml2 floor, start-up, batch throughput.
 bench: deps
