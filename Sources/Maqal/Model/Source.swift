@@ -36,19 +36,20 @@ public struct Source: Sendable, Equatable, Codable {
     /// The file name as the user gave it; `-` for standard input, `nil` for in-memory input.
     public var name: String?
     public var format: Format
-    /// The WHATWG name of the encoding the bytes were decoded with (`utf-8`, `windows-1256` …).
-    public var encoding: String
+    /// The encoding the bytes were decoded with; JSON gives its WHATWG name (`utf-8`,
+    /// `windows-1256` …).
+    public var encoding: TextEncoding
     public var encodingFrom: EncodingOrigin
     /// Size of the input in bytes, as read (compressed, or the whole container).
     public var bytes: Int
     /// The ``Normalization`` steps applied to the text, in the order they ran; empty by default.
-    public var normalization: [String]
+    public var normalization: [Normalization]
     /// `gzip` for a compressed input (`.html.gz`, a gzipped MHTML file); `nil` otherwise.
     public var compression: Compression?
 
     public init(
-        name: String?, format: Format, encoding: String, encodingFrom: EncodingOrigin, bytes: Int,
-        normalization: [String] = [], compression: Compression? = nil
+        name: String?, format: Format, encoding: TextEncoding, encodingFrom: EncodingOrigin, bytes: Int,
+        normalization: [Normalization] = [], compression: Compression? = nil
     ) {
         self.normalization = normalization
         self.compression = compression
@@ -57,5 +58,20 @@ public struct Source: Sendable, Equatable, Codable {
         self.encoding = encoding
         self.encodingFrom = encodingFrom
         self.bytes = bytes
+    }
+}
+
+extension Source {
+    private enum EncodingKeys: String, CodingKey { case name, format, encoding, encodingFrom, bytes, normalization }
+
+    /// As ``JSONRenderer`` writes it: an absent `name` is `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: EncodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(format, forKey: .format)
+        try container.encode(encoding, forKey: .encoding)
+        try container.encode(encodingFrom, forKey: .encodingFrom)
+        try container.encode(bytes, forKey: .bytes)
+        try container.encode(normalization, forKey: .normalization)
     }
 }
