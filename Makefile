@@ -23,8 +23,8 @@ FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 MANPAGE = .build/plugins/GenerateManual/outputs/MaqalCLI/maqal.1
 COMPLETIONS = .build/completions
 
-.PHONY: all help deps test-deps build release run test python-test integration eval bench compare man completions \
-	install uninstall install-check clean
+.PHONY: all help deps test-deps build release run test python-test integration eval bench compare docs man \
+	completions install uninstall install-check clean
 
 all: build
 
@@ -109,6 +109,11 @@ integration: release
 ## eval: quality on the real pages in ../shared/corpus, against Benchmarks/eval-floors.json.
 eval: release
 	python3 Benchmarks/eval.py --maqal .build/release/maqal
+
+## docs: the DocC archive of the library (Sources/Maqal/Maqal.docc), warnings as errors, into .build-docs/Maqal.doccarchive.
+docs:
+	MAQAL_DOCS=1 $(SWIFT) package --scratch-path .build-docs --allow-writing-to-directory .build-docs \
+	  generate-documentation --target Maqal --warnings-as-errors --output-path .build-docs/Maqal.doccarchive
 
 ## bench: speed and memory per stage, the libxml2 floor, start-up, batch throughput.
 bench: deps

@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -39,3 +40,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The DocC plugin only for `make docs` (MAQAL_DOCS=1), so ordinary builds, tests and CI resolve
+// nothing more than the library needs.
+if ProcessInfo.processInfo.environment["MAQAL_DOCS"] != nil {
+    package.dependencies.append(.package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"))
+}

@@ -27,7 +27,7 @@ public enum Maqal {
         return try parse(bytes, name: name, hints: hints, options: options, laps: &laps)
     }
 
-    /// Parses like ``parse(_:name:options:)`` and times each stage, for the benchmark harness.
+    /// Parses like ``parse(_:name:hints:options:)`` and times each stage, for the benchmark harness.
     @_spi(Benchmark)
     public static func profile(
         _ bytes: [UInt8], name: String? = nil, options: ParseOptions = ParseOptions()

@@ -36,13 +36,13 @@ enum Pipeline {
             let declaredEncoding = TextEncoding(label: declared), declaredEncoding != decoded.encoding
         {
             diagnostics.append(Diagnostic(
-                .info, "encoding.mislabelled",
+                .info, .encodingMislabelled,
                 "the page declares \(declared) but its bytes are \(decoded.encoding.rawValue)"))
         }
         var source = Source(
-            name: name, format: saved.container ?? format, encoding: decoded.encoding.rawValue,
+            name: name, format: saved.container ?? format, encoding: decoded.encoding,
             encodingFrom: decoded.origin, bytes: bytes.count, compression: saved.compression)
-        source.normalization = TextNormalizer.names(options.normalization)
+        source.normalization = TextNormalizer.ordered(options.normalization)
         laps?.mark("decode")
 
         var article: CleanArticle
@@ -82,7 +82,7 @@ enum Pipeline {
             // Extract
             guard let page = ArticleExtractor.extract(tree, html: decoded.utf8, hints: hints, explain: options.explain)
             else {
-                article = CleanArticle(diagnostics: [Diagnostic(.warning, "html.empty", "the page has no elements")])
+                article = CleanArticle(diagnostics: [Diagnostic(.warning, .htmlEmpty, "the page has no elements")])
                 break
             }
             laps?.mark("extract")

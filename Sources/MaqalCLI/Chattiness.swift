@@ -20,7 +20,7 @@ struct Chattiness: ParsableArguments {
         if quiet || (!verbose && !warningsByDefault) { return nil }
         var lines: [String] = []
         if verbose {
-            lines.append("maqal: \(input): \(document.source.format.rawValue), \(document.source.encoding) "
+            lines.append("maqal: \(input): \(document.source.format.rawValue), \(document.source.encoding.rawValue) "
                 + "(\(document.source.encodingFrom.rawValue)), \(document.stats.words) words")
         }
         for diagnostic in document.diagnostics where verbose || diagnostic.severity != .info {

@@ -283,7 +283,7 @@ struct ConvertRun: Sendable {
             return nil
         }
         outcome.status = .converted
-        outcome.encoding = document.source.encoding
+        outcome.encoding = document.source.encoding.rawValue
         outcome.title = document.metadata.title
         outcome.words = document.stats.words
         return outcome

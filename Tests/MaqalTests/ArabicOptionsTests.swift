@@ -69,7 +69,7 @@ struct ArabicOptionsTests {
         let paragraph = try #require(TestSupport.paragraphs(document.body).first)
         #expect(!paragraph.text.unicodeScalars.contains { ArabicScalar.isHaraka($0.value) })
         #expect(paragraph.inlines?.contains(.strong([.text("كلمة")])) == true)
-        #expect(document.source.normalization == ["nfc", "diacritics"])
+        #expect(document.source.normalization == [.nfc, .diacritics])
     }
 
     @Test("an unknown --normalize name is a usage error listing the valid names")
@@ -90,7 +90,7 @@ struct ArabicOptionsTests {
     func language(_ text: String, _ expected: String) throws {
         let document = try TestSupport.parse(text + "\n\n" + text + "\n")
         #expect(document.metadata.language == expected)
-        #expect(document.metadata.direction == "rtl")
+        #expect(document.metadata.direction == .rtl)
     }
 
     @Test("a block whose direction differs from the document's says so; the rest say nothing")
@@ -106,7 +106,7 @@ struct ArabicOptionsTests {
             """
         let document = try TestSupport.parse(text)
         let paragraphs = TestSupport.paragraphs(document.body)
-        #expect(paragraphs.map(\.dir) == [nil, "ltr", nil])
+        #expect(paragraphs.map(\.dir) == [nil, .ltr, nil])
         let markdown = MarkdownRenderer.render(document, options: .init(rtlMarks: true))
         #expect(markdown.contains("\n\u{200F}ChatGPT يتفوق"))
         #expect(!markdown.contains("\u{200F}This quotation"))
@@ -127,7 +127,7 @@ struct ArabicOptionsTests {
         let document = try Maqal.parse(Array(html.utf8), name: "x.html")
         #expect(document.metadata.published == "2024-03")
         #expect(document.metadata.modified == "2024-03-15T10:30:00+03:00")
-        #expect(document.metadata.dates.map(\.from) == ["meta", "json-ld"])
+        #expect(document.metadata.dates.map(\.from) == [.meta, .jsonLD])
         #expect(document.metadata.dates.first?.text == "2024-03")
     }
 
@@ -136,7 +136,7 @@ struct ArabicOptionsTests {
         let document = try TestSupport.parse("العنوان\n\n٢ رمضان ١٤٤٥ هـ\n\nنص المقال.\n")
         #expect(document.metadata.published == "2024-03-12")
         let record = try #require(document.metadata.dates.first)
-        #expect(record.calendar == "hijri")
+        #expect(record.calendar == .hijri)
         #expect(record.text == "٢ رمضان ١٤٤٥ هـ")
     }
 

@@ -148,7 +148,7 @@ struct CommandLineFormTests {
             clocks, "-f", "json", "--normalize", "digits-ascii", "--normalize", "tatweel,diacritics",
         ])
         let document = try JSONDecoder().decode(Document.self, from: Data(merged.stdout.utf8))
-        #expect(document.source.normalization == ["tatweel", "diacritics", "digits-ascii"])
+        #expect(document.source.normalization == [.tatweel, .diacritics, .digitsASCII])
         let none = try TestSupport.run(binary, [clocks, "--normalize", "none"])
         #expect(none.status == 0)
         #expect(none.stdout == (try TestSupport.run(binary, [clocks])).stdout)

@@ -40,7 +40,7 @@ struct CorpusTests {
             #expect(document.metadata.title != nil || !TestSupport.paragraphs(document.body).isEmpty)
         }
         if path.hasPrefix("legacy-encoding/") {
-            let expected = path.contains("iso-8859-6") ? "iso-8859-6" : "windows-1256"
+            let expected: TextEncoding = path.contains("iso-8859-6") ? .iso88596 : .windows1256
             #expect(document.source.encoding == expected)
             // Decoded right means Arabic letters, not Latin-1 or Cyrillic look-alikes.
             let text = (document.metadata.title ?? "") + TestSupport.bodyText(document)

@@ -71,7 +71,7 @@ struct DecodeTests {
     @Test("encoding matrix: the right decoder, the right reason, the right text", arguments: matrix)
     func encodingMatrix(_ row: Row) throws {
         let document = try Maqal.parse(row.bytes, name: "page.html")
-        #expect(document.source.encoding == row.encoding.rawValue)
+        #expect(document.source.encoding == row.encoding)
         #expect(document.source.encodingFrom == row.origin)
         #expect(document.metadata.title == Self.sample)
         #expect(TestSupport.paragraphs(document.body).map(\.text) == [Self.sample])
@@ -119,7 +119,7 @@ struct DecodeTests {
     func legacyText() throws {
         let bytes = Self.bytes("العنوان\n\n" + Self.sample + ".\n", .windows1256)
         let document = try Maqal.parse(bytes, name: "old.txt")
-        #expect(document.source.encoding == "windows-1256")
+        #expect(document.source.encoding == .windows1256)
         #expect(document.metadata.title == "العنوان")
     }
 
@@ -149,8 +149,8 @@ struct DecodeTests {
         var bytes = Array("العنوان\n\nنص المقال.\nكلمة".utf8)
         bytes.append(0xD8)
         let document = try Maqal.parse(bytes, name: "cut.txt")
-        #expect(document.source.encoding == "utf-8")
-        #expect(document.diagnostics.contains { $0.id == "encoding.truncated" })
+        #expect(document.source.encoding == .utf8)
+        #expect(document.diagnostics.contains { $0.id == .encodingTruncated })
         #expect(!TestSupport.bodyText(document).contains("\u{FFFD}"))
     }
 
@@ -185,6 +185,6 @@ struct DecodeTests {
         let document = try Maqal.parse(Array(html.utf8), name: "page.html")
         #expect(document.metadata.title == Self.sample)
         #expect(document.source.encodingFrom == .repaired)
-        #expect(document.diagnostics.contains { $0.id == "encoding.repaired" })
+        #expect(document.diagnostics.contains { $0.id == .encodingRepaired })
     }
 }

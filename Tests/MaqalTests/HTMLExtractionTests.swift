@@ -198,7 +198,7 @@ struct HTMLExtractionTests {
         }
         let document = try parse("<main>\(cards)</main>")
         #expect(document.body.isEmpty)
-        #expect(document.diagnostics.contains { $0.id == "content.listing" })
+        #expect(document.diagnostics.contains { $0.id == .contentListing })
     }
 
     @Test("libxml2 is never left to guess: the decoded text is handed over as UTF-8")
@@ -239,7 +239,7 @@ struct HTMLExtractionTests {
             """, format: .html)
         let paragraphs = TestSupport.paragraphs(document.body)
         #expect(paragraphs.map(\.lang) == [nil, "en", nil])
-        #expect(paragraphs[1].dir == "ltr")
+        #expect(paragraphs[1].dir == .ltr)
     }
 
     @Test("a heading bold throughout carries no inlines, and link labels keep their spaces outside the brackets")

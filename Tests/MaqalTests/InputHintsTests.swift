@@ -12,7 +12,7 @@ struct InputHintsTests {
         // ISO-8859-6 bytes with no <meta>: sniffing alone could read them either way; the header settles it.
         let bytes = DecodeTests.bytes(DecodeTests.page("", text), .iso88596)
         let document = try Maqal.parse(bytes, hints: InputHints(charset: "ISO-8859-6", charsetFrom: .http))
-        #expect(document.source.encoding == "iso-8859-6")
+        #expect(document.source.encoding == .iso88596)
         #expect(document.source.encodingFrom == .http)
         #expect(document.metadata.title == text)
     }
@@ -20,7 +20,7 @@ struct InputHintsTests {
     @Test func outsideCharsetOutranksTheMetaTag() throws {
         let bytes = DecodeTests.bytes(DecodeTests.page(#"<meta charset="iso-8859-6">"#, text), .windows1256)
         let document = try Maqal.parse(bytes, hints: InputHints(charset: "windows-1256", charsetFrom: .declared))
-        #expect(document.source.encoding == "windows-1256")
+        #expect(document.source.encoding == .windows1256)
         #expect(document.source.encodingFrom == .declared)
         #expect(document.metadata.title == text)
     }
@@ -28,7 +28,7 @@ struct InputHintsTests {
     @Test func validUTF8WinsOverAWrongHeader() throws {
         let bytes = DecodeTests.bytes(DecodeTests.page("", text), .utf8)
         let document = try Maqal.parse(bytes, hints: InputHints(charset: "windows-1256", charsetFrom: .http))
-        #expect(document.source.encoding == "utf-8")
+        #expect(document.source.encoding == .utf8)
         #expect(document.metadata.title == text)
     }
 

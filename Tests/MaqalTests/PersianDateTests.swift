@@ -96,7 +96,7 @@ struct PersianDateTests {
         let text = "جشنواره در پارک شهر برگزار می‌شود\n\n۱۴ فروردین ۱۴۰۲\n\nاین جشنواره ده روز ادامه دارد و صد غرفه در آن حضور دارند."
         let document = try Maqal.parse(Array(text.utf8), name: "persian.txt")
         let record = try #require(document.metadata.dates.first)
-        #expect(record.calendar == "persian")
+        #expect(record.calendar == .persian)
         #expect(record.value == "2023-04-03")
         #expect(record.text == "۱۴ فروردین ۱۴۰۲")
         #expect(document.metadata.published == "2023-04-03")

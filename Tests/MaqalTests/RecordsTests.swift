@@ -256,4 +256,19 @@ struct RecordsTests {
             #expect(object.keys.contains("id") && object.keys.contains("url"))
         }
     }
+
+    @Test("a document's source.warc encodes with Codable as the renderer writes it, and decodes back")
+    func warcSourceCodable() throws {
+        var document = try Maqal.parse(Array(Self.arabic.utf8), name: "crawl.warc.gz")
+        document.source.warc = Source.WARC(recordId: "<urn:uuid:1>", targetURI: "https://example.com/1",
+                                           date: "2025-03-01T10:00:00Z", truncated: nil)
+        let rendered = try #require(try JSONSerialization.jsonObject(with: Data(JSONRenderer.render(document).utf8)) as? [String: Any])
+        let encoded = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(document)) as? [String: Any])
+        let renderedWARC = try #require((rendered["source"] as? [String: Any])?["warc"] as? [String: Any])
+        let encodedWARC = try #require((encoded["source"] as? [String: Any])?["warc"] as? [String: Any])
+        #expect(NSDictionary(dictionary: renderedWARC).isEqual(to: encodedWARC))
+        #expect(renderedWARC["truncated"] is NSNull)
+        let decoded = try JSONDecoder().decode(Document.self, from: Data(JSONRenderer.render(document).utf8))
+        #expect(decoded.source.warc == document.source.warc)
+    }
 }

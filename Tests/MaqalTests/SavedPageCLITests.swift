@@ -34,7 +34,7 @@ struct SavedPageCLITests {
     func jsonSource() throws {
         let mhtml = try TestSupport.run(binary, [path("olive-festival-ie-1256.mht"), "--format", "json"])
         let document = try JSONDecoder().decode(Document.self, from: Data(mhtml.stdout.utf8))
-        #expect(document.source.format == .mhtml && document.source.encoding == "windows-1256")
+        #expect(document.source.format == .mhtml && document.source.encoding == .windows1256)
         #expect(!mhtml.stdout.contains("\"compression\""))
 
         let scratch = try ConvertSupport.temporaryFolder("gzip")

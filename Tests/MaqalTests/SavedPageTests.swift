@@ -39,7 +39,7 @@ struct SavedPageTests {
     static func comparable(_ document: Document, like twin: Document, figures: FigureSources) -> Document {
         var copy = document
         copy.source = twin.source
-        copy.diagnostics = copy.diagnostics.filter { $0.id != ImageSource.dataOmittedID }
+        copy.diagnostics = copy.diagnostics.filter { $0.id != .imagesDataOmitted }
         let twinFigures = TestSupport.figures(twin.body)
         var index = 0
         copy.body = mapFigures(copy.body) { figure in
@@ -127,7 +127,7 @@ struct SavedPageTests {
     @Test("the windows-1256 MHTML part is read in the charset its header names")
     func partCharset() throws {
         let document = try Self.parse("olive-festival-ie-1256.mht")
-        #expect(document.source.encoding == "windows-1256")
+        #expect(document.source.encoding == .windows1256)
         #expect(document.source.encodingFrom == .declared)
         #expect(TestSupport.figures(document.body).first?.src == "https://olive-news.example/images/harvest.jpg",
                 "a cid: image resolves to its part's Content-Location")
@@ -175,7 +175,7 @@ struct SavedPageTests {
         let html = try #require(String(decoding: bytes, as: UTF8.self).range(of: "=D8=A3=D8=B3=D8=B9=D8=A7=D8=B1"))
         let cut = Array(bytes.prefix(String(decoding: bytes, as: UTF8.self)[..<html.upperBound].utf8.count + 40))
         let document = try Maqal.parse(cut, name: "cut.mhtml")
-        #expect(document.diagnostics.contains { $0.id == ContainerDiagnostic.truncatedID })
+        #expect(document.diagnostics.contains { $0.id == .containerTruncated })
         #expect(TestSupport.bodyText(document).contains("عاد مهرجان الزيتون السنوي"))
         #expect(!TestSupport.bodyText(document).contains("=D8"))
 
@@ -183,7 +183,7 @@ struct SavedPageTests {
         let image = try #require(String(decoding: bytes, as: UTF8.self).range(of: "Content-Type: image/jpeg"))
         let later = Array(bytes.prefix(String(decoding: bytes, as: UTF8.self)[..<image.upperBound].utf8.count + 200))
         let whole = try Maqal.parse(later)
-        #expect(whole.diagnostics.map(\.id) == [ContainerDiagnostic.truncatedID])
+        #expect(whole.diagnostics.map(\.id) == [.containerTruncated])
         #expect(whole.body == (try Self.parse("olive-festival-chrome.mhtml")).body)
     }
 
@@ -196,7 +196,7 @@ struct SavedPageTests {
             #expect(broken != good)
             let document = try Maqal.parse(Array(broken.utf8))
             #expect(TestSupport.paragraphs(document.body).map(\.text) == [Self.paragraph])
-            #expect(document.diagnostics.map(\.id) == [ContainerDiagnostic.boundaryID])
+            #expect(document.diagnostics.map(\.id) == [.containerBoundary])
         }
     }
 
@@ -235,7 +235,7 @@ struct SavedPageTests {
         let archive = try Self.webarchive(page, encoding: "windows-1256", url: "https://olive-news.example/a")
         let document = try Maqal.parse(archive, name: "page.webarchive")
         #expect(document.source.format == .webarchive)
-        #expect(document.source.encoding == "windows-1256" && document.source.encodingFrom == .declared)
+        #expect(document.source.encoding == .windows1256 && document.source.encodingFrom == .declared)
         #expect(document.metadata.url == "https://olive-news.example/a")
         #expect(TestSupport.paragraphs(document.body).first?.text == Self.paragraph)
     }
@@ -282,7 +282,7 @@ struct SavedPageTests {
         let plain = try TestSupport.bytes(Self.folder.appendingPathComponent(Self.twinName))
         let packed = Deflate.compress(plain)
         let cut = try Maqal.parse(Array(packed.prefix(packed.count * 2 / 3)), name: "cut.html.gz")
-        #expect(cut.diagnostics.contains { $0.id == ContainerDiagnostic.truncatedID })
+        #expect(cut.diagnostics.contains { $0.id == .containerTruncated })
         #expect(TestSupport.bodyText(cut).contains("عاد مهرجان الزيتون السنوي"))
         for bytes in [Array(packed.prefix(12)), [0x1F, 0x8B, 0x08, 0x00] + [UInt8](repeating: 0xFF, count: 40)] {
             #expect(throws: ParseError.self) { try Maqal.parse(bytes, name: "bad.html.gz") }
@@ -299,14 +299,14 @@ struct SavedPageTests {
         let figures = TestSupport.figures(document.body)
         #expect(figures.count == 2 && figures.allSatisfy { $0.src == nil })
         #expect(figures.first?.alt == "قطاف الزيتون في عين الصفا")
-        let note = try #require(document.diagnostics.first { $0.id == ImageSource.dataOmittedID })
+        let note = try #require(document.diagnostics.first { $0.id == .imagesDataOmitted })
         #expect(note.message.hasPrefix("2 figure images were inlined as data: URIs"))
         #expect(!JSONRenderer.render(document).contains("base64"))
 
         let kept = try Self.parse("olive-festival-singlefile.html", options: ParseOptions(keepDataImages: true))
         let keptFigures = TestSupport.figures(kept.body)
         #expect(keptFigures.count == 2 && keptFigures.allSatisfy { $0.src?.hasPrefix("data:image/jpeg;base64,/9j/") == true })
-        #expect(!kept.diagnostics.contains { $0.id == ImageSource.dataOmittedID })
+        #expect(!kept.diagnostics.contains { $0.id == .imagesDataOmitted })
     }
 
     @Test("megabytes of inlined images are lifted before libxml2 and given back whole when kept")
@@ -323,7 +323,7 @@ struct SavedPageTests {
         #expect(TestSupport.figures(document.body).map(\.src) == [nil, nil])
         #expect(document.metadata.image == nil, "an inlined og:image is no address")
         #expect(TestSupport.figures(document.body).map(\.alt) == ["صورة", "ثانية"])
-        let note = try #require(document.diagnostics.first { $0.id == ImageSource.dataOmittedID })
+        let note = try #require(document.diagnostics.first { $0.id == .imagesDataOmitted })
         #expect(note.message.hasPrefix("2 figure images were inlined as data: URIs (2 MB)"), "\(note.message)")
         let kept = try Maqal.parse(Array(html.utf8), options: ParseOptions(keepDataImages: true))
         #expect(TestSupport.figures(kept.body).map(\.src) == [uri, uri])

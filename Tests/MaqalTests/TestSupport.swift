@@ -89,25 +89,23 @@ enum TestSupport {
 
     /// Every section heading, depth first.
     static func headings(_ blocks: [Block]) -> [String] {
-        blocks.flatMap { block -> [String] in
-            if case .section(let section) = block { return [section.heading.text] + headings(section.children) }
-            return []
+        all(blocks) { if case .section = $0 { true } else { false } }.compactMap {
+            if case .section(let section) = $0 { section.heading.text } else { nil }
         }
     }
 
-    /// Every block of one kind, anywhere in the tree.
+    /// Every block of one kind, anywhere in the tree, in reading order (the model's walker).
     static func all(_ blocks: [Block], where match: (Block) -> Bool) -> [Block] {
-        var found: [Block] = []
-        for block in blocks {
-            if match(block) { found.append(block) }
-            switch block {
-            case .section(let section): found += all(section.children, where: match)
-            case .quote(let quote): found += all(quote.children, where: match)
-            case .list(let list): for item in list.items { found += all(item.children, where: match) }
-            default: break
-            }
+        struct Collector: BlockVisitor {
+            let match: (Block) -> Bool
+            var found: [Block] = []
+            mutating func enter(_ block: Block) { if match(block) { found.append(block) } }
         }
-        return found
+        return withoutActuallyEscaping(match) { match in
+            var collector = Collector(match: match)
+            collector.walk(blocks)
+            return collector.found
+        }
     }
 
     static func paragraphs(_ blocks: [Block]) -> [Paragraph] {

@@ -89,7 +89,7 @@ struct TextFactsTests {
         return counts
     }
 
-    static func direction(_ text: String) -> String? {
+    static func direction(_ text: String) -> TextDirection? {
         var rightToLeft = 0
         var leftToRight = 0
         for scalar in text.unicodeScalars where ArabicScalar.isLetter(scalar) {
@@ -100,7 +100,7 @@ struct TextFactsTests {
             }
         }
         guard rightToLeft + leftToRight >= 3 else { return nil }
-        return leftToRight > rightToLeft ? "ltr" : "rtl"
+        return leftToRight > rightToLeft ? .ltr : .rtl
     }
 
     static func startsLeftToRight(_ text: String) -> Bool {

@@ -38,7 +38,7 @@ public enum Normalization: String, Sendable, CaseIterable, Codable {
     ]
 
     /// One line per option for `--help`.
-    public static var helpText: String {
+    package static var helpText: String {
         allCases.map(\.rawValue).joined(separator: ", ")
     }
 }
@@ -60,9 +60,9 @@ struct TextNormalizer: Sendable {
 
     var isEmpty: Bool { steps.isEmpty }
 
-    /// The names of the steps requested, in the order they run.
-    static func names(_ requested: [Normalization]) -> [String] {
-        Normalization.pipelineOrder.filter(Set(requested).contains).map(\.rawValue)
+    /// The steps requested, in the order they run.
+    static func ordered(_ requested: [Normalization]) -> [Normalization] {
+        Normalization.pipelineOrder.filter(Set(requested).contains)
     }
 
     func apply(_ text: String) -> String {

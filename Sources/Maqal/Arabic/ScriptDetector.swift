@@ -34,12 +34,12 @@ enum ScriptDetector {
     }
 
     /// `rtl` for languages written right to left, `ltr` for the rest.
-    static func direction(language: String?, counts: Counts) -> String? {
+    static func direction(language: String?, counts: Counts) -> TextDirection? {
         if let language {
             let primary = language.lowercased().split(separator: "-").first.map(String.init) ?? ""
-            return ["ar", "fa", "ur", "he", "ps", "ckb", "ku", "sd", "ug", "yi", "dv"].contains(primary) ? "rtl" : "ltr"
+            return ["ar", "fa", "ur", "he", "ps", "ckb", "ku", "sd", "ug", "yi", "dv"].contains(primary) ? .rtl : .ltr
         }
         guard counts.letters >= 20 else { return nil }
-        return counts.arabicShare >= 0.5 ? "rtl" : "ltr"
+        return counts.arabicShare >= 0.5 ? .rtl : .ltr
     }
 }

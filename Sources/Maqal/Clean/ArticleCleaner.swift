@@ -44,7 +44,7 @@ enum ArticleCleaner {
         var article = CleanArticle()
         if ListingDetector.isListing(linkedHeadings: page.linkedHeadings, blocks: blocks) {
             article.diagnostics.append(Diagnostic(
-                .warning, "content.listing",
+                .warning, .contentListing,
                 "the page is a list of links to other articles (a category or archive page), not an article"))
             for (position, block) in blocks.enumerated() {
                 removals.record(all: block.texts, .listing, at: "block \(position + 1)")

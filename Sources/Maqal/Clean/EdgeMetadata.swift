@@ -53,7 +53,7 @@ struct EdgeMetadata: Sendable {
             return .byline(rest: byline.rest)
         }
         if words() <= 12, let date = MetadataLine.dateLine(text) {
-            metadata.take(date, text: text, role: "published")
+            metadata.take(date, text: text, role: .published)
             return .taken(.metadataDate)
         }
         return .kept

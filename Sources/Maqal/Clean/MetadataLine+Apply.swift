@@ -13,7 +13,7 @@ extension MetadataLine {
             guard let date = ArabicDateParser.find(in: value) ?? ArabicDateParser.parseMachine(value) else {
                 return false
             }
-            metadata.take(date, text: value, role: field == .published ? "published" : "modified")
+            metadata.take(date, text: value, role: field == .published ? .published : .modified)
         case .source:
             metadata.site = metadata.site ?? value
         case .tags:

@@ -2,8 +2,9 @@ import Foundation
 
 /// A calendar date (and optional time) read from text or a machine field, with only the precision the source gave.
 struct ArabicDate: Sendable, Equatable {
-    /// `persian` is the Solar Hijri calendar of Iranian pages (``PersianDate``).
-    enum Calendar: String, Sendable { case gregorian, hijri, persian }
+    /// The calendar the source wrote the date in; `persian` is the Solar Hijri calendar of
+    /// Iranian pages (``PersianDate``).
+    typealias Calendar = DateRecord.Calendar
 
     /// A date in the Hijri calendar as the source wrote it; `day` is nil at month precision.
     struct HijriDate: Sendable, Equatable {

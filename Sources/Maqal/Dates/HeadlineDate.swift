@@ -24,12 +24,12 @@ enum HeadlineDate: Sendable {
     func take(into metadata: inout Metadata) {
         switch self {
         case .visible(let date, let text):
-            metadata.take(date, text: text, role: "published", approximate: false)
+            metadata.take(date, text: text, role: .published, approximate: false)
         case .relative(let date?, let text):
-            metadata.take(date, text: text, role: "published", approximate: true)
+            metadata.take(date, text: text, role: .published, approximate: true)
         case .relative(nil, let text):
             // Without the page's save time a relative date cannot be placed: keep its words only.
-            metadata.dates.append(DateRecord(role: "published", value: nil, text: text, from: "text",
+            metadata.dates.append(DateRecord(role: .published, value: nil, text: text, from: .text,
                                              approximate: true))
         }
     }

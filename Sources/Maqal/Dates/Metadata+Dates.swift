@@ -1,11 +1,11 @@
 extension Metadata {
     /// Takes a date written in the text as `published` (or `modified`) unless a better source
     /// already gave one, and records where it came from.
-    mutating func take(_ date: ArabicDate, text: String, role: String, from: String = "text", approximate: Bool = false) {
-        let current = role == "published" ? published : modified
+    mutating func take(_ date: ArabicDate, text: String, role: DateRecord.Role, from: DateRecord.Origin = .text, approximate: Bool = false) {
+        let current = role == .published ? published : modified
         guard current == nil else { return }
-        if role == "published" { published = date.iso } else { modified = date.iso }
-        dates.append(DateRecord(role: role, value: date.iso, text: text, from: from, calendar: date.calendar.rawValue,
+        if role == .published { published = date.iso } else { modified = date.iso }
+        dates.append(DateRecord(role: role, value: date.iso, text: text, from: from, calendar: date.calendar,
                                 approximate: approximate))
     }
 }

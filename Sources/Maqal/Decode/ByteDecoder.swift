@@ -78,7 +78,7 @@ enum ByteDecoder {
         }
         if let repaired = truncatedUTF8(bytes) {
             var result = DecodedText(text: repaired, encoding: .utf8, origin: declaredEncoding == .utf8 ? declaredOrigin : .sniffed, declared: declared)
-            result.diagnostics.append(Diagnostic(.warning, "encoding.truncated", "the input ends in the middle of a UTF-8 character; the partial character was dropped"))
+            result.diagnostics.append(Diagnostic(.warning, .encodingTruncated, "the input ends in the middle of a UTF-8 character; the partial character was dropped"))
             return result
         }
         if let invalid = strayBytesInUTF8(bytes) {
@@ -195,7 +195,7 @@ enum ByteDecoder {
     /// The diagnostic for bytes that were not valid in the encoding the text was read with.
     static func invalidBytes(_ count: Int, in encoding: TextEncoding) -> Diagnostic {
         Diagnostic(
-            .warning, "encoding.invalid-bytes",
+            .warning, .encodingInvalidBytes,
             "\(count) byte\(count == 1 ? " was" : "s were") not valid \(encoding.rawValue) and became U+FFFD")
     }
 

@@ -46,7 +46,7 @@ enum MojibakeRepair {
     }
 
     static func diagnostic(count: Int) -> Diagnostic {
-        Diagnostic(.info, "encoding.repaired", "repaired mojibake in \(count) text run\(count == 1 ? "" : "s")")
+        Diagnostic(.info, .encodingRepaired, "repaired mojibake in \(count) text run\(count == 1 ? "" : "s")")
     }
 
     // MARK: - Detection

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The character encodings maqal reads.
-public enum TextEncoding: String, Sendable, CaseIterable {
+public enum TextEncoding: String, Sendable, CaseIterable, Codable {
     case utf8 = "utf-8"
     case utf16LE = "utf-16le"
     case utf16BE = "utf-16be"
@@ -31,5 +31,5 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     }
 
     /// The names `--encoding` accepts, for help and error messages.
-    public static var names: [String] { allCases.map(\.rawValue) }
+    package static var names: [String] { allCases.map(\.rawValue) }
 }

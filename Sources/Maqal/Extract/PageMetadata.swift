@@ -132,22 +132,22 @@ struct PageMetadata {
         metadata.authors = authors.map(clean).filter { !$0.isEmpty && !$0.contains("://") && $0.count < 80 }
 
         // Candidates in order of trust (ARABIC.md §5.4), each with where it was found.
-        let published: [(String?, String)] = [
-            (ld.datePublished, "json-ld"), (first("article:published_time", "og:published_time", "datepublished"), "meta"),
-            (itemprop("datepublished"), "time"), (timeValues.first, "time"), (classDates.first, "time"),
+        let published: [(String?, DateRecord.Origin)] = [
+            (ld.datePublished, .jsonLD), (first("article:published_time", "og:published_time", "datepublished"), .meta),
+            (itemprop("datepublished"), .time), (timeValues.first, .time), (classDates.first, .time),
             (first("pubdate", "publishdate", "publish-date", "date", "dc.date.issued", "dc.date", "parsely-pub-date",
-                   "sailthru.date", "article.published", "published_time"), "meta"),
-            (ld.dateCreated, "json-ld"),
+                   "sailthru.date", "article.published", "published_time"), .meta),
+            (ld.dateCreated, .jsonLD),
         ]
-        let modified: [(String?, String)] = [
-            (ld.dateModified, "json-ld"), (first("article:modified_time", "og:updated_time", "datemodified"), "meta"),
-            (itemprop("datemodified"), "time"), (first("lastmod", "last-modified", "dc.date.modified"), "meta"),
+        let modified: [(String?, DateRecord.Origin)] = [
+            (ld.dateModified, .jsonLD), (first("article:modified_time", "og:updated_time", "datemodified"), .meta),
+            (itemprop("datemodified"), .time), (first("lastmod", "last-modified", "dc.date.modified"), .meta),
         ]
-        for (role, candidates) in [("published", published), ("modified", modified)] {
+        for (role, candidates) in [(DateRecord.Role.published, published), (.modified, modified)] {
             for case let (text?, from) in candidates {
                 guard let date = ArabicDateParser.parseMachine(text) else { continue }
                 metadata.dates.append(DateRecord(role: role, value: date.iso, text: text, from: from))
-                if role == "published" { metadata.published = date.iso } else { metadata.modified = date.iso }
+                if role == .published { metadata.published = date.iso } else { metadata.modified = date.iso }
                 break
             }
         }
@@ -165,7 +165,7 @@ struct PageMetadata {
         let locale = first("og:locale").map { String($0.prefix { $0 != "_" && $0 != "-" }) }
         metadata.language = (htmlLang.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 })
             ?? ld.language ?? locale
-        if let dir = htmlDir?.lowercased(), dir == "rtl" || dir == "ltr" { metadata.direction = dir }
+        if let dir = htmlDir?.lowercased() { metadata.direction = TextDirection(rawValue: dir) }
     }
 
     /// Class names (lower-cased) of elements that carry a machine date in an attribute.

@@ -41,9 +41,9 @@ public struct Heading: Sendable, Equatable, Codable {
     public var text: String
     public var inlines: [Inline]?
     /// Set only where the heading's direction differs from the document's.
-    public var dir: String?
+    public var dir: TextDirection?
 
-    public init(level: Int, text: String, inlines: [Inline]? = nil, dir: String? = nil) {
+    public init(level: Int, text: String, inlines: [Inline]? = nil, dir: TextDirection? = nil) {
         self.level = level
         self.text = text
         self.inlines = inlines
@@ -56,11 +56,12 @@ public struct Paragraph: Sendable, Equatable, Codable {
     public var text: String
     /// Present only when the paragraph has links, emphasis, strong or code.
     public var inlines: [Inline]?
-    public var dir: String?
+    /// Set only where the paragraph's direction differs from the document's.
+    public var dir: TextDirection?
     /// Set only where the page marks the paragraph's language and it differs from the page's.
     public var lang: String?
 
-    public init(text: String, inlines: [Inline]? = nil, dir: String? = nil, lang: String? = nil) {
+    public init(text: String, inlines: [Inline]? = nil, dir: TextDirection? = nil, lang: String? = nil) {
         self.text = text
         self.inlines = inlines
         self.dir = dir
@@ -90,12 +91,13 @@ public struct ListItem: Sendable, Equatable, Codable {
     /// The marker as written (`•`, `١-`, `أ)` …), when the source had one in its text.
     public var marker: String?
     public var inlines: [Inline]?
-    public var dir: String?
+    /// Set only where the item's direction differs from the document's.
+    public var dir: TextDirection?
     public var children: [Block]
 
     public init(
         text: String, term: String? = nil, marker: String? = nil, inlines: [Inline]? = nil,
-        dir: String? = nil, children: [Block] = []
+        dir: TextDirection? = nil, children: [Block] = []
     ) {
         self.text = text
         self.term = term
@@ -145,9 +147,10 @@ public struct Quote: Sendable, Equatable, Codable {
 public struct CodeBlock: Sendable, Equatable, Codable {
     public var text: String
     public var language: String?
-    public var dir: String?
+    /// `ltr` in a right-to-left document: code reads left to right.
+    public var dir: TextDirection?
 
-    public init(text: String, language: String? = nil, dir: String? = nil) {
+    public init(text: String, language: String? = nil, dir: TextDirection? = nil) {
         self.text = text
         self.language = language
         self.dir = dir
@@ -188,5 +191,58 @@ extension Block: Codable {
         case .quote(let value): try value.encode(to: encoder)
         case .code(let value): try value.encode(to: encoder)
         }
+    }
+}
+
+// MARK: - Encoding as JSONRenderer writes
+
+/// Keys of the block fields whose encoding is written out by hand below.
+private enum BlockKeys: String, CodingKey {
+    case type, level, text, inlines, dir, term, marker, children, src, alt, caption, header, rows
+}
+
+extension Heading {
+    /// With `"type": "heading"`; `inlines` and `dir` only when set.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: BlockKeys.self)
+        try container.encode("heading", forKey: .type)
+        try container.encode(level, forKey: .level)
+        try container.encode(text, forKey: .text)
+        try container.encodeIfPresent(inlines, forKey: .inlines)
+        try container.encodeIfPresent(dir, forKey: .dir)
+    }
+}
+
+extension ListItem {
+    /// With `"type": "item"`; `term` always (`null` when none), `marker`, `inlines` and `dir` only when set.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: BlockKeys.self)
+        try container.encode("item", forKey: .type)
+        try container.encode(text, forKey: .text)
+        try container.encode(term, forKey: .term)
+        try container.encodeIfPresent(marker, forKey: .marker)
+        try container.encodeIfPresent(inlines, forKey: .inlines)
+        try container.encodeIfPresent(dir, forKey: .dir)
+        try container.encode(children, forKey: .children)
+    }
+}
+
+extension Figure {
+    /// Every field present, absent values `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: BlockKeys.self)
+        try container.encode(src, forKey: .src)
+        try container.encode(alt, forKey: .alt)
+        try container.encode(caption, forKey: .caption)
+    }
+}
+
+extension Table {
+    /// `caption` always (`null` when none).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: BlockKeys.self)
+        try container.encode(caption, forKey: .caption)
+        try container.encode(header, forKey: .header)
+        try container.encode(rows, forKey: .rows)
     }
 }

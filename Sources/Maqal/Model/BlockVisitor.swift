@@ -7,11 +7,16 @@
 /// then ``leaveItem(_:)``; a quote's children — then ``leave(_:)``. Every method does nothing
 /// unless the visitor implements it.
 public protocol BlockVisitor {
+    /// Called for every block before its parts and children.
     mutating func enter(_ block: Block)
+    /// Called for every block after its parts and children.
     mutating func leave(_ block: Block)
+    /// A section's heading, before the section's children.
     mutating func visitHeading(_ heading: Heading)
     mutating func visitParagraph(_ paragraph: Paragraph)
+    /// A list item, before its children.
     mutating func visitItem(_ item: ListItem)
+    /// A list item, after its children.
     mutating func leaveItem(_ item: ListItem)
     mutating func visitFigure(_ figure: Figure)
     mutating func visitTable(_ table: Table)
@@ -63,8 +68,10 @@ extension BlockVisitor {
 /// section's children, each list item before its own children. Every method leaves its value as
 /// it is unless the rewriter implements it.
 public protocol BlockRewriter {
+    /// A section's heading, before the section's children are rewritten.
     mutating func rewriteHeading(_ heading: inout Heading)
     mutating func rewriteParagraph(_ paragraph: inout Paragraph)
+    /// A list item, before its children are rewritten.
     mutating func rewriteItem(_ item: inout ListItem)
     mutating func rewriteFigure(_ figure: inout Figure)
     mutating func rewriteTable(_ table: inout Table)

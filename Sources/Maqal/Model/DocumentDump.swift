@@ -38,10 +38,10 @@ private struct TreeDumper: BlockVisitor {
     mutating func enter(_ block: Block) {
         switch block {
         case .section(let section):
-            line("Section" + Self.fields([("level", String(section.level)), ("dir", section.heading.dir)])
+            line("Section" + Self.fields([("level", String(section.level)), ("dir", section.heading.dir?.rawValue)])
                  + " " + Self.quoted(section.heading.text))
         case .paragraph(let paragraph):
-            line("Paragraph" + Self.fields([("dir", paragraph.dir), ("lang", paragraph.lang)])
+            line("Paragraph" + Self.fields([("dir", paragraph.dir?.rawValue), ("lang", paragraph.lang)])
                  + (paragraph.inlines == nil ? "" : " (inlines)") + " " + Self.quoted(paragraph.text))
         case .list(let list):
             line("List" + Self.fields([("ordered", String(list.ordered)), ("start", list.start.map(String.init))]))
@@ -54,7 +54,7 @@ private struct TreeDumper: BlockVisitor {
         case .quote:
             line("Quote")
         case .code(let code):
-            line("Code" + Self.fields([("language", code.language), ("dir", code.dir)]) + " " + Self.quoted(code.text))
+            line("Code" + Self.fields([("language", code.language), ("dir", code.dir?.rawValue)]) + " " + Self.quoted(code.text))
         }
         depth += 1
     }
@@ -63,7 +63,7 @@ private struct TreeDumper: BlockVisitor {
 
     mutating func visitItem(_ item: ListItem) {
         line("Item" + Self.fields([("marker", item.marker.map(Self.quoted)), ("term", item.term.map(Self.quoted)),
-                                   ("dir", item.dir)]) + " " + Self.quoted(item.text))
+                                   ("dir", item.dir?.rawValue)]) + " " + Self.quoted(item.text))
         depth += 1
     }
 

@@ -36,13 +36,14 @@ public struct Source: Sendable, Equatable, Codable {
     /// The file name as the user gave it; `-` for standard input, `nil` for in-memory input.
     public var name: String?
     public var format: Format
-    /// The WHATWG name of the encoding the bytes were decoded with (`utf-8`, `windows-1256` …).
-    public var encoding: String
+    /// The encoding the bytes were decoded with; JSON gives its WHATWG name (`utf-8`,
+    /// `windows-1256` …).
+    public var encoding: TextEncoding
     public var encodingFrom: EncodingOrigin
     /// Size of the input in bytes, as read (compressed, or the whole container).
     public var bytes: Int
     /// The ``Normalization`` steps applied to the text, in the order they ran; empty by default.
-    public var normalization: [String]
+    public var normalization: [Normalization]
     /// `gzip` for a compressed input (`.html.gz`, a gzipped MHTML file); `nil` otherwise.
     public var compression: Compression?
     /// The WARC record the page was read from (`maqal warc`); `nil`, and absent from the JSON, otherwise.
@@ -66,11 +67,20 @@ public struct Source: Sendable, Equatable, Codable {
             self.date = date
             self.truncated = truncated
         }
+
+        /// As ``JSONRenderer`` writes it: absent values are `null`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(recordId, forKey: .recordId)
+            try container.encode(targetURI, forKey: .targetURI)
+            try container.encode(date, forKey: .date)
+            try container.encode(truncated, forKey: .truncated)
+        }
     }
 
     public init(
-        name: String?, format: Format, encoding: String, encodingFrom: EncodingOrigin, bytes: Int,
-        normalization: [String] = [], compression: Compression? = nil
+        name: String?, format: Format, encoding: TextEncoding, encodingFrom: EncodingOrigin, bytes: Int,
+        normalization: [Normalization] = [], compression: Compression? = nil
     ) {
         self.normalization = normalization
         self.compression = compression
@@ -79,5 +89,25 @@ public struct Source: Sendable, Equatable, Codable {
         self.encoding = encoding
         self.encodingFrom = encodingFrom
         self.bytes = bytes
+    }
+}
+
+extension Source {
+    private enum EncodingKeys: String, CodingKey {
+        case name, format, encoding, encodingFrom, bytes, normalization, compression, warc
+    }
+
+    /// As ``JSONRenderer`` writes it: an absent `name` is `null`; `compression` and `warc` appear
+    /// only when present.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: EncodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(format, forKey: .format)
+        try container.encode(encoding, forKey: .encoding)
+        try container.encode(encodingFrom, forKey: .encodingFrom)
+        try container.encode(bytes, forKey: .bytes)
+        try container.encode(normalization, forKey: .normalization)
+        try container.encodeIfPresent(compression, forKey: .compression)
+        try container.encodeIfPresent(warc, forKey: .warc)
     }
 }

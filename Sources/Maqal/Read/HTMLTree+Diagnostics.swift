@@ -5,17 +5,17 @@ extension HTMLTree {
         var result: [Diagnostic] = []
         if flattened > 0 {
             result.append(Diagnostic(
-                .warning, "html.deep-nesting",
+                .warning, .htmlDeepNesting,
                 "the page nests elements more than \(HTMLTree.maxDepth) deep; \(flattened) deeper elements were flattened"))
         }
         if droppedAttributes > 0 {
             result.append(Diagnostic(
-                .warning, "html.excess-attributes",
+                .warning, .htmlExcessAttributes,
                 "elements with more than \(ExcessAttributes.limit) attributes: \(droppedAttributes) attributes were dropped"))
         }
         if let reason = stoppedEarly {
             result.append(Diagnostic(
-                .warning, "html.truncated", "the page could not be read to its end (\(reason)); what follows is missing"))
+                .warning, .htmlTruncated, "the page could not be read to its end (\(reason)); what follows is missing"))
         }
         return result
     }

@@ -18,7 +18,7 @@ enum FrontMatter {
         scalar("site", metadata.site)
         scalar("description", metadata.description)
         scalar("lang", metadata.language)
-        scalar("dir", metadata.direction)
+        scalar("dir", metadata.direction?.rawValue)
         scalar("url", metadata.url)
         scalar("image", metadata.image)
         list("tags", metadata.tags)

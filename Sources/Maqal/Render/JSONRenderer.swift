@@ -14,10 +14,10 @@ public enum JSONRenderer {
         writer.beginObject()
         writer.field("name", document.source.name)
         writer.field("format", document.source.format.rawValue)
-        writer.field("encoding", document.source.encoding)
+        writer.field("encoding", document.source.encoding.rawValue)
         writer.field("encodingFrom", document.source.encodingFrom.rawValue)
         writer.field("bytes", document.source.bytes)
-        writer.field("normalization", strings: document.source.normalization)
+        writer.field("normalization", strings: document.source.normalization.map(\.rawValue))
         if let compression = document.source.compression { writer.field("compression", compression.rawValue) }
         if let warc = document.source.warc {
             writer.key("warc")
@@ -45,7 +45,7 @@ public enum JSONRenderer {
         for diagnostic in document.diagnostics {
             writer.beginObject()
             writer.field("severity", diagnostic.severity.rawValue)
-            writer.field("id", diagnostic.id)
+            writer.field("id", diagnostic.id.description)
             writer.field("message", diagnostic.message)
             writer.endObject()
         }
@@ -78,7 +78,7 @@ public enum JSONRenderer {
         writer.field("site", metadata.site)
         writer.field("description", metadata.description)
         writer.field("language", metadata.language)
-        writer.field("direction", metadata.direction)
+        writer.field("direction", metadata.direction?.rawValue)
         writer.field("url", metadata.url)
         writer.field("image", metadata.image)
         writer.field("tags", strings: metadata.tags)
@@ -87,11 +87,11 @@ public enum JSONRenderer {
         writer.beginArray()
         for date in metadata.dates {
             writer.beginObject()
-            writer.field("role", date.role)
+            writer.field("role", date.role.rawValue)
             writer.field("value", date.value)
             writer.field("text", date.text)
-            writer.field("from", date.from)
-            writer.field("calendar", date.calendar)
+            writer.field("from", date.from.rawValue)
+            writer.field("calendar", date.calendar.rawValue)
             writer.field("approximate", date.approximate)
             writer.endObject()
         }
@@ -134,7 +134,7 @@ public enum JSONRenderer {
                 writer.field("term", item.term)
                 if let marker = item.marker { writer.field("marker", marker) }
                 if let inlines = item.inlines { writeInlines(inlines, to: &writer) }
-                if let dir = item.dir { writer.field("dir", dir) }
+                if let dir = item.dir { writer.field("dir", dir.rawValue) }
                 writer.key("children")
                 writeBlocks(item.children, to: &writer)
                 writer.endObject()
@@ -154,15 +154,15 @@ public enum JSONRenderer {
         case .code(let code):
             writer.field("text", code.text)
             if let language = code.language { writer.field("language", language) }
-            if let dir = code.dir { writer.field("dir", dir) }
+            if let dir = code.dir { writer.field("dir", dir.rawValue) }
         }
         writer.endObject()
     }
 
-    private static func writeText(_ text: String, _ inlines: [Inline]?, _ dir: String?, to writer: inout JSONWriter) {
+    private static func writeText(_ text: String, _ inlines: [Inline]?, _ dir: TextDirection?, to writer: inout JSONWriter) {
         writer.field("text", text)
         if let inlines { writeInlines(inlines, to: &writer) }
-        if let dir { writer.field("dir", dir) }
+        if let dir { writer.field("dir", dir.rawValue) }
     }
 
     private static func writeRows(_ name: String, _ rows: [[String]], to writer: inout JSONWriter) {

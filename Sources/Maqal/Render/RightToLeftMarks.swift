@@ -4,7 +4,7 @@ enum RightToLeftMarks {
     static let mark = "\u{200F}"
 
     static func needsMark(_ text: String) -> Bool {
-        BlockDirection.of(text) == "rtl" && BlockDirection.startsLeftToRight(text)
+        BlockDirection.of(text) == .rtl && BlockDirection.startsLeftToRight(text)
     }
 
     static func apply(to blocks: [Block]) -> [Block] {

@@ -405,7 +405,7 @@ struct HTMLSegmenter {
         let size = dataImages.characters >= 10_000
             ? "\((dataImages.characters + 500_000) / 1_000_000) MB" : "\(dataImages.characters) bytes"
         return Diagnostic(
-            .info, ImageSource.dataOmittedID,
+            .info, .imagesDataOmitted,
             "\(dataImages.count) figure image\(dataImages.count == 1 ? " was" : "s were") inlined as data: URIs (\(size)); "
                 + "their src is null (keepDataImages keeps them)")
     }

@@ -34,9 +34,6 @@ enum ImageSource {
         return nil
     }
 
-    /// The diagnostic that counts figures whose `data:` image was left out.
-    static let dataOmittedID = "images.data-omitted"
-
     /// Characters below which a `data:` image is a placeholder: a 1×1 GIF is under 100, an empty
     /// SVG box a few hundred; a photo is tens of thousands.
     static let minimumInlinedImage = 1024

@@ -3,7 +3,7 @@
 enum BlockDirection {
     /// The direction a text takes from its letters: `ltr` when Latin (or other left-to-right)
     /// letters are the majority, `rtl` when Arabic-script letters are; `nil` with too few letters.
-    static func of(_ text: String) -> String? { TextFacts(text).direction }
+    static func of(_ text: String) -> TextDirection? { TextFacts(text).direction }
 
     /// Whether the first letter with a strong direction is left-to-right (Latin).
     static func startsLeftToRight(_ text: String) -> Bool {
@@ -23,7 +23,7 @@ enum BlockDirection {
     /// document's that direction. `own` holds their own directions in the order a
     /// ``BlockRewriter`` meets them (``BodyFacts`` reads them, in the same order, with the rest of
     /// each text's facts).
-    static func mark(_ blocks: [Block], documentDirection: String, own: [String?]) -> [Block] {
+    static func mark(_ blocks: [Block], documentDirection: TextDirection, own: [TextDirection?]) -> [Block] {
         var marker = Marker(document: documentDirection, own: own)
         let marked = marker.rewriting(blocks)
         assert(marker.next == own.count, "BodyFacts and BlockDirection walk the body in different orders")
@@ -31,16 +31,16 @@ enum BlockDirection {
     }
 
     private struct Marker: BlockRewriter {
-        let document: String
-        let own: [String?]
+        let document: TextDirection
+        let own: [TextDirection?]
         var next = 0
 
-        init(document: String, own: [String?]) {
+        init(document: TextDirection, own: [TextDirection?]) {
             self.document = document
             self.own = own
         }
 
-        private mutating func differs() -> String? {
+        private mutating func differs() -> TextDirection? {
             defer { next += 1 }
             guard let direction = own[next], direction != document else { return nil }
             return direction
@@ -51,7 +51,7 @@ enum BlockDirection {
         mutating func rewriteItem(_ item: inout ListItem) { item.dir = differs() }
         mutating func rewriteCode(_ code: inout CodeBlock) {
             // Code reads left to right whatever its comments say.
-            code.dir = document == "ltr" ? nil : "ltr"
+            code.dir = document == .ltr ? nil : .ltr
         }
     }
 }

@@ -7,7 +7,7 @@ struct BodyFacts: BlockVisitor {
     /// The own direction of each heading, paragraph and list item, in the order ``BlockVisitor``
     /// meets them (which ``BlockDirection``, a ``BlockRewriter``, follows too): read with the other
     /// facts, so that no text is decoded a second time for it.
-    private(set) var directions: [String?] = []
+    private(set) var directions: [TextDirection?] = []
 
     init(_ body: [Block]) { walk(body) }
 

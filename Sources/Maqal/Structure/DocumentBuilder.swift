@@ -29,7 +29,7 @@ enum DocumentBuilder {
         }
         if document.body.isEmpty {
             document.diagnostics.append(
-                Diagnostic(.warning, "content.empty", "no article text was found in the input"))
+                Diagnostic(.warning, .contentEmpty, "no article text was found in the input"))
         }
         return document
     }

@@ -49,10 +49,10 @@ struct TextFacts {
     /// The direction the text takes from its letters: `ltr` when left-to-right letters are the
     /// majority, `rtl` when right-to-left (Arabic-script, Hebrew) ones are; `nil` with fewer
     /// than three letters.
-    var direction: String? {
+    var direction: TextDirection? {
         let rightToLeft = script.arabicScript + hebrewLetters
         let leftToRight = script.letters - rightToLeft
         guard script.letters >= 3 else { return nil }
-        return leftToRight > rightToLeft ? "ltr" : "rtl"
+        return leftToRight > rightToLeft ? .ltr : .rtl
     }
 }
