@@ -69,7 +69,7 @@ enum Pipeline {
             diagnostics += tree.diagnostics
             laps?.mark("parse")
             // Extract
-            guard let page = ArticleExtractor.extract(
+            guard var page = ArticleExtractor.extract(
                 tree, html: decoded.utf8, pageURL: hints.url, explain: options.explain)
             else {
                 article = CleanArticle(diagnostics: [Diagnostic(.warning, "html.empty", "the page has no elements")])
@@ -79,6 +79,7 @@ enum Pipeline {
             // Segment
             var segmenter = HTMLSegmenter(page)
             let blocks = segmenter.segment(page.roots)
+            if let sink = segmenter.sink { page.removals.append(sink.removals) }
             laps?.mark("segment")
             // Clean
             article = ArticleCleaner.clean(blocks, page: page)

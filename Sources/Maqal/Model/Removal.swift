@@ -79,6 +79,8 @@ public struct RemovalReason: RawRepresentable, Sendable, Hashable {
     public static let duplicateLead = Self(rawValue: "duplicate.lead")
     /// An SEO paragraph in another script than the article's.
     public static let foreignSEO = Self(rawValue: "foreign-seo")
+    /// A caption that is only a number, a file name or a CMS id.
+    public static let imageLabel = Self(rawValue: "image-label")
     /// The article was judged a listing page (links to other articles) and its blocks dropped.
     public static let listing = Self(rawValue: "listing")
     /// A heading with nothing under it at the end of the body (the title of an emptied box).
@@ -113,8 +115,18 @@ struct Removals: Sendable {
         for text in texts() { record(text, reason, at: at()) }
     }
 
-    /// Appends what a later stage recorded.
+    /// Appends what another part of a stage recorded.
     mutating func append(_ other: Removals) {
         list += other.list
+    }
+}
+
+/// ``Removals`` shared by values that are copied as they work (the HTML segmenter and the inner
+/// segmenters it starts for quotes, list items and headings).
+final class RemovalSink {
+    var removals: Removals
+
+    init(enabled: Bool) {
+        removals = Removals(enabled: enabled)
     }
 }
