@@ -24,7 +24,7 @@ struct MaqalCommand: ParsableCommand {
             (see `maqal parse --help`; "search" changes spelling). The default output is byte-true.
             """,
         version: Maqal.version,
-        subcommands: [Parse.self, Convert.self, Schema.self],
+        subcommands: [Parse.self, Convert.self, Schema.self, Explain.self],
         defaultSubcommand: Parse.self
     )
 

@@ -125,7 +125,8 @@ extension RemovalReason {
 
 extension HTMLTree {
     /// `body>div.sidebar>ul`: each element's name, with its id (`#main`) or its first class, up
-    /// to `body` or the nearest element with an id (`div#comments>ol`), as a CSS selector reads.
+    /// to `body` or the nearest element with an id (`div#comments>ol`), as a CSS selector reads;
+    /// a path deeper than five keeps its first step and its last three (`div#main li.item>a>span`).
     func path(of index: Int) -> String {
         var parts: [String] = []
         var node = index
@@ -142,6 +143,9 @@ extension HTMLTree {
             parts.append(part)
             node = element.parent
         }
-        return parts.reversed().joined(separator: ">")
+        parts.reverse()
+        // Deep paths keep their anchor and the last three steps, joined as a descendant selector.
+        if parts.count > 5 { return parts[0] + " " + parts.suffix(3).joined(separator: ">") }
+        return parts.joined(separator: ">")
     }
 }
