@@ -79,7 +79,10 @@ enum Pipeline {
             // Segment
             var segmenter = HTMLSegmenter(page)
             let blocks = segmenter.segment(page.roots)
-            if let sink = segmenter.sink { page.removals.append(sink.removals) }
+            if let sink = segmenter.sink {
+                page.removals.append(sink.removals)
+                page.segmentRemovals = sink.removals.list.count
+            }
             laps?.mark("segment")
             // Clean
             article = ArticleCleaner.clean(blocks, page: page)

@@ -28,6 +28,8 @@ struct ExtractedPage {
     var headlineDate: HeadlineDate?
     /// The page text left out so far, when ``ParseOptions/explain`` asks (``ExtractRemovals``).
     var removals: Removals
+    /// How many of ``removals`` (the last ones) Segment recorded.
+    var segmentRemovals = 0
 }
 
 /// A parsed page → its article (the Extract stage): collects the page's metadata, removes hidden

@@ -149,3 +149,26 @@ extension HTMLTree {
         return parts.joined(separator: ">")
     }
 }
+
+/// Finds the element of the article a block's text came from, so removals made after Segment
+/// (which knows blocks, not elements) name an element path instead of a block number.
+struct ElementFinder {
+    let tree: HTMLTree
+    /// The article's elements that Extract kept, in document order, with their folded text.
+    private var texts: [(index: Int, text: String)] = []
+
+    init(_ page: ExtractedPage) {
+        tree = page.tree
+        for root in page.roots {
+            for index in page.tree.descendants(of: root) where !page.removed[index] {
+                texts.append((index, page.tree.text(of: index)))
+            }
+        }
+    }
+
+    /// The path of the innermost element whose text holds `text` (the last such in document
+    /// order: an element's descendants come after it), or `nil` when none does.
+    func path(of text: String) -> String? {
+        texts.last { $0.text.contains(text) }.map { tree.path(of: $0.index) }
+    }
+}

@@ -7,8 +7,9 @@ public struct Removal: Sendable, Equatable, Codable {
     public var chars: Int
     /// A stable id (``RemovalReason``): `furniture.nav`, `lexicon.box`, `metadata.byline` …
     public var reason: String
-    /// Where it was: `line 12` (text input), an element path such as `body>div.sidebar>ul` (HTML),
-    /// or `block 3` for a block of the article the Clean stage dropped.
+    /// Where it was: `line 12` or `lines 12-14` (text input), an element path such as
+    /// `body>div.sidebar>ul` (HTML), or, for a block Clean dropped whose element cannot be told
+    /// from its text, `block 3` (its place among the article's blocks).
     public var at: String
 
     public init(text: String, reason: String, at: String) {
@@ -113,6 +114,14 @@ struct Removals: Sendable {
     mutating func record(all texts: @autoclosure () -> [String], _ reason: RemovalReason, at: @autoclosure () -> String) {
         guard enabled else { return }
         for text in texts() { record(text, reason, at: at()) }
+    }
+
+    /// Gives the removals from `start` on the place `place` finds for them, where it finds one.
+    mutating func relocate(from start: Int, _ place: (Removal) -> String?) {
+        guard enabled else { return }
+        for index in list.indices.dropFirst(start) {
+            if let found = place(list[index]) { list[index].at = found }
+        }
     }
 
     /// Appends what another part of a stage recorded.
