@@ -46,6 +46,10 @@ print(f"peak RSS parsing the largest page ({os.path.basename(largest)}, {os.path
       f"{peak / 1024:.1f} MB")
 PY
 
+echo
+echo "== saved pages (the largest page plain, as MHTML, gzipped, and as SingleFile with 9 MB of inlined images)"
+python3 Benchmarks/saved-bench.py --maqal .build/release/maqal --corpus "$corpus"
+
 if [ -x Benchmarks/convert-bench.sh ]; then
   echo
   echo "== maqal convert"

@@ -73,11 +73,25 @@ public struct InputHints: Sendable, Equatable {
     /// Where the page was saved or fetched from: ``Metadata/url`` when the page names none, and
     /// the base its relative links resolve against when it has no `<base>` or canonical URL.
     public var url: String?
+    /// A title the container gave (an MHTML `Subject`), for a page that has none of its own.
+    public var title: String?
+    /// Addresses the page uses for files its container carries (`cid:…`), each with the URL that
+    /// file was saved from: a figure's `src` says that URL.
+    public var resources: [String: String]
+    /// The folder a browser saved the page's files into beside it ("Webpage, Complete":
+    /// `name_files`): addresses into it stay relative, so they still lead to the saved files.
+    public var savedFolder: String?
 
-    public init(charset: String? = nil, charsetFrom: Source.EncodingOrigin = .declared, url: String? = nil) {
+    public init(
+        charset: String? = nil, charsetFrom: Source.EncodingOrigin = .declared, url: String? = nil,
+        title: String? = nil, resources: [String: String] = [:], savedFolder: String? = nil
+    ) {
         self.charset = charset
         self.charsetFrom = charsetFrom
         self.url = url
+        self.title = title
+        self.resources = resources
+        self.savedFolder = savedFolder
     }
 }
 
@@ -115,15 +129,20 @@ public struct ParseOptions: Sendable {
     /// Record every run of visible input text left out of the body and the metadata, with why
     /// and where (``Document/removed``). Off, the document is what it always was.
     public var explain: Bool
+    /// Keep images inlined as `data:` URIs (SingleFile pages) in ``Figure/src``. By default their
+    /// `src` is `null` and a diagnostic counts them, so JSON does not carry megabytes of base64.
+    public var keepDataImages: Bool
 
     public static let defaultMaxBytes = 50 * 1024 * 1024
 
     public init(
         inputFormat: InputFormat = .auto, encoding: TextEncoding? = nil, wordsPerMinute: Int = 180,
-        maxBytes: Int = ParseOptions.defaultMaxBytes, normalization: [Normalization] = [], explain: Bool = false
+        maxBytes: Int = ParseOptions.defaultMaxBytes, normalization: [Normalization] = [], explain: Bool = false,
+        keepDataImages: Bool = false
     ) {
         self.explain = explain
         self.normalization = normalization
+        self.keepDataImages = keepDataImages
         self.inputFormat = inputFormat
         self.encoding = encoding
         self.wordsPerMinute = wordsPerMinute
@@ -139,6 +158,9 @@ public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(bytes: Int, limit: Int)
     /// The input is an image, archive or other binary file.
     case binary(String)
+    /// A saved-page container (MHTML, webarchive, gzip) that holds no page that can be read; the
+    /// reason says what is wrong with it.
+    case brokenContainer(String)
 
     public var description: String {
         switch self {
@@ -148,6 +170,8 @@ public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
             "the input is \(bytes) bytes, over the limit of \(limit) bytes (raise it with --max-bytes)"
         case .binary(let kind):
             "this is a \(kind) file, not an article (HTML or text)"
+        case .brokenContainer(let reason):
+            reason
         }
     }
 }

@@ -1,6 +1,7 @@
 /// The stages of DESIGN.md, in order: each hands the next a value, none calls a later one.
 ///
-///     decode     bytes            → DecodedText               Decode/ByteDecoder.swift
+///     unwrap     bytes            → SavedPage                 Containers/SavedPage.swift (MHTML, webarchive, gzip)
+///     decode     page bytes       → DecodedText               Decode/ByteDecoder.swift
 ///     read       DecodedText      → HTMLTree | [TextLine?]    Read/HTMLTree.swift, Read/TextLines.swift
 ///     extract    HTMLTree         → ExtractedPage             Extract/ArticleExtractor.swift   (HTML only)
 ///     segment    ExtractedPage    → [FlatBlock]               Segment/HTMLSegmenter.swift
@@ -15,13 +16,22 @@ enum Pipeline {
     ) throws(ParseError) -> Document {
         if bytes.count > options.maxBytes { throw .tooLarge(bytes: bytes.count, limit: options.maxBytes) }
         if bytes.allSatisfy({ ArabicScalar.isSpace(UInt32($0)) }) { throw .empty }
-        if let kind = BinarySniffer.kind(of: bytes) { throw .binary(kind) }
+
+        // Containers: the page inside an MHTML file, a webarchive or gzip, with what they say of it.
+        let saved = try SavedPage.unwrap(bytes, name: name, hints: hints, limit: options.maxBytes)
+        let hints = saved.hints
+        let pageBytes = saved.bytes
+        if saved.container != nil || saved.compression != nil {
+            if pageBytes.allSatisfy({ ArabicScalar.isSpace(UInt32($0)) }) { throw .empty }
+        }
+        if let kind = BinarySniffer.kind(of: pageBytes) { throw .binary(kind) }
 
         // Decode
-        let format = InputSniffer.format(of: bytes, name: name, requested: options.inputFormat)
+        let format = options.inputFormat == .auto && saved.pageFormat != nil
+            ? saved.pageFormat! : InputSniffer.format(of: pageBytes, name: name, requested: options.inputFormat)
         let decoded = ByteDecoder.decode(
-            bytes, format: format, user: options.encoding, outside: hints.charset.map { ($0, hints.charsetFrom) })
-        var diagnostics = decoded.diagnostics
+            pageBytes, format: format, user: options.encoding, outside: hints.charset.map { ($0, hints.charsetFrom) })
+        var diagnostics = saved.diagnostics + decoded.diagnostics
         if let declared = decoded.declared, decoded.origin == .sniffed,
             let declaredEncoding = TextEncoding(label: declared), declaredEncoding != decoded.encoding
         {
@@ -30,8 +40,8 @@ enum Pipeline {
                 "the page declares \(declared) but its bytes are \(decoded.encoding.rawValue)"))
         }
         var source = Source(
-            name: name, format: format, encoding: decoded.encoding.rawValue, encodingFrom: decoded.origin,
-            bytes: bytes.count)
+            name: name, format: saved.container ?? format, encoding: decoded.encoding.rawValue,
+            encodingFrom: decoded.origin, bytes: bytes.count, compression: saved.compression)
         source.normalization = TextNormalizer.names(options.normalization)
         laps?.mark("decode")
 
@@ -58,7 +68,8 @@ enum Pipeline {
             let blocks = TextClassifier().blocks(
                 cleaned.units, hasTitle: cleaned.metadata.title != nil, subtitles: &cleaned.metadata.subtitles)
             article = CleanArticle(blocks: blocks, metadata: cleaned.metadata, removals: cleaned.removals)
-        case .html:
+        case .html, .mhtml, .webarchive:
+            // Containers were unwrapped above: what is read here is the page inside, which is HTML.
             // Read: the tree, then mojibake repaired in the text runs the reader flagged.
             var tree = HTMLTree.parse(utf8: decoded.utf8, classNames: MarkupClassNames())
             let repaired = tree.repairMojibake()
@@ -69,8 +80,7 @@ enum Pipeline {
             diagnostics += tree.diagnostics
             laps?.mark("parse")
             // Extract
-            guard var page = ArticleExtractor.extract(
-                tree, html: decoded.utf8, pageURL: hints.url, explain: options.explain)
+            guard var page = ArticleExtractor.extract(tree, html: decoded.utf8, hints: hints, explain: options.explain)
             else {
                 article = CleanArticle(diagnostics: [Diagnostic(.warning, "html.empty", "the page has no elements")])
                 break
@@ -78,7 +88,9 @@ enum Pipeline {
             laps?.mark("extract")
             // Segment
             var segmenter = HTMLSegmenter(page)
+            segmenter.keepDataImages = options.keepDataImages
             let blocks = segmenter.segment(page.roots)
+            if let omitted = segmenter.omittedDataImages { diagnostics.append(omitted) }
             if let sink = segmenter.sink {
                 page.removals.append(sink.removals)
                 page.segmentRemovals = sink.removals.list.count
@@ -89,6 +101,7 @@ enum Pipeline {
             laps?.mark("clean")
         }
         if article.metadata.url == nil { article.metadata.url = hints.url }
+        if article.metadata.title == nil { article.metadata.title = hints.title }
         // Structure
         let document = DocumentBuilder.build(
             article, source: source, wordsPerMinute: options.wordsPerMinute, diagnostics: diagnostics,

@@ -8,8 +8,9 @@ struct Convert: ParsableCommand {
         commandName: "convert",
         abstract: "Convert folders of saved articles into a mirrored folder of Markdown, JSON or text.",
         discussion: """
-            Folders are walked for .html, .htm, .xhtml and .txt files (hidden names skipped, links followed \
-            only inside the inputs); in/a/b.html becomes DIR/a/b.md (.json, .txt). Files are converted on all \
+            Folders are walked for .html, .htm, .xhtml, .txt, .mhtml, .mht, .webarchive and .html.gz files \
+            (hidden names skipped, a saved page's name_files folder left to its page, links followed only \
+            inside the inputs); in/a/b.html becomes DIR/a/b.md (.json, .txt). Files are converted on all \
             cores and each output is written whole or not at all. An output newer than its input and written \
             by the same maqal version and options is skipped; --force converts it again. One bad file never \
             stops the rest: it is counted, named in the summary on stderr and in the --report. Ctrl-C stops \

@@ -59,7 +59,7 @@ struct ConvertRun: Sendable {
                 let complete = walker.walk { event in
                     switch event {
                     case .file, .failure: tally.counted()
-                    case .notFollowed: break
+                    case .notFollowed, .skippedForExtension: break
                     }
                     return !tally.isStopping
                 }
@@ -123,6 +123,9 @@ struct ConvertRun: Sendable {
             case .notFollowed(_, let reason):
                 tally.notFollowed(reason)
                 return !tally.isStopping
+            case .skippedForExtension(let path):
+                tally.skippedForExtension(path)
+                return !tally.isStopping
             case .failure(let path, let reason):
                 tally.found()
                 return record(BatchOutcome(path: path, output: nil, error: reason))
@@ -155,7 +158,10 @@ struct ConvertRun: Sendable {
         guard let name = parts.popLast(), parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }),
             !name.isEmpty, name != ".", name != ".."
         else { return nil }
-        let stem = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : name[..<$0] } ?? name
+        // `a.html.gz` → `a.md`, as `a.html` would be.
+        let plain = name.lowercased().hasSuffix(".gz") && BatchFilter.articleExtension(of: String(name)) != nil
+            ? name.dropLast(3) : name
+        let stem = plain.lastIndex(of: ".").flatMap { $0 == plain.startIndex ? nil : plain[..<$0] } ?? plain
         parts.append(stem + "." + format.fileExtension)
         return parts.joined(separator: "/")
     }

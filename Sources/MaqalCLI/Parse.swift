@@ -39,6 +39,9 @@ struct ReadingOptions: ParsableArguments {
 
     @Flag(help: "In JSON, add \"removed\": every run of visible input text left out of the body and the metadata, with why and where (see `maqal explain`).")
     var explain = false
+    @Flag(name: .customLong("keep-data-images"), help: ArgumentHelp(
+        "Keep images inlined as data: URIs (SingleFile pages) in figures; by default their src is null."))
+    var keepDataImages = false
 
     func validate() throws {
         if let encoding, TextEncoding(label: encoding) == nil {
@@ -64,7 +67,8 @@ struct ReadingOptions: ParsableArguments {
     var parseOptions: ParseOptions {
         ParseOptions(
             inputFormat: inputFormat, encoding: encoding.flatMap { TextEncoding(label: $0) }, wordsPerMinute: wpm,
-            maxBytes: maxBytes, normalization: (try? normalization()) ?? [], explain: explain)
+            maxBytes: maxBytes, normalization: (try? normalization()) ?? [], explain: explain,
+            keepDataImages: keepDataImages)
     }
 }
 

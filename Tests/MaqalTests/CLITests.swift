@@ -148,7 +148,7 @@ struct SchemaTests {
         let schemaPath = directory.appendingPathComponent("schema.json").path
         try schema.stdout.write(toFile: schemaPath, atomically: true, encoding: .utf8)
         var goldens: [String] = []
-        for folder in ["text", "html"] {
+        for folder in ["text", "html", "saved", "saved/complete"] {
             let url = TestSupport.fixtures.appendingPathComponent(folder)
             for name in try FileManager.default.contentsOfDirectory(atPath: url.path) where name.hasSuffix(".expected.json") {
                 goldens.append(url.appendingPathComponent(name).path)

@@ -58,10 +58,11 @@ enum ArticleCleaner {
             metadata.authors = []
         }
         if metadata.image == nil {
+            // An inlined image kept in a figure (keepDataImages) is not repeated here.
             metadata.image = blocks.lazy.compactMap { flat -> String? in
                 if case .block(.figure(let figure)) = flat { return figure.src }
                 return nil
-            }.first
+            }.first { !ImageSource.isDataURI($0) }
         }
         article.blocks = blocks
         article.metadata = metadata

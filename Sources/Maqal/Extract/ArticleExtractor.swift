@@ -30,6 +30,10 @@ struct ExtractedPage {
     var removals: Removals
     /// How many of ``removals`` (the last ones) Segment recorded.
     var segmentRemovals = 0
+    /// Addresses of files the page's container carries (``InputHints/resources``).
+    var resources: [String: String] = [:]
+    /// The folder of the page's saved files beside it (``InputHints/savedFolder``).
+    var savedFolder: String?
 }
 
 /// A parsed page → its article (the Extract stage): collects the page's metadata, removes hidden
@@ -40,12 +44,14 @@ enum ArticleExtractor {
     static let protectedShare = 0.4
 
     /// `nil` when the page has no elements; `html` is the page's UTF-8, searched for the time it was
-    /// saved; `pageURL` is where a container or the caller says the page came from; `explain`
-    /// records what is left out (``ExtractedPage/removals``).
-    static func extract(_ tree: HTMLTree, html: [UInt8], pageURL: String? = nil, explain: Bool = false) -> ExtractedPage? {
+    /// saved; `hints` say where a container or the caller says the page came from, and what its
+    /// container carried; `explain` records what is left out (``ExtractedPage/removals``).
+    static func extract(_ tree: HTMLTree, html: [UInt8], hints: InputHints = InputHints(), explain: Bool = false) -> ExtractedPage? {
         guard tree.root != nil else { return nil }
-        let page = PageMetadata(tree: tree, pageURL: pageURL)
+        let page = PageMetadata(tree: tree, pageURL: hints.url)
         var metadata = page.metadata
+        // A page image inlined as a data: URI (SingleFile rewrites og:image so) is no address.
+        if let image = metadata.image, ImageSource.isDataURI(image) { metadata.image = nil }
 
         let (removed, pageLengths, hidden) = furniture(in: tree)
         let root = ArticleRoot(tree: tree, removed: removed, reusing: pageLengths)
@@ -76,7 +82,7 @@ enum ArticleExtractor {
             tree: tree, roots: roots, removed: articleRemoved, images: root.imageCount, boldHeadings: !hasHeadings,
             baseURL: page.baseURL, metadata: metadata, titleCandidates: page.titleCandidates,
             breadcrumbs: breadcrumbs, linkedHeadings: linkedHeadings(tree, roots: roots, removed: removed, root: root),
-            headlineDate: headlineDate, removals: removals)
+            headlineDate: headlineDate, removals: removals, resources: hints.resources, savedFolder: hints.savedFolder)
     }
 
     /// Headings (`h2`–`h4`) in the article, furniture aside, that are mostly one link.

@@ -16,7 +16,8 @@ public enum JSONSchema {
           "additionalProperties": false,
           "properties": {
             "name": {"type": ["string", "null"]},
-            "format": {"enum": ["html", "text"]},
+            "format": {"enum": ["html", "text", "mhtml", "webarchive"]},
+            "compression": {"enum": ["gzip"]},
             "encoding": {"enum": ["utf-8", "utf-16le", "utf-16be", "windows-1256", "iso-8859-6", "windows-1252"]},
             "encodingFrom": {"enum": ["bom", "meta", "http", "declared", "sniffed", "user", "repaired"]},
             "bytes": {"type": "integer", "minimum": 0},

@@ -18,6 +18,7 @@ public enum JSONRenderer {
         writer.field("encodingFrom", document.source.encodingFrom.rawValue)
         writer.field("bytes", document.source.bytes)
         writer.field("normalization", strings: document.source.normalization)
+        if let compression = document.source.compression { writer.field("compression", compression.rawValue) }
         writer.endObject()
         writeMetadata(document.metadata, to: &writer)
         writer.key("stats")

@@ -38,6 +38,8 @@ final class BatchTally: @unchecked Sendable {
     private var firstFailures: [String] = []
     private var linksOutside = 0
     private var linkLoops = 0
+    /// Files left out for their extension, by extension (`""` for none).
+    private var skippedExtensions: [String: Int] = [:]
     private var stop: Stop?
     private var unmarkedFolder: String?
     private var progressDrawn = false
@@ -75,6 +77,14 @@ final class BatchTally: @unchecked Sendable {
             case .loop: linkLoops += 1
             }
         }
+    }
+
+    /// A file the walk left out for its extension.
+    func skippedForExtension(_ path: String) {
+        let name = (path as NSString).lastPathComponent
+        let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
+        let suffix = dot.map { String(name[$0...]).lowercased() } ?? ""
+        locked { skippedExtensions[suffix, default: 0] += 1 }
     }
 
     /// An output folder that keeps no extended attributes: its outputs cannot be marked up to date.
@@ -148,6 +158,21 @@ final class BatchTally: @unchecked Sendable {
 
     // MARK: - The end
 
+    /// When nothing could be read: how many files were left out for their extension, and how to take them.
+    private func skippedNote() -> String? {
+        let total = skippedExtensions.values.reduce(0, +)
+        guard total > 0 else { return nil }
+        // Most common first; among equals, named extensions before files without one.
+        let common = skippedExtensions.sorted {
+            $0.value != $1.value ? $0.value > $1.value : $0.key.isEmpty != $1.key.isEmpty ? !$0.key.isEmpty : $0.key < $1.key
+        }
+        let listed = common.prefix(4).map { "\($0.key.isEmpty ? "no extension" : $0.key) \($0.value)" }
+        let example = common.first { !$0.key.isEmpty }.map { "'*\($0.key)'" } ?? "'GLOB'"
+        return "maqal: nothing to convert: \(total) file\(total == 1 ? " was" : "s were") skipped by extension ("
+            + listed.joined(separator: ", ") + (common.count > 4 ? ", …" : "") + "); convert reads "
+            + BatchFilter.readExtensions + "; add others with --include \(example)"
+    }
+
     /// Closes the report, prints the summary on stderr and returns the exit status.
     func finish() -> Int32 {
         lock.lock()
@@ -178,6 +203,7 @@ final class BatchTally: @unchecked Sendable {
             if linksOutside > 0 { parts.append("\(linksOutside) link\(linksOutside == 1 ? "" : "s") leading outside the inputs") }
             lines.append("maqal: not followed: " + parts.joined(separator: ", "))
         }
+        if !quiet && found == 0, let note = skippedNote() { lines.append(note) }
         switch stop {
         case .signal(let number):
             let name = number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : "signal \(number)"

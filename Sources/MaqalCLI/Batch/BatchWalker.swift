@@ -14,6 +14,8 @@ struct BatchWalker {
         case failure(path: String, reason: String)
         /// A symbolic link left alone.
         case notFollowed(path: String, reason: NotFollowed)
+        /// A file left out because its extension is not one convert reads.
+        case skippedForExtension(path: String)
     }
 
     enum NotFollowed {
@@ -93,14 +95,23 @@ struct BatchWalker {
             }
             switch status.kind {
             case .regular:
-                guard filter.takesFile(name: name, relative: relative) else { continue }
+                guard filter.takesFile(name: name, relative: relative) else {
+                    if filter.skipsForExtension(name: name, relative: relative),
+                        !visit(.skippedForExtension(path: path))
+                    {
+                        return false
+                    }
+                    continue
+                }
                 if entry.kind == .symbolicLink && !leadsInside(path) {
                     if !visit(.notFollowed(path: path, reason: .outside)) { return false }
                     continue
                 }
                 if !visit(.file(path: path, relative: relative)) { return false }
             case .directory:
-                guard filter.entersFolder(name: name, relative: relative), status.identity != outputFolder else {
+                guard filter.entersFolder(name: name, relative: relative), status.identity != outputFolder,
+                    !BatchFilter.isSavedPageFolder(name, besides: top.names)
+                else {
                     continue
                 }
                 if entry.kind == .symbolicLink && !leadsInside(path) {
