@@ -183,14 +183,15 @@ struct AccountingTests {
                 sourceLocation: sourceLocation)
     }
 
-    /// The visible runs of an input, read as the pipeline reads it.
+    /// The visible runs of an input, read as the pipeline reads it. The inputs here are pages and
+    /// texts themselves (`.html`, `.txt`), never saved-page containers: those read as HTML.
     static func visibleRuns(_ bytes: [UInt8], name: String, format: Source.Format) -> [String] {
         let decoded = ByteDecoder.decode(bytes, format: format, user: nil)
         switch format {
         case .text:
             let repaired = MojibakeRepair.repairLines(decoded.text)
             return TextLines.read(repaired.repaired > 0 ? repaired.text : decoded.text).compactMap { $0?.text }
-        case .html:
+        case .html, .mhtml, .webarchive:
             var tree = HTMLTree.parse(utf8: decoded.utf8, classNames: MarkupClassNames())
             _ = tree.repairMojibake()
             var runs: [String] = []
