@@ -13,7 +13,7 @@ fi
 seconds="${SECONDS_PER_MEASUREMENT:-2}"
 
 log=$(mktemp)
-swift build -c release >"$log" 2>&1 || { tail -30 "$log"; exit 1; }
+swift build -c release --static-swift-stdlib >"$log" 2>&1 || { tail -30 "$log"; exit 1; }
 mkdir -p .build-bench
 ln -sfn "$PWD" .build-bench/maqal
 # SwiftPM caches a path dependency's file list: forget it so files added since the last run are built.

@@ -1,9 +1,20 @@
+import CLibXML2
 import Foundation
 
 /// The public entry: bytes of a saved article in, a ``Document`` out.
 public enum Maqal {
     /// The version printed by `maqal --version` and recorded with batch outputs.
     public static let version = "0.1.0"
+
+    /// The version of the libxml2 library loaded at run time (`2.9.14`), which can differ from
+    /// the headers maqal was built with.
+    public static var libxml2Version: String {
+        guard let pointer = __xmlParserVersion()?.pointee, let digits = Int(String(cString: pointer)) else {
+            return "unknown"
+        }
+        // libxml2 spells 2.9.14 as "20914".
+        return "\(digits / 10000).\(digits / 100 % 100).\(digits % 100)"
+    }
 
     /// Parses one saved article.
     ///
@@ -167,11 +178,17 @@ public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         case .empty:
             "the input is empty"
         case .tooLarge(let bytes, let limit):
-            "the input is \(bytes) bytes, over the limit of \(limit) bytes (raise it with --max-bytes)"
+            "the input is \(bytes) bytes, over the limit of \(limit) bytes"
         case .binary(let kind):
-            "this is a \(kind) file, not an article (HTML or text)"
+            "this is \(Self.indefiniteArticle(kind)) \(kind) file, not an article (HTML or text)"
         case .brokenContainer(let reason):
             reason
         }
+    }
+
+    /// "an" before a vowel sound ("an ELF executable", "an icon", "an xz archive"), else "a".
+    private static func indefiniteArticle(_ word: String) -> String {
+        guard let first = word.first?.lowercased() else { return "a" }
+        return "aeio".contains(first) || word.lowercased().hasPrefix("xz") ? "an" : "a"
     }
 }

@@ -17,6 +17,23 @@ struct LinkResolver: Sendable {
         self.savedFolder = savedFolder
     }
 
+    /// The address a page's links resolve against: its `<base href>` made absolute against the
+    /// page's own address (a protocol-relative base takes the page's scheme, or the web's; a
+    /// relative one needs the page's address), else the page's address.
+    static func base(href: String?, page: String?) -> String? {
+        let pageURL = page.flatMap { URL(string: $0.trimmingWhitespace()) }.flatMap { url in
+            ["http", "https"].contains(url.scheme?.lowercased() ?? "") ? url : nil
+        }
+        guard let href = href?.trimmingWhitespaceAndNewlines(), !href.isEmpty else { return page }
+        let escaped = escapingSpaces(href)
+        if let url = URL(string: escaped), let scheme = url.scheme?.lowercased() {
+            return ["http", "https"].contains(scheme) ? escaped : pageURL?.absoluteString
+        }
+        if escaped.hasPrefix("//") { return (pageURL?.scheme?.lowercased() ?? "https") + ":" + escaped }
+        guard let pageURL else { return nil }
+        return URL(string: escaped, relativeTo: pageURL)?.absoluteString ?? pageURL.absoluteString
+    }
+
     /// The absolute address, the address as written when it cannot be resolved, or `nil` for
     /// script links and empty values.
     func resolve(_ href: String?) -> String? {

@@ -26,6 +26,9 @@ final class BatchTally: @unchecked Sendable {
     private let showsProgress: Bool
     private let quiet: Bool
     private let failFast: Bool
+    private let verbose: Bool
+    /// `TERM=dumb`: the progress line is redrawn with a carriage return and spaces, no escape codes.
+    private let plainTerminal: Bool
 
     private var found = 0
     private var counted = 0
@@ -41,15 +44,23 @@ final class BatchTally: @unchecked Sendable {
     /// Files left out for their extension, by extension (`""` for none).
     private var skippedExtensions: [String: Int] = [:]
     private var stop: Stop?
+    /// SIGINT and SIGTERM received so far.
+    private var signals = 0
     private var unmarkedFolder: String?
     private var progressDrawn = false
+    /// The width of the progress line last drawn, to blank it without escape codes.
+    private var progressWidth = 0
+    private var diskWideShown = false
     private var finished = false
 
-    init(report: BatchReport?, showsProgress: Bool, quiet: Bool, failFast: Bool) {
+    init(report: BatchReport?, showsProgress: Bool, quiet: Bool, failFast: Bool, verbose: Bool = false,
+         plainTerminal: Bool = false) {
         self.report = report
         self.showsProgress = showsProgress
         self.quiet = quiet
         self.failFast = failFast
+        self.verbose = verbose
+        self.plainTerminal = plainTerminal
     }
 
     private func locked<T>(_ body: () -> T) -> T {
@@ -95,12 +106,16 @@ final class BatchTally: @unchecked Sendable {
         locked {
             report?.append(outcome)
             bytes += outcome.bytes
+            if verbose { say(Self.verboseLine(outcome)) }
             switch outcome.status {
             case .converted: converted += 1
             case .skipped: skipped += 1
             case .failed:
                 failed += 1
-                if firstFailures.count < Self.failuresShown {
+                // A full or read-only disk fails every file in flight alike: its first failure says it.
+                let repeated = outcome.diskWide && diskWideShown
+                diskWideShown = diskWideShown || outcome.diskWide
+                if firstFailures.count < Self.failuresShown && !repeated && !verbose {
                     firstFailures.append("maqal: \(outcome.path): \(outcome.error ?? "failed")")
                 }
                 if failFast && stop == nil {
@@ -115,6 +130,7 @@ final class BatchTally: @unchecked Sendable {
     /// Asks the run to stop; true the first time, when the caller should cancel the queue.
     func requestStop(_ reason: Stop) -> Bool {
         locked {
+            if case .signal = reason { signals += 1 }
             guard stop == nil else { return false }
             stop = reason
             return true
@@ -122,6 +138,16 @@ final class BatchTally: @unchecked Sendable {
     }
 
     var isStopping: Bool { locked { stop != nil } }
+
+    /// Whether the counting walk should stop too: at any stop but an interruption, whose summary
+    /// says how many files were left (listing is quick); a second Ctrl-C stops it as well.
+    var stopsCounting: Bool {
+        locked {
+            guard let stop else { return false }
+            if case .signal = stop { return signals > 1 }
+            return true
+        }
+    }
 
     // MARK: - Progress
 
@@ -132,7 +158,34 @@ final class BatchTally: @unchecked Sendable {
         locked {
             guard !finished, stop != .closedPipe else { return }
             progressDrawn = true
-            Console.status("\r\u{1B}[2K" + progressLine())
+            let line = progressLine()
+            Console.status(clearProgress + line)
+            progressWidth = line.count
+        }
+    }
+
+    /// What blanks the progress line: an ANSI erase, or spaces where the terminal takes no escapes.
+    private var clearProgress: String {
+        plainTerminal ? "\r" + String(repeating: " ", count: progressWidth) + "\r" : "\r\u{1B}[2K"
+    }
+
+    /// A line on stderr while the progress line may be showing; under the lock.
+    private func say(_ text: String) {
+        if progressDrawn {
+            Console.status(clearProgress)
+            progressWidth = 0
+        }
+        Console.status(text + "\n")
+    }
+
+    /// `--verbose`: what became of one input.
+    private static func verboseLine(_ outcome: BatchOutcome) -> String {
+        switch outcome.status {
+        case .converted:
+            return "maqal: \(outcome.path): converted" + (outcome.output.map { " to \($0)" } ?? "")
+                + (outcome.note.map { "\n" + $0 } ?? "")
+        case .skipped: return "maqal: \(outcome.path): skipped, \(outcome.output ?? "its output") is up to date"
+        case .failed: return "maqal: \(outcome.path): \(outcome.error ?? "failed")"
         }
     }
 
@@ -178,7 +231,7 @@ final class BatchTally: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         finished = true
-        if progressDrawn { Console.status("\r\u{1B}[2K") }
+        if progressDrawn { Console.status(clearProgress) }
         let reportWritten = report?.finish() ?? true
         if stop == .closedPipe { return 0 }
         var lines: [String] = []
@@ -192,7 +245,7 @@ final class BatchTally: @unchecked Sendable {
                     + String(format: "%.2f s: %.1f files/s, %.2f MB/s", seconds, rate, megabytes))
         }
         lines += firstFailures
-        if failed > firstFailures.count {
+        if failed > firstFailures.count && !verbose && !diskWideShown {
             let more = failed - firstFailures.count
             lines.append("maqal: … and \(more) more failure\(more == 1 ? "" : "s")"
                 + (report.map { ", all listed in \($0.path)" } ?? " (--report FILE lists them all)"))
