@@ -80,7 +80,7 @@ enum Pipeline {
             diagnostics += tree.diagnostics
             laps?.mark("parse")
             // Extract
-            guard let page = ArticleExtractor.extract(tree, html: decoded.utf8, hints: hints, explain: options.explain)
+            guard var page = ArticleExtractor.extract(tree, html: decoded.utf8, hints: hints, explain: options.explain)
             else {
                 article = CleanArticle(diagnostics: [Diagnostic(.warning, .htmlEmpty, "the page has no elements")])
                 break
@@ -91,6 +91,10 @@ enum Pipeline {
             segmenter.keepDataImages = options.keepDataImages
             let blocks = segmenter.segment(page.roots)
             if let omitted = segmenter.omittedDataImages { diagnostics.append(omitted) }
+            if let sink = segmenter.sink {
+                page.removals.append(sink.removals)
+                page.segmentRemovals = sink.removals.list.count
+            }
             laps?.mark("segment")
             // Clean
             article = ArticleCleaner.clean(blocks, page: page)

@@ -21,12 +21,13 @@ struct MaqalCommand: ParsableCommand {
               maqal schema > maqal.schema.json      the JSON Schema of the output
               maqal records < pages.jsonl           NDJSON in, one answer line per line
               maqal warc crawl.warc.gz -j 2         one answer line per page of a WARC
+              maqal explain page.html               what was left out, and why
               maqal page.html --normalize search    search keys (changes spelling)
 
             Exit status: 0 done, 1 an input failed, 2 usage. Output is byte-true by default.
             """,
         version: "maqal \(Maqal.version) (libxml2 \(Maqal.libxml2Version))",
-        subcommands: [Parse.self, Convert.self, Records.self, Warc.self, Schema.self],
+        subcommands: [Parse.self, Convert.self, Records.self, Warc.self, Schema.self, Explain.self],
         defaultSubcommand: Parse.self
     )
 

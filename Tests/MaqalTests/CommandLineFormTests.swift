@@ -192,7 +192,7 @@ struct CommandLineFormTests {
         let unknown = try TestSupport.run(binary, ["help", "frobnicate"])
         #expect(unknown.status == 2)
         #expect(unknown.stdout.isEmpty)
-        #expect(unknown.stderr.contains("no command named 'frobnicate'; the commands are: parse, convert, records, warc, schema"))
+        #expect(unknown.stderr.contains("no command named 'frobnicate'; the commands are: parse, convert, records, warc, schema, explain"))
     }
 
     @Test("-q and -v mean the same on every command; both at once is a usage error", arguments: [

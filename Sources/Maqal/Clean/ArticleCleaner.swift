@@ -34,6 +34,7 @@ enum ArticleCleaner {
             }
         }
         var removals = page.removals
+        let segmentStart = page.removals.list.count - page.segmentRemovals
         let blockCount = blocks.count
         var blocks = TitleChooser.dropTitleHeading(blocks, title: metadata.title, removals: &removals)
         blocks = BlockCleaner.removeBoilerplate(blocks, offset: blockCount - blocks.count, removals: &removals)
@@ -65,6 +66,13 @@ enum ArticleCleaner {
         }
         article.blocks = blocks
         article.metadata = metadata
+        if removals.enabled {
+            // Segment and Clean know blocks, not elements: their removals are placed by their text.
+            let finder = ElementFinder(page)
+            removals.relocate(from: segmentStart) { removal in
+                removal.at.hasPrefix("block ") || removal.at == "signature" ? finder.path(of: removal.text) : nil
+            }
+        }
         article.removals = removals
         return article
     }

@@ -28,6 +28,8 @@ struct ExtractedPage {
     var headlineDate: HeadlineDate?
     /// The page text left out so far, when ``ParseOptions/explain`` asks (``ExtractRemovals``).
     var removals: Removals
+    /// How many of ``removals`` (the last ones) Segment recorded.
+    var segmentRemovals = 0
     /// Addresses of files the page's container carries (``InputHints/resources``).
     var resources: [String: String] = [:]
     /// The folder of the page's saved files beside it (``InputHints/savedFolder``).

@@ -26,7 +26,7 @@ struct ExtractRemovals {
         var current: (anchor: Int, reason: RemovalReason)?
         var folder = WhitespaceFolder()
         func flush() {
-            if let (anchor, reason) = current { removals.record(folder.result, reason, at: path(of: anchor)) }
+            if let (anchor, reason) = current { removals.record(folder.result, reason, at: tree.path(of: anchor)) }
             current = nil
             folder = WhitespaceFolder()
         }
@@ -44,23 +44,26 @@ struct ExtractRemovals {
         flush()
     }
 
-    /// The element a text node went with, and why; `nil` for text of the article.
+    /// The element a text node went with, and why; `nil` for text of the article. A text node
+    /// goes with its parent element: Segment skips a removed element's whole subtree, whatever
+    /// its text nodes are marked.
     private func cause(of index: Int, holdsRoot: [Bool], inRoot: [Bool]) -> (anchor: Int, reason: RemovalReason)? {
         let nodes = tree.nodes
+        let element = nodes[index].parent >= 0 ? nodes[index].parent : index
         func top(_ marked: [Bool]) -> Int {
-            var anchor = index
+            var anchor = element
             while nodes[anchor].parent >= 0, marked[nodes[anchor].parent] { anchor = nodes[anchor].parent }
             return anchor
         }
-        if hidden[index] {
+        if hidden[element] || hidden[index] {
             let anchor = top(hidden)
             return (anchor, isInHead(anchor) ? .inHead : .hidden)
         }
-        if furniture[index] {
+        if furniture[element] || furniture[index] {
             let anchor = top(furniture)
             return (anchor, Self.furnitureReason(tree[anchor]))
         }
-        if removed[index] { return (top(removed), .linkDensity) }
+        if removed[element] || removed[index] { return (top(removed), .linkDensity) }
         if inRoot[index] { return nil }
         var anchor = index
         while nodes[anchor].parent >= 0, !holdsRoot[nodes[anchor].parent] { anchor = nodes[anchor].parent }
@@ -74,27 +77,6 @@ struct ExtractRemovals {
             node = tree.nodes[node].parent
         }
         return false
-    }
-
-    /// `body>div.sidebar>ul`: each element's name, with its id (`#main`) or its first class, up
-    /// to `body` or the nearest element with an id (`div#comments>ol`), as a CSS selector reads.
-    func path(of index: Int) -> String {
-        var parts: [String] = []
-        var node = index
-        if tree.nodes[node].kind == .text { node = tree.nodes[node].parent }
-        while node >= 0, tree.nodes[node].tag != .html {
-            let element = tree.nodes[node]
-            var part = element.name
-            if let id = element.attribute("id")?.split(separator: " ").first {
-                parts.append(part + "#" + id)
-                break
-            } else if let first = element.attribute("class")?.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first {
-                part += "." + first
-            }
-            parts.append(part)
-            node = element.parent
-        }
-        return parts.reversed().joined(separator: ">")
     }
 
     /// What kind of furniture an element is, by its tag, its `role` and its class and id names.
@@ -139,4 +121,54 @@ struct ExtractRemovals {
 extension RemovalReason {
     /// Text of the page's head (its `<title>`): not visible, so never recorded.
     fileprivate static let inHead = Self(rawValue: "")
+}
+
+extension HTMLTree {
+    /// `body>div.sidebar>ul`: each element's name, with its id (`#main`) or its first class, up
+    /// to `body` or the nearest element with an id (`div#comments>ol`), as a CSS selector reads;
+    /// a path deeper than five keeps its first step and its last three (`div#main li.item>a>span`).
+    func path(of index: Int) -> String {
+        var parts: [String] = []
+        var node = index
+        if nodes[node].kind == .text { node = nodes[node].parent }
+        while node >= 0, nodes[node].tag != .html {
+            let element = nodes[node]
+            var part = element.name
+            if let id = element.attribute("id")?.split(separator: " ").first {
+                parts.append(part + "#" + id)
+                break
+            } else if let first = element.attribute("class")?.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first {
+                part += "." + first
+            }
+            parts.append(part)
+            node = element.parent
+        }
+        parts.reverse()
+        // Deep paths keep their anchor and the last three steps, joined as a descendant selector.
+        if parts.count > 5 { return parts[0] + " " + parts.suffix(3).joined(separator: ">") }
+        return parts.joined(separator: ">")
+    }
+}
+
+/// Finds the element of the article a block's text came from, so removals made after Segment
+/// (which knows blocks, not elements) name an element path instead of a block number.
+struct ElementFinder {
+    let tree: HTMLTree
+    /// The article's elements that Extract kept, in document order, with their folded text.
+    private var texts: [(index: Int, text: String)] = []
+
+    init(_ page: ExtractedPage) {
+        tree = page.tree
+        for root in page.roots {
+            for index in page.tree.descendants(of: root) where !page.removed[index] {
+                texts.append((index, page.tree.text(of: index)))
+            }
+        }
+    }
+
+    /// The path of the innermost element whose text holds `text` (the last such in document
+    /// order: an element's descendants come after it), or `nil` when none does.
+    func path(of text: String) -> String? {
+        texts.last { $0.text.contains(text) }.map { tree.path(of: $0.index) }
+    }
 }

@@ -7,8 +7,9 @@ public struct Removal: Sendable, Equatable, Codable {
     public var chars: Int
     /// A stable id (``RemovalReason``): `furniture.nav`, `lexicon.box`, `metadata.byline` …
     public var reason: String
-    /// Where it was: `line 12` (text input), an element path such as `body>div.sidebar>ul` (HTML),
-    /// or `block 3` for a block of the article the Clean stage dropped.
+    /// Where it was: `line 12` or `lines 12-14` (text input), an element path such as
+    /// `body>div.sidebar>ul` (HTML), or, for a block Clean dropped whose element cannot be told
+    /// from its text, `block 3` (its place among the article's blocks).
     public var at: String
 
     public init(text: String, reason: String, at: String) {
@@ -79,6 +80,8 @@ public struct RemovalReason: RawRepresentable, Sendable, Hashable {
     public static let duplicateLead = Self(rawValue: "duplicate.lead")
     /// An SEO paragraph in another script than the article's.
     public static let foreignSEO = Self(rawValue: "foreign-seo")
+    /// A caption that is only a number, a file name or a CMS id.
+    public static let imageLabel = Self(rawValue: "image-label")
     /// The article was judged a listing page (links to other articles) and its blocks dropped.
     public static let listing = Self(rawValue: "listing")
     /// A heading with nothing under it at the end of the body (the title of an emptied box).
@@ -113,8 +116,26 @@ struct Removals: Sendable {
         for text in texts() { record(text, reason, at: at()) }
     }
 
-    /// Appends what a later stage recorded.
+    /// Gives the removals from `start` on the place `place` finds for them, where it finds one.
+    mutating func relocate(from start: Int, _ place: (Removal) -> String?) {
+        guard enabled else { return }
+        for index in list.indices.dropFirst(start) {
+            if let found = place(list[index]) { list[index].at = found }
+        }
+    }
+
+    /// Appends what another part of a stage recorded.
     mutating func append(_ other: Removals) {
         list += other.list
+    }
+}
+
+/// ``Removals`` shared by values that are copied as they work (the HTML segmenter and the inner
+/// segmenters it starts for quotes, list items and headings).
+final class RemovalSink {
+    var removals: Removals
+
+    init(enabled: Bool) {
+        removals = Removals(enabled: enabled)
     }
 }

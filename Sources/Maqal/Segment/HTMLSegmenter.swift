@@ -13,6 +13,8 @@ struct HTMLSegmenter {
     let boldHeadings: Bool
     /// `img` elements under each node, so figure boxes are recognised without walking subtrees.
     let images: [Int]
+    /// Where what Segment leaves out is recorded (``ParseOptions/explain``); shared with inner segmenters.
+    let sink: RemovalSink?
 
     private(set) var blocks: [FlatBlock] = []
     private var buffer = InlineBuffer()
@@ -36,7 +38,8 @@ struct HTMLSegmenter {
         }
     }
 
-    init(tree: HTMLTree, removed: [Bool], links: LinkResolver, boldHeadings: Bool, images: [Int]) {
+    init(tree: HTMLTree, removed: [Bool], links: LinkResolver, boldHeadings: Bool, images: [Int], sink: RemovalSink? = nil) {
+        self.sink = sink
         self.tree = tree
         self.removed = removed
         self.links = links
@@ -49,7 +52,8 @@ struct HTMLSegmenter {
         self.init(
             tree: page.tree, removed: page.removed,
             links: LinkResolver(base: page.baseURL, resources: page.resources, savedFolder: page.savedFolder),
-            boldHeadings: page.boldHeadings, images: page.images)
+            boldHeadings: page.boldHeadings, images: page.images,
+            sink: page.removals.enabled ? RemovalSink(enabled: true) : nil)
         pageLanguage = page.metadata.language
     }
 
@@ -128,7 +132,7 @@ struct HTMLSegmenter {
             if let figure = figure(index) { blocks.append(.block(.figure(figure))) }
         case .figcaption:
             flush()
-            if let caption = Self.caption(tree.text(of: index)) {
+            if let caption = caption(tree.text(of: index), at: index) {
                 blocks.append(.block(.figure(Figure(caption: caption))))
             }
         case .img, .picture:
@@ -140,7 +144,7 @@ struct HTMLSegmenter {
             }
         case .blockquote:
             flush()
-            var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images)
+            var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images, sink: sink)
             inner.pageLanguage = pageLanguage
             inner.languages = languages
             let children = inner.segment(Array(tree.children(of: index))).map { flat -> Block in
@@ -190,7 +194,7 @@ struct HTMLSegmenter {
 
     /// The inline runs of one element on its own (a heading, a caption).
     private func inlineRuns(of index: Int) -> [InlineBuffer.Run] {
-        var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images)
+        var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images, sink: sink)
         inner.pageLanguage = pageLanguage
         inner.languages = languages
         inner.inlineOnly = true
@@ -254,7 +258,13 @@ struct HTMLSegmenter {
             }
             let text = InlineBuffer.text(of: line)
             // A forum signature starts under a rule of underscores; nothing after it is the post.
-            if text.hasPrefix("____") { break }
+            if text.hasPrefix("____") {
+                if let sink, let start = lines.firstIndex(where: { InlineBuffer.text(of: $0) == text }) {
+                    let signature = lines[start...].map { InlineBuffer.text(of: $0) }.joined(separator: " ")
+                    sink.removals.record(signature, .furnitureForum, at: "signature")
+                }
+                break
+            }
             var isMetadata: Bool?
             defer {
                 previousLine = text
@@ -323,7 +333,7 @@ struct HTMLSegmenter {
         let ordered = tree.nodes[index].tag == .ol
         var items: [ListItem] = []
         for child in listItems(of: index) {
-            var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images)
+            var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images, sink: sink)
             inner.pageLanguage = pageLanguage
             inner.languages = languages
             var flat = inner.segment(Array(tree.children(of: child)))
@@ -421,6 +431,8 @@ struct HTMLSegmenter {
         }
         var images: [Int] = []
         var captionText: String?
+        // A caption that was only an identifier: left out, once the box is a figure.
+        var label: (text: String, at: Int)?
         // The subtree's range walked in place: `descendants(of:)` built an array at every box.
         for descendant in tree.subtree(of: index).dropFirst()
         where tree.nodes[descendant].kind == .element && !removed[descendant] {
@@ -434,7 +446,9 @@ struct HTMLSegmenter {
                 break
             }
             if captionText == nil, tree.nodes[descendant].names.contains(where: { $0.includes("caption") && !$0.includes("credit") }) {
-                captionText = Self.caption(tree.text(of: descendant))
+                let text = tree.text(of: descendant)
+                captionText = Self.caption(text)
+                if captionText == nil { label = (text, descendant) }
             }
             if images.count > 1 { return nil }
         }
@@ -449,6 +463,8 @@ struct HTMLSegmenter {
         guard WordCounter.count(text, upTo: 40) <= 40 else { return nil }
         guard let source = ImageSource.source(of: image, in: tree) else { return nil }
         let alt = ImageSource.alt(of: image, in: tree).flatMap { $0.isEmpty ? nil : $0 }
+        if captionText == nil, label == nil, Self.caption(text) == nil { label = (text, index) }
+        if let label { record(label.text, .imageLabel, at: label.at) }
         return Figure(src: imageAddress(source), alt: alt, caption: captionText ?? Self.caption(text))
     }
 
@@ -483,11 +499,24 @@ struct HTMLSegmenter {
         text.isEmpty || ImageLabel.isIdentifier(text) ? nil : text
     }
 
+    /// ``caption(_:)``, recording an identifier left out as the caption of the element at `index`.
+    private func caption(_ text: String, at index: Int) -> String? {
+        let caption = Self.caption(text)
+        if caption == nil { record(text, .imageLabel, at: index) }
+        return caption
+    }
+
+    /// Records `text`, left out of the article, as removed for `reason` at the element `index`.
+    private func record(_ text: @autoclosure () -> String, _ reason: RemovalReason, at index: Int) {
+        guard let sink else { return }
+        sink.removals.record(text(), reason, at: tree.path(of: index))
+    }
+
     private func captionText(_ index: Int) -> String? {
         for child in tree.subtree(of: index) where tree.nodes[child].kind == .element && !removed[child] {
             let isCaption = tree.nodes[child].tag == .figcaption
                 || tree.nodes[child].names.contains(where: { $0.includes("caption") && !$0.includes("credit") })
-            if isCaption, child != index, let text = Self.caption(tree.text(of: child)) { return text }
+            if isCaption, child != index, let text = caption(tree.text(of: child), at: child) { return text }
         }
         return nil
     }
