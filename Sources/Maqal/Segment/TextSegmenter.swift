@@ -89,6 +89,11 @@ struct TextSegmenter {
 
         mutating func join(_ line: TextLine, characters lineCharacters: Int) {
             unit.facts.join(line.text)
+            // A list item's text is what follows its marker: the wrapped line belongs to it too.
+            if unit.marker != nil {
+                unit.marker!.rest.append(" ")
+                unit.marker!.rest.append(line.text)
+            }
             characters += 1 + lineCharacters
             lastLine = LineShape(line.text)
             joined = true
@@ -103,8 +108,11 @@ struct TextSegmenter {
 
     /// A hard-wrapped line continues on the next one: it lacks final punctuation and is about as
     /// wide as the widest line around it (a short unpunctuated line is a heading, not a wrap).
+    ///
+    /// A line indented under a list item continues the item even after a finished sentence: the
+    /// indent says whose it is.
     private func joins(_ open: inout OpenUnit, next: inout LineFacts, indent: Int, widest: Int) -> Bool {
-        if open.lastLine.isTerminated { return false }
+        if open.lastLine.isTerminated && !(open.unit.marker != nil && indent > open.unit.indent) { return false }
         // Labelled lines (bylines, sources, tags) and furniture stand on their own lines. A text
         // that has grown by joining was no label line, and more words do not make it one.
         if next.metadataLine() != nil || (!open.joined && open.unit.facts.metadataLine() != nil) { return false }
