@@ -30,4 +30,35 @@ struct CopiedTextShapesTests {
         let flush = "العنوان\n\nفقرة أولى.\n\n- جملة البند الأولى.\nفقرة بعد القائمة.\n"
         #expect(try outline(flush) == ["p فقرة أولى.", "ul", "  - جملة البند الأولى.", "p فقرة بعد القائمة."])
     }
+
+    // MARK: - Numbered section heads
+
+    @Test("numbered heads are decided for the document: the third is a head though a list follows it")
+    func numberedHeads() throws {
+        let text = "العنوان\n\nمقدمة المقال هنا.\n\n1. المقدمة\nنص المقدمة هنا وهو فقرة كاملة.\n\n"
+            + "2. التاريخ\nنص التاريخ هنا وهو فقرة كاملة.\n\n3. الأنواع\n- نوع أول\n- نوع ثان\n"
+        #expect(try outline(text) == [
+            "p مقدمة المقال هنا.", "h2 1. المقدمة", "  p نص المقدمة هنا وهو فقرة كاملة.", "h2 2. التاريخ",
+            "  p نص التاريخ هنا وهو فقرة كاملة.", "h2 3. الأنواع", "  ul", "    - نوع أول", "    - نوع ثان",
+        ])
+    }
+
+    @Test("near-misses: a numbered list before the heads, a list in the heads' style, a lone numbered item")
+    func numberedNearMisses() throws {
+        let before = "العنوان\n\nالمراحل:\n\n1. الأولى\n2. الثانية\n\n1. المقدمة\nنص المقدمة هنا وهو فقرة كاملة.\n\n"
+            + "2. الخاتمة\nنص الخاتمة هنا وهو فقرة كاملة.\n"
+        #expect(try outline(before).prefix(4) == ["p المراحل:", "ol 1", "  - الأولى", "  - الثانية"])
+        let after = "العنوان\n\n1. المقدمة\nنص المقدمة هنا وهو فقرة كاملة.\n\n2. الخاتمة\nنص الخاتمة هنا وهو فقرة كاملة.\n\n"
+            + "3. أول\n4. ثان\n"
+        #expect(try outline(after).suffix(3) == ["  ol 3", "    - أول", "    - ثان"])
+        let lone = "العنوان\n\nفقرة أولى.\n\n1. البند الوحيد\n- فرع\n"
+        #expect(try !outline(lone).contains { $0.hasPrefix("h2") })
+    }
+
+    @Test("a marker's style keeps its digit system and separator", arguments: [
+        ("1. أ", "0."), ("12. أ", "0."), ("3) أ", "0)"), ("٤. أ", "٠."), ("(2) أ", "(0)"),
+    ])
+    func markerStyle(_ line: String, _ style: String) throws {
+        #expect(NumberedHeadings.style(of: try #require(ListMarker.parse(line))) == style)
+    }
 }
