@@ -61,4 +61,34 @@ struct CopiedTextShapesTests {
     func markerStyle(_ line: String, _ style: String) throws {
         #expect(NumberedHeadings.style(of: try #require(ListMarker.parse(line))) == style)
     }
+
+    // MARK: - Breadcrumbs
+
+    @Test("breadcrumb trails give their crumbs without the home crumb", arguments: [
+        ("الرئيسية » أخبار » اقتصاد", ["أخبار", "اقتصاد"]),
+        ("الرئيسية › رياضة", ["رياضة"]),
+        ("الصفحة الرئيسية / منوعات / صحة", ["منوعات", "صحة"]),
+        ("Home > تقنية > هواتف", ["تقنية", "هواتف"]),
+        ("أخبار > عربية > مصر", ["أخبار", "عربية", "مصر"]),
+        ("🏠 | ثقافة | كتب", ["ثقافة", "كتب"]),
+    ])
+    func breadcrumbs(_ line: String, _ crumbs: [String]) {
+        #expect(BreadcrumbLine.crumbs(line) == crumbs)
+    }
+
+    @Test("titles with a bar or a slash, and sentences with an arrow, are no trails", arguments: [
+        "عنوان المقال | اسم الموقع", "أسعار الذهب اليوم / تحديث مستمر", "النمو > التضخم في هذا العام كما قال الوزير.",
+        "عنوان > فرعي", "الرئيسية",
+    ])
+    func notBreadcrumbs(_ line: String) {
+        #expect(BreadcrumbLine.crumbs(line) == nil)
+    }
+
+    @Test("a breadcrumb above the title: the next line is the title, the crumb naming the article no category")
+    func breadcrumbAboveTitle() throws {
+        let document = try TestSupport.parse("الرئيسية » صحة » الصيام المتقطع\nالصيام المتقطع\n\nفقرة المقال الأولى.\n")
+        #expect(document.metadata.title == "الصيام المتقطع")
+        #expect(document.metadata.categories == ["صحة"])
+        #expect(TestSupport.outline(document.body) == ["p فقرة المقال الأولى."])
+    }
 }

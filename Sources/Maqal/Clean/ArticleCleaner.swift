@@ -11,6 +11,8 @@ struct CleanArticle: Sendable {
 struct CleanLines: Sendable {
     var units: [TextSegmenter.Unit]
     var metadata: Metadata
+    /// What the Clean rules took out, with their reasons.
+    var removed: [TextRemoval] = []
 }
 
 /// The Clean stage, one for both readers: what is not article text leaves the segmented article —
@@ -62,10 +64,16 @@ enum ArticleCleaner {
     /// A text article's logical lines.
     static func clean(_ units: [TextSegmenter.Unit]) -> CleanLines {
         var metadata = Metadata()
-        var units = TextCleaner().clean(units, metadata: &metadata)
+        var removed: [TextRemoval] = []
+        var units = TextCleaner().clean(units, metadata: &metadata, removed: &removed)
         let chosen = TitleChooser.fromFirstLines(&units)
         metadata.title = chosen.title
         metadata.subtitles = chosen.subtitles
-        return CleanLines(units: units, metadata: metadata)
+        // The crumb that names the article itself is no category.
+        if let title = chosen.title {
+            let titleKey = ArabicKey.make(title)
+            metadata.categories.removeAll { ArabicKey.make($0) == titleKey }
+        }
+        return CleanLines(units: units, metadata: metadata, removed: removed)
     }
 }

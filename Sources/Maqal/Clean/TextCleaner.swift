@@ -10,13 +10,21 @@ struct TextCleaner {
 
     let lexicon = BoilerplateLexicon.shared
 
-    func clean(_ units: [Unit], metadata: inout Metadata) -> [Unit] {
+    /// `removed` gains what the rules that report their removals took out.
+    func clean(_ units: [Unit], metadata: inout Metadata, removed: inout [TextRemoval]) -> [Unit] {
         let edge = EdgeMetadata.text
         var units = units
         var kept: [Unit] = []
         var index = 0
         let count = units.count
         while index < count {
+            // A breadcrumb trail above the title: its crumbs are the categories.
+            if index < 2, kept.isEmpty, units[index].marker == nil, let crumbs = BreadcrumbLine.crumbs(units[index].text) {
+                for crumb in crumbs where !metadata.categories.contains(crumb) { metadata.categories.append(crumb) }
+                removed.append(TextRemoval(text: units[index].text, reason: "breadcrumb", line: units[index].line))
+                index += 1
+                continue
+            }
             if units[index].marker == nil, let role = units[index].facts.lexiconRole(lexicon) {
                 index += 1
                 switch role {

@@ -8,6 +8,8 @@ struct TextSegmenter {
         var facts: LineFacts
         var text: String { facts.text }
         var indent: Int
+        /// The 1-based number of its first physical line in the input.
+        var line = 0
         var marker: ListMarker?
         /// The only logical line of its blank-separated group.
         var standsAlone: Bool
@@ -29,16 +31,24 @@ struct TextSegmenter {
 
     func makeUnits(_ lines: [TextLine?]) -> [Unit] {
         var groups: [[TextLine]] = []
+        var groupLines: [[Int]] = []
         var current: [TextLine] = []
-        for line in lines {
+        var currentLines: [Int] = []
+        for (number, line) in zip(1..., lines) {
             if let line {
                 current.append(line)
+                currentLines.append(number)
             } else if !current.isEmpty {
+                groupLines.append(currentLines)
+                currentLines = []
                 groups.append(current)
                 current = []
             }
         }
-        if !current.isEmpty { groups.append(current) }
+        if !current.isEmpty {
+            groups.append(current)
+            groupLines.append(currentLines)
+        }
 
         var units: [Unit] = []
         for (groupIndex, group) in groups.enumerated() {
@@ -46,11 +56,13 @@ struct TextSegmenter {
             let widest = characters.max() ?? 0
             var groupUnits: [Unit] = []
             var open: OpenUnit?
-            for (line, lineCharacters) in zip(group, characters) {
+            for (position, (line, lineCharacters)) in zip(group, characters).enumerated() {
                 let marker = ListMarker.parse(line.text)
                 var facts = LineFacts(line.text)
-                // The first line of the text is its title: never a wrapped line.
-                let isFirstLine = groupIndex == 0 && groupUnits.isEmpty
+                // The first line of the text is its title: never a wrapped line. A breadcrumb
+                // trail above it does not count (``BreadcrumbLine``).
+                let isFirstLine = groupIndex == 0
+                    && (groupUnits.isEmpty || (groupUnits.count == 1 && BreadcrumbLine.crumbs(groupUnits[0].text) != nil))
                 if marker == nil, !isFirstLine, open != nil,
                     joins(&open!, next: &facts, indent: line.indent, widest: widest)
                 {
@@ -59,8 +71,8 @@ struct TextSegmenter {
                 }
                 if let done = open { groupUnits.append(done.finished) }
                 open = OpenUnit(
-                    Unit(facts: facts, indent: line.indent, marker: marker, standsAlone: false,
-                         group: groupIndex, opensGroup: groupUnits.isEmpty, shape: LineShape(line.text)),
+                    Unit(facts: facts, indent: line.indent, line: groupLines[groupIndex][position], marker: marker,
+                         standsAlone: false, group: groupIndex, opensGroup: groupUnits.isEmpty, shape: LineShape(line.text)),
                     characters: lineCharacters)
             }
             if let done = open { groupUnits.append(done.finished) }
