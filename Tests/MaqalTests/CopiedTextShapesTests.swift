@@ -91,4 +91,33 @@ struct CopiedTextShapesTests {
         #expect(document.metadata.categories == ["صحة"])
         #expect(TestSupport.outline(document.body) == ["p فقرة المقال الأولى."])
     }
+
+    // MARK: - Relative dates
+
+    @Test("relative date lines", arguments: [
+        "منذ 3 ساعات", "قبل يومين", "أمس", "منذ أسبوع", "أول أمس", "نشر منذ ساعتين", "أمس الساعة 10:30 مساءً",
+    ])
+    func relativeDateLines(_ line: String) {
+        #expect(RelativeDate.isDateLine(line))
+    }
+
+    @Test("sentences that start like a relative date are not date lines", arguments: [
+        "قبل يومين أعلنت الوزارة", "منذ سنوات طويلة والقرية تنتظر", "اليوم العالمي للمياه", "أمس واليوم وغداً في حياة الناس",
+    ])
+    func notRelativeDateLines(_ line: String) {
+        #expect(!RelativeDate.isDateLine(line))
+    }
+
+    @Test("a relative date under the title is a date with its words and no invented day, never a subtitle")
+    func relativeDateUnderTitle() throws {
+        let document = try TestSupport.parse("عنوان الخبر هنا\nمنذ 3 ساعات\n\nنص الخبر.\n\nآخر تحديث: أمس\n")
+        #expect(document.metadata.title == "عنوان الخبر هنا")
+        #expect(document.metadata.subtitles.isEmpty)
+        #expect(document.metadata.published == nil)
+        #expect(document.metadata.dates == [
+            DateRecord(role: "published", value: nil, text: "منذ 3 ساعات", from: "text", approximate: true),
+            DateRecord(role: "modified", value: nil, text: "أمس", from: "text", approximate: true),
+        ])
+        #expect(TestSupport.outline(document.body) == ["p نص الخبر."])
+    }
 }
