@@ -120,4 +120,64 @@ struct CopiedTextShapesTests {
         ])
         #expect(TestSupport.outline(document.body) == ["p نص الخبر."])
     }
+
+    // MARK: - After the article
+
+    /// What the text Clean rules removed, as (reason, line number, text).
+    func removed(_ text: String) -> [String] {
+        ArticleCleaner.clean(TextSegmenter().segment(TextLines.read(text))).removed.map { "\($0.reason) \($0.line) \($0.text)" }
+    }
+
+    @Test("a comments tail goes with its comments, and each removal says why and where")
+    func commentsTail() throws {
+        let text = "العنوان\n\nنص المقال الأول وهو جملة كاملة.\n\nالتعليقات (2)\nأحمد: مقال رائع\nمنذ ساعتين\nسارة: شكرا لكم\n"
+        #expect(try outline(text) == ["p نص المقال الأول وهو جملة كاملة."])
+        #expect(removed(text) == [
+            "furniture.comments 5 التعليقات (2)", "furniture.comments 6 أحمد: مقال رائع",
+            "furniture.comments 7 منذ ساعتين", "furniture.comments 8 سارة: شكرا لكم",
+        ])
+    }
+
+    @Test("comment heads with and without their count", arguments: [
+        "التعليقات (3)", "5 تعليقات", "تعليقات الزوار", "أضف تعليقاً", "اترك تعليقا", "التعليقات: 12", "آراء القراء",
+    ])
+    func commentHeads(_ line: String) {
+        #expect(CommentsTail.isHead(line))
+    }
+
+    @Test("comments are names with what they wrote; labels and attributions are not", arguments: [
+        ("أبو محمود: قرار ممتاز", true), ("سعاد من الإسكندرية: متى ينزل السعر؟", true), ("أمس", true),
+        ("المصدر: وكالات", false), ("قال الوزير: سنواصل العمل", false), ("نص بلا نقطتين", false),
+        ("هذه جملة طويلة فيها أكثر من خمس كلمات قبل النقطتين: ثم بقية", false),
+    ])
+    func comments(_ line: String, _ isComment: Bool) {
+        #expect(CommentsTail.isComment(line) == isComment)
+    }
+
+    @Test("share bars and follow lines after the article", arguments: [
+        ("شارك المقال: فيسبوك | تويتر | واتساب", "furniture.share"), ("Facebook Twitter WhatsApp", "furniture.share"),
+        ("شاركها مع أصدقائك", "furniture.share"), ("لا تنس مشاركة المقال مع أصدقائك", "furniture.share"),
+        ("انضموا إلى قناتنا على تيليجرام", "lexicon.follow-us"), ("تابع صفحتنا على فيسبوك", "lexicon.follow-us"),
+        ("للاشتراك في قناتنا على واتساب اضغط هنا", "lexicon.follow-us"),
+    ])
+    func shareAndFollow(_ line: String, _ reason: String) throws {
+        #expect(TailLine.reason(line) == reason)
+        #expect(try outline("العنوان\n\nفقرة أولى من المقال وهي كاملة.\n\n\(line)\n") == ["p فقرة أولى من المقال وهي كاملة."])
+    }
+
+    @Test("sentences about networks and channels stay", arguments: [
+        "تابع الوزير حديثه على قناة الجزيرة", "فيسبوك شركة أمريكية", "شارك الوزير في المؤتمر",
+    ])
+    func notShareOrFollow(_ line: String) {
+        #expect(TailLine.reason(line) == nil)
+    }
+
+    @Test("HTML: a counted comments head opens the comments box like the lexicon's")
+    func htmlCommentsHead() throws {
+        let paragraph = "نص المقال الأول وهو جملة كاملة تكفي لتكون فقرة في صفحة من صفحات الموقع الإخباري."
+        let html = "<html><head><title>العنوان</title></head><body><article><h1>العنوان</h1><p>\(paragraph)</p><h3>التعليقات (2)</h3>"
+            + "<p>أحمد: مقال رائع</p><p>سارة: شكرا لكم</p></article></body></html>"
+        let document = try TestSupport.parse(html, format: .html)
+        #expect(TestSupport.outline(document.body) == ["p " + paragraph])
+    }
 }
