@@ -180,4 +180,39 @@ struct CopiedTextShapesTests {
         let document = try TestSupport.parse(html, format: .html)
         #expect(TestSupport.outline(document.body) == ["p " + paragraph])
     }
+
+    // MARK: - Questions sections
+
+    @Test("in a questions section each answered question heads a subsection; the next heading ends it")
+    func questionsSection() throws {
+        let text = "العنوان\n\nمقدمة المقال هنا.\n\nأسئلة شائعة\n\nهل يمكن التجديد من الخارج؟\nنعم، عبر السفارات.\n"
+            + "س: كم الرسوم\nج: مئتا ريال.\n\nخاتمة\n\nنص الخاتمة.\n"
+        #expect(try outline(text) == [
+            "p مقدمة المقال هنا.", "h2 أسئلة شائعة", "  h3 هل يمكن التجديد من الخارج؟", "    p نعم، عبر السفارات.",
+            "  h3 س: كم الرسوم", "    p ج: مئتا ريال.", "h2 خاتمة", "  p نص الخاتمة.",
+        ])
+    }
+
+    @Test("outside a questions section a question in a paragraph's group stays a paragraph")
+    func questionOutsideSection() throws {
+        let text = "العنوان\n\nمقدمة.\n\nهل يمكن التجديد من الخارج؟\nنعم، عبر السفارات.\n"
+        #expect(try outline(text) == ["p مقدمة.", "p هل يمكن التجديد من الخارج؟", "p نعم، عبر السفارات."])
+    }
+
+    @Test("heads of questions sections", arguments: [
+        ("أسئلة شائعة", true), ("الأسئلة المتكررة", true), ("الأسئلة الشائعة حول تجديد الجواز:", true), ("س و ج", true),
+        ("FAQ", true), ("أسئلة شائعة يطرحها الناس كثيراً عن هذا الموضوع في كل مكان", false),
+        ("أسئلة شائعة كثيرة تصل إلينا.", false), ("أسئلة الامتحان", false),
+    ])
+    func questionsHeads(_ line: String, _ isHead: Bool) {
+        #expect(QuestionsSection.isHead(line) == isHead)
+    }
+
+    @Test("question and answer labels", arguments: [
+        ("س: كم الرسوم", "س"), ("س1- متى يبدأ", "س"), ("السؤال: لماذا", "السؤال"), ("ج: مئتا ريال", "ج"),
+        ("الجواب: نعم", "الجواب"), ("سعر الخبز ثابت", nil),
+    ] as [(String, String?)])
+    func labels(_ line: String, _ label: String?) {
+        #expect(QuestionsSection.label(of: line) == label)
+    }
 }

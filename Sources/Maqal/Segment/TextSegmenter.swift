@@ -129,6 +129,7 @@ struct TextSegmenter {
         // that has grown by joining was no label line, and more words do not make it one.
         if next.metadataLine() != nil || (!open.joined && open.unit.facts.metadataLine() != nil) { return false }
         if next.isDateLine() || (!open.joined && open.unit.facts.isDateLine()) { return false }
+        if QuestionsSection.isLabelled(next.text) { return false }
         if next.shortLineRole(lexicon) != nil || open.unit.facts.shortLineRole(lexicon) != nil { return false }
         if open.unit.marker != nil {
             return indent > open.unit.indent || open.characters * 2 >= widest

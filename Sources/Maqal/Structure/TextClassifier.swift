@@ -21,11 +21,28 @@ struct TextClassifier {
             runPrecedesMetadata[position] = units[position].precedesMetadata || runPrecedesMetadata[position + 1]
         }
         let numberedHeads = NumberedHeadings.decide(units, headingShaped: headingShaped)
+        // The level of the questions section the lines are in (``QuestionsSection``), if any.
+        var questionsLevel: Int?
         while index < units.count {
+            if units[index].marker == nil, units[index].opensGroup, index + 1 < units.count,
+                QuestionsSection.isHead(units[index].text)
+            {
+                blocks.append(.heading(Heading(level: 2, text: units[index].text)))
+                questionsLevel = 2
+                sawHeading = true
+                index += 1
+                continue
+            }
+            if let level = questionsLevel, QuestionsSection.isAnswered(units, at: index) {
+                blocks.append(.heading(Heading(level: level + 1, text: units[index].text)))
+                index += 1
+                continue
+            }
             if units[index].marker != nil {
                 if numberedHeads.contains(index) {
                     blocks.append(.heading(Heading(level: 2, text: units[index].text)))
                     sawHeading = true
+                    questionsLevel = nil
                     index += 1
                     continue
                 }
@@ -53,6 +70,7 @@ struct TextClassifier {
                 }
                 blocks.append(.heading(Heading(level: headingLevel(units[index].text), text: units[index].text)))
                 sawHeading = true
+                questionsLevel = nil
                 index += 1
                 continue
             }
