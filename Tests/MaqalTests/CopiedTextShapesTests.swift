@@ -215,4 +215,59 @@ struct CopiedTextShapesTests {
     func labels(_ line: String, _ label: String?) {
         #expect(QuestionsSection.label(of: line) == label)
     }
+
+    // MARK: - Messaging-app forwards
+
+    @Test("emoji and keycap markers", arguments: [
+        ("🔹 بند", "🔹", ListMarker.Kind.bullet, "بند"), ("✔️ بند ثالث", "✔️", .bullet, "بند ثالث"),
+        ("👈 انتبه", "👈", .bullet, "انتبه"), ("1️⃣ خطوة", "1️⃣", .number, "خطوة"),
+    ])
+    func emojiMarkers(_ line: String, _ text: String, _ kind: ListMarker.Kind, _ rest: String) throws {
+        let marker = try #require(ListMarker.parseEmoji(line))
+        #expect(marker.text == text)
+        #expect(marker.kind == kind)
+        #expect(marker.rest == rest)
+    }
+
+    @Test("a run of emoji lines is a list; one emoji before a line is decoration")
+    func emojiBullets() throws {
+        let text = "العنوان\n\nفقرة.\n\n🔹 بند أول\n🔹 بند ثان\n✔️ بند ثالث\n\n1️⃣ خطوة\n2️⃣ خطوة ثانية\n\n📌 سطر وحيد مزين.\n"
+        #expect(try outline(text) == [
+            "p فقرة.", "ul", "  - بند أول", "  - بند ثان", "  - بند ثالث", "ol 1", "  - خطوة", "  - خطوة ثانية",
+            "p 📌 سطر وحيد مزين.",
+        ])
+    }
+
+    @Test("a TOC title with an emoji over bullet entries is no item")
+    func emojiTitleOverBullets() throws {
+        let text = "العنوان\n\n📋 جدول المحتويات\n• المقدمة\n• الخاتمة\n\nالمقدمة\n\nنص المقدمة.\n\nالخاتمة\n\nنص الخاتمة.\n"
+        #expect(try outline(text) == ["h2 المقدمة", "  p نص المقدمة.", "h2 الخاتمة", "  p نص الخاتمة."])
+    }
+
+    @Test("*bold* lines", arguments: [
+        ("*أبرز فوائده*", "أبرز فوائده"), ("📌 *طريقة التحضير*", "طريقة التحضير"), ("*🌿 الزنجبيل*", "🌿 الزنجبيل"),
+        ("نص فيه *كلمة* بارزة", nil), ("*بداية فقط", nil), ("* بند", nil), ("**", nil),
+    ] as [(String, String?)])
+    func boldLines(_ line: String, _ inner: String?) {
+        #expect(MessagingMarkup.boldLine(line) == inner)
+    }
+
+    @Test("a forward: its *bold* title and heads, and the trailer and channel link go")
+    func forward() throws {
+        let text = "*عنوان الرسالة*\n\nنص أول كامل.\n\n*القسم الأول*\nنص القسم الأول.\n\nمنقول\nhttps://t.me/qanat\n"
+        let document = try TestSupport.parse(text)
+        #expect(document.metadata.title == "عنوان الرسالة")
+        #expect(TestSupport.outline(document.body) == ["p نص أول كامل.", "h2 القسم الأول", "  p نص القسم الأول."])
+        #expect(removed(text) == ["furniture.forward 8 منقول", "furniture.forward 9 https://t.me/qanat"])
+    }
+
+    @Test("forward trailers", arguments: [
+        ("منقول", true), ("منقول للفائدة", true), ("منقول من قناة الفوائد اليومية", true), ("@qanat_alfawaid", true),
+        ("انضموا: https://chat.whatsapp.com/AbC123", true), ("منقول عن أبيه أنه كان يقرأ كل ليلة", false),
+        ("البريد: info@example.com", false),
+    ])
+    func forwardTrailers(_ line: String, _ isTrailer: Bool) {
+        let key = ArabicKey.make(line)
+        #expect(TailLine.isForwardTrailer(line, key: key, words: key.split(separator: " ").map(String.init)) == isTrailer)
+    }
 }

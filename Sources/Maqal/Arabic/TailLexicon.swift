@@ -43,8 +43,9 @@ enum TailLexicon {
     static let forwardTrailerKeys: Set<String> = keys(
         "منقول", "منقولة", "منقول للفائدة", "منقول للامانة", "منقول للأمانة", "منقول بتصرف", "منقوووول",
         "منقول منقول", "كما وصلني", "كما وصلتني", "انشرها تؤجر", "انشر تؤجر", "ارسلها لغيرك")
-    /// Words after `منقول` / `المصدر` in a forward's trailer naming where it came from: `منقول من قناة …`.
-    static let forwardSourceKeys: Set<String> = keys("من", "عن", "قناة", "مجموعة", "جروب", "صفحة")
+    /// What a forward's trailer names as its source after `منقول من` / `منقول عن`: `منقول من قناة …`.
+    static let forwardSourceKeys: Set<String> = keys("قناة", "قناه", "مجموعة", "جروب", "صفحة", "موقع", "حساب")
+    static let forwardFromKeys: Set<String> = keys("من", "عن")
 
     private static func keys(_ phrases: String...) -> Set<String> { Set(phrases.map(ArabicKey.make)) }
 }

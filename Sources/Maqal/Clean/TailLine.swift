@@ -5,8 +5,10 @@ enum TailLine {
     /// (`انضموا إلى قناتنا على تيليجرام`), with its reason id; `nil` for anything else.
     static func reason(_ text: String) -> String? {
         guard text.utf8.count <= 300 else { return nil }
-        let words = ArabicKey.make(text).split(separator: " ").map(String.init)
+        let key = ArabicKey.make(text)
+        let words = key.split(separator: " ").map(String.init)
         guard !words.isEmpty, words.count <= 14 else { return nil }
+        if isForwardTrailer(text, key: key, words: words) { return "furniture.forward" }
         if words.allSatisfy({ TailLexicon.shareTargetKeys.contains($0) || TailLexicon.shareWordKeys.contains($0) }) {
             let targets = words.filter { TailLexicon.shareTargetKeys.contains($0) }.count
             if targets >= 2 || words.contains(where: TailLexicon.shareVerbKeys.contains) { return "furniture.share" }
@@ -20,6 +22,28 @@ enum TailLine {
             if named { return "lexicon.follow-us" }
         }
         return nil
+    }
+}
+
+extension TailLine {
+    /// Hosts of channel and group invitations a forward ends with (`https://t.me/…`).
+    private static let channelHosts = ["t.me/", "telegram.me/", "chat.whatsapp.com/", "wa.me/", "whatsapp.com/channel/"]
+
+    /// The last line of a forwarded text: `منقول`, `منقول من قناة …`, a channel link or handle
+    /// (`https://t.me/…`, `@qanat`), perhaps with a few words inviting to join it.
+    static func isForwardTrailer(_ text: String, key: String, words: [String]) -> Bool {
+        if TailLexicon.forwardTrailerKeys.contains(key) { return true }
+        // `منقول من قناة الفوائد`, `منقول عن صفحة …`: the trailer names where it came from.
+        if (3...8).contains(words.count), TailLexicon.forwardTrailerKeys.contains(words[0]),
+            TailLexicon.forwardFromKeys.contains(words[1]), TailLexicon.forwardSourceKeys.contains(words[2])
+        {
+            return true
+        }
+        let lower = text.lowercased()
+        if channelHosts.contains(where: { lower.contains($0) }) { return words.count <= 14 }
+        // A handle alone: `@qanat_alfawaid`.
+        let trimmed = text.trimmingLeadingSpaces()
+        return trimmed.hasPrefix("@") && !trimmed.contains(" ") && trimmed.count > 2
     }
 }
 

@@ -57,7 +57,7 @@ struct TextSegmenter {
             var groupUnits: [Unit] = []
             var open: OpenUnit?
             for (position, (line, lineCharacters)) in zip(group, characters).enumerated() {
-                let marker = ListMarker.parse(line.text)
+                let marker = ListMarker.parse(line.text) ?? ListMarker.parseEmoji(line.text)
                 var facts = LineFacts(line.text)
                 // The first line of the text is its title: never a wrapped line. A breadcrumb
                 // trail above it does not count (``BreadcrumbLine``).
@@ -79,7 +79,26 @@ struct TextSegmenter {
             if groupUnits.count == 1 { groupUnits[0].standsAlone = true }
             units += groupUnits
         }
-        return validateLetterMarkers(units)
+        return validateEmojiMarkers(validateLetterMarkers(units))
+    }
+
+    /// An emoji marker counts only next to another emoji-marked line of its group (`🔹`, `✅` and
+    /// keycaps alike): a run of them is a forward's list, a single emoji before a title
+    /// (`📋 جدول المحتويات` over its `•` entries) or a line is decoration. A box title the lexicon
+    /// knows is never an item.
+    private func validateEmojiMarkers(_ units: [Unit]) -> [Unit] {
+        guard units.contains(where: { $0.marker?.isEmoji == true }) else { return units }
+        let emojiMarked = units.map { unit in
+            unit.marker.map { $0.isEmoji || $0.text.unicodeScalars.first!.properties.isEmojiPresentation } ?? false
+        }
+        var units = units
+        for index in units.indices where units[index].marker?.isEmoji == true {
+            let group = units[index].group
+            let before = index > 0 && emojiMarked[index - 1] && units[index - 1].group == group
+            let after = index + 1 < units.count && emojiMarked[index + 1] && units[index + 1].group == group
+            if (!before && !after) || lexicon.role(of: units[index].marker!.rest) != nil { units[index].marker = nil }
+        }
+        return units
     }
 
     /// The last unit of a group while wrapped lines are joined onto it. Its text grows in place

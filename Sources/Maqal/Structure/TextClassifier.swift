@@ -52,6 +52,16 @@ struct TextClassifier {
                 index = next
                 continue
             }
+            // A forward's `*bold*` line heads what follows it.
+            if let bold = MessagingMarkup.boldLine(units[index].text), index + 1 < units.count,
+                LineShape(bold).couldBeHeading || LineShape(bold).endsWithColon
+            {
+                blocks.append(.heading(Heading(level: 2, text: bold)))
+                sawHeading = true
+                questionsLevel = nil
+                index += 1
+                continue
+            }
             if units[index].facts.isCaption() {
                 blocks.append(.block(.figure(Figure(caption: units[index].text))))
                 index += 1
