@@ -270,4 +270,57 @@ struct CopiedTextShapesTests {
         let key = ArabicKey.make(line)
         #expect(TailLine.isForwardTrailer(line, key: key, words: key.split(separator: " ").map(String.init)) == isTrailer)
     }
+
+    // MARK: - PDF copies
+
+    @Test("page numbers", arguments: [
+        ("3", 3), ("- 12 -", 12), ("[4]", 4), ("صفحة 5", 5), ("ص ٦", 6), ("7 من 12", 7), ("Page 8 of 20", 8),
+        ("2024 عام", nil), ("12345", nil), ("3 أسباب", nil),
+    ] as [(String, Int?)])
+    func pageNumbers(_ line: String, _ number: Int?) {
+        #expect(PageFurniture.pageNumber(line) == number)
+    }
+
+    /// A paginated copy: `pages` pages of `lines` wrapped prose lines each, a running header
+    /// above each page and its number under it, the last line of each page unfinished.
+    func paginated(pages: Int, header: String = "مجلة العلوم – العدد 9") -> String {
+        var text = "\(header)\nعنوان البحث في سطر واحد\n"
+        for page in 1...pages {
+            if page > 1 { text += "\(header)\n\n" }
+            for line in 1...8 { text += "هذا سطر طويل من نص البحث في الصفحة \(page) وهو السطر رقم \(line) منها ولا ينتهي\n" }
+            text += "\n- \(page) -\n\n"
+        }
+        return text
+    }
+
+    @Test("running headers and page numbers go, and the paragraph cut by each page break is whole")
+    func pdfCopy() throws {
+        let text = paginated(pages: 3)
+        let document = try TestSupport.parse(text)
+        #expect(document.metadata.title == "عنوان البحث في سطر واحد")
+        #expect(TestSupport.paragraphs(document.body).count == 1)
+        #expect(!TestSupport.bodyText(document).contains("مجلة العلوم"))
+        let removed = PageFurniture.remove(TextLines.read(text)).removed
+        #expect(removed.allSatisfy { $0.reason == "furniture.page-header" })
+        #expect(removed.map(\.text) == [
+            "مجلة العلوم – العدد 9", "- 1 -", "مجلة العلوم – العدد 9", "- 2 -", "مجلة العلوم – العدد 9", "- 3 -",
+        ])
+    }
+
+    @Test("a line repeated twice, or numbers that do not count pages, stay")
+    func notPageFurniture() throws {
+        let twice = "العنوان\n\nسطر مكرر\n\nفقرة أولى طويلة.\n\nسطر مكرر\n\nفقرة ثانية.\n"
+        #expect(PageFurniture.remove(TextLines.read(twice)).removed.isEmpty)
+        let years = "العنوان\n\n2020\n\nفقرة.\n\n2024\n\nفقرة.\n"
+        #expect(PageFurniture.remove(TextLines.read(years)).removed.isEmpty)
+    }
+
+    @Test("a heading in a run of lines without blank lines, between finished paragraphs")
+    func runInHeading() throws {
+        let prose = "هذه فقرة طويلة من فقرات المقال فيها أكثر من ست عشرة كلمة حتى تعد نصاً وليست عنواناً قصيراً أبداً."
+        let text = "العنوان\n\n\(prose)\nعنوان القسم\n\(prose)\n"
+        #expect(try outline(text) == ["p " + prose, "h2 عنوان القسم", "  p " + prose])
+        let short = "العنوان\n\nجملة قصيرة.\nسطر آخر\n\(prose)\n"
+        #expect(try !outline(short).contains { $0.hasPrefix("h2") })
+    }
 }

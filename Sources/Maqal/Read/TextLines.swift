@@ -3,6 +3,8 @@ struct TextLine: Sendable, Equatable {
     var text: String
     /// Leading white space in columns (a tab counts four).
     var indent: Int
+    /// Its 1-based line number in the input.
+    var number = 0
 }
 
 /// Plain text → lines (the Read stage for text input).
@@ -20,7 +22,7 @@ enum TextLines {
         var previousWasCR = false
 
         func endLine(paragraph: Bool) {
-            lines.append(current.isEmpty ? nil : TextLine(text: String(current), indent: indent))
+            lines.append(current.isEmpty ? nil : TextLine(text: String(current), indent: indent, number: lines.count + 1))
             if paragraph { lines.append(nil) }
             current = String.UnicodeScalarView()
             indent = 0

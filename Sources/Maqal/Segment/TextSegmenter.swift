@@ -31,24 +31,16 @@ struct TextSegmenter {
 
     func makeUnits(_ lines: [TextLine?]) -> [Unit] {
         var groups: [[TextLine]] = []
-        var groupLines: [[Int]] = []
         var current: [TextLine] = []
-        var currentLines: [Int] = []
-        for (number, line) in zip(1..., lines) {
+        for line in lines {
             if let line {
                 current.append(line)
-                currentLines.append(number)
             } else if !current.isEmpty {
-                groupLines.append(currentLines)
-                currentLines = []
                 groups.append(current)
                 current = []
             }
         }
-        if !current.isEmpty {
-            groups.append(current)
-            groupLines.append(currentLines)
-        }
+        if !current.isEmpty { groups.append(current) }
 
         var units: [Unit] = []
         for (groupIndex, group) in groups.enumerated() {
@@ -56,7 +48,7 @@ struct TextSegmenter {
             let widest = characters.max() ?? 0
             var groupUnits: [Unit] = []
             var open: OpenUnit?
-            for (position, (line, lineCharacters)) in zip(group, characters).enumerated() {
+            for (line, lineCharacters) in zip(group, characters) {
                 let marker = ListMarker.parse(line.text) ?? ListMarker.parseEmoji(line.text)
                 var facts = LineFacts(line.text)
                 // The first line of the text is its title: never a wrapped line. A breadcrumb
@@ -71,7 +63,7 @@ struct TextSegmenter {
                 }
                 if let done = open { groupUnits.append(done.finished) }
                 open = OpenUnit(
-                    Unit(facts: facts, indent: line.indent, line: groupLines[groupIndex][position], marker: marker,
+                    Unit(facts: facts, indent: line.indent, line: line.number, marker: marker,
                          standsAlone: false, group: groupIndex, opensGroup: groupUnits.isEmpty, shape: LineShape(line.text)),
                     characters: lineCharacters)
             }

@@ -99,11 +99,26 @@ struct TextClassifier {
         guard units[index].marker == nil, headingShaped[index] || isOrdinalHeading(&units[index]) else {
             return false
         }
-        guard units[index].standsAlone || (units[index].opensGroup && isOrdinalHeading(&units[index])) else {
+        guard units[index].standsAlone || (units[index].opensGroup && isOrdinalHeading(&units[index]))
+            || isRunInHeading(units, at: index, headingShaped)
+        else {
             return false
         }
         if units[index].facts.isCaption() { return false }
         return index + 1 < units.count
+    }
+
+    /// A heading inside a run of lines with no blank lines between them, as PDF copies and pasted
+    /// pages have it: a short heading-shaped line after a finished paragraph and before prose of
+    /// the same group.
+    private func isRunInHeading(_ units: [Unit], at index: Int, _ headingShaped: [Bool]) -> Bool {
+        guard headingShaped[index], index > 0, index + 1 < units.count, units[index].shape.words <= 10 else { return false }
+        let previous = units[index - 1]
+        let next = units[index + 1]
+        guard previous.group == units[index].group, next.group == units[index].group, next.marker == nil else { return false }
+        let previousIsProse = previous.marker == nil && previous.shape.isTerminated && previous.shape.words > 16
+        let nextIsProse = !headingShaped[index + 1] && next.shape.words > 16
+        return previousIsProse && nextIsProse
     }
 
     /// `أولاً: …`, `ثانيًا - …`: an adverbial ordinal then a short title.
