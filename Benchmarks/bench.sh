@@ -13,7 +13,7 @@ fi
 seconds="${SECONDS_PER_MEASUREMENT:-2}"
 
 log=$(mktemp)
-swift build -c release >"$log" 2>&1 || { tail -30 "$log"; exit 1; }
+swift build -c release --static-swift-stdlib >"$log" 2>&1 || { tail -30 "$log"; exit 1; }
 mkdir -p .build-bench
 ln -sfn "$PWD" .build-bench/maqal
 # SwiftPM caches a path dependency's file list: forget it so files added since the last run are built.
@@ -45,6 +45,10 @@ peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(f"peak RSS parsing the largest page ({os.path.basename(largest)}, {os.path.getsize(largest) / 1e6:.2f} MB): "
       f"{peak / 1024:.1f} MB")
 PY
+
+echo
+echo "== saved pages (the largest page plain, as MHTML, gzipped, and as SingleFile with 9 MB of inlined images)"
+python3 Benchmarks/saved-bench.py --maqal .build/release/maqal --corpus "$corpus"
 
 if [ -x Benchmarks/convert-bench.sh ]; then
   echo

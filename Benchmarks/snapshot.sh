@@ -7,7 +7,7 @@ out=${1:?usage: Benchmarks/snapshot.sh OUTDIR [MAQAL_BINARY]}
 bin=${2:-.build/debug/maqal}
 cd "$(dirname "$0")/.."
 mkdir -p "$out"
-inputs=$(find Fixtures -type f \( -name '*.html' -o -name '*.htm' -o -name '*.txt' \) ! -name '*.expected.*' | sort)
+inputs=$(find Fixtures -type f \( -name '*.html' -o -name '*.htm' -o -name '*.txt' -o -name '*.mhtml' -o -name '*.mht' -o -name '*.webarchive' \) ! -name '*.expected.*' | sort)
 if [ -d ../shared/corpus ]; then
   inputs+=$'\n'$(find ../shared/corpus -type f \( -name '*.html' -o -name '*.txt' \) | sort)
 else

@@ -7,10 +7,10 @@ FUZZ_CONFIG ?= release
 SECONDS ?= 60
 FUZZ_SWIFTFLAGS = -Xswiftc -sanitize=fuzzer,address
 FUZZ_BUILD = $(SWIFT) build -c $(FUZZ_CONFIG) --package-path Fuzz --scratch-path $(FUZZ_SCRATCH) $(FUZZ_SWIFTFLAGS)
-FUZZ_SEEDS = Fixtures/html Fixtures/text Fixtures/robustness ../shared/corpus/html ../shared/corpus/text \
+FUZZ_SEEDS = Fixtures/html Fixtures/text Fixtures/robustness Fixtures/saved ../shared/corpus/html ../shared/corpus/text \
 	../shared/corpus/legacy-encoding
 
-.PHONY: fuzz fuzz-text test-asan test-tsan
+.PHONY: fuzz fuzz-text fuzz-containers test-asan test-tsan
 
 ## fuzz: libFuzzer on the whole parse entry (bytes -> Document -> JSON, Markdown, text) for SECONDS (default 60).
 fuzz: deps
@@ -19,6 +19,11 @@ fuzz: deps
 ## fuzz-text: libFuzzer on the plain-text reader and segmenter alone for SECONDS (default 60).
 fuzz-text: deps
 	@$(MAKE) --no-print-directory fuzz-run FUZZ_TARGET=FuzzText FUZZ_DICT=Fuzz/text.dict FUZZ_MAX_LEN=16384
+
+## fuzz-containers: libFuzzer on the parse entry, seeded with saved pages (MHTML, webarchive, SingleFile, gzip).
+fuzz-containers: deps
+	@$(MAKE) --no-print-directory fuzz-run FUZZ_TARGET=FuzzParse FUZZ_DICT=Fuzz/containers.dict FUZZ_MAX_LEN=65536 \
+	  FUZZ_SEEDS=Fixtures/saved FUZZ_GZIP_SEEDS=1
 
 # Seeds are copied into a temporary folder, so libFuzzer never writes into the repository; the
 # corpus it grows and any crash, timeout or leak it finds stay under $(FUZZ_SCRATCH).
@@ -30,9 +35,12 @@ fuzz-run:
 	  grep -v "Cannot export local symbol" $(FUZZ_SCRATCH)/build.log; exit $$status
 	@seeds=$$(mktemp -d) && trap 'rm -rf "$$seeds"' EXIT && \
 	for folder in $(FUZZ_SEEDS); do \
-	  [ -d "$$folder" ] && find "$$folder" -type f ! -name '*.expected.*' ! -name '*.md' ! -name '*.json' \
+	  [ -d "$$folder" ] && find "$$folder" -type f ! -name '*.expected.*' ! -name '*.md' ! -name '*.json' ! -name '*.py' \
 	    -exec cp {} "$$seeds"/ \; ; \
 	done; \
+	if [ -n "$(FUZZ_GZIP_SEEDS)" ]; then \
+	  for seed in "$$seeds"/*; do gzip -c "$$seed" > "$$seed.gz"; done; \
+	fi; \
 	mkdir -p $(FUZZ_SCRATCH)/corpus/$(FUZZ_TARGET) $(FUZZ_SCRATCH)/artifacts && \
 	echo "fuzz: $(FUZZ_TARGET) for $(SECONDS) s; corpus $(FUZZ_SCRATCH)/corpus/$(FUZZ_TARGET), findings $(FUZZ_SCRATCH)/artifacts/" && \
 	$(FUZZ_SCRATCH)/$(FUZZ_CONFIG)/$(FUZZ_TARGET) $(FUZZ_SCRATCH)/corpus/$(FUZZ_TARGET) "$$seeds" \

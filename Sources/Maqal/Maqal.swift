@@ -1,9 +1,20 @@
+import CLibXML2
 import Foundation
 
 /// The public entry: bytes of a saved article in, a ``Document`` out.
 public enum Maqal {
     /// The version printed by `maqal --version` and recorded with batch outputs.
     public static let version = "0.1.0"
+
+    /// The version of the libxml2 library loaded at run time (`2.9.14`), which can differ from
+    /// the headers maqal was built with.
+    public static var libxml2Version: String {
+        guard let pointer = __xmlParserVersion()?.pointee, let digits = Int(String(cString: pointer)) else {
+            return "unknown"
+        }
+        // libxml2 spells 2.9.14 as "20914".
+        return "\(digits / 10000).\(digits / 100 % 100).\(digits % 100)"
+    }
 
     /// Parses one saved article.
     ///
@@ -73,11 +84,25 @@ public struct InputHints: Sendable, Equatable {
     /// Where the page was saved or fetched from: ``Metadata/url`` when the page names none, and
     /// the base its relative links resolve against when it has no `<base>` or canonical URL.
     public var url: String?
+    /// A title the container gave (an MHTML `Subject`), for a page that has none of its own.
+    public var title: String?
+    /// Addresses the page uses for files its container carries (`cid:…`), each with the URL that
+    /// file was saved from: a figure's `src` says that URL.
+    public var resources: [String: String]
+    /// The folder a browser saved the page's files into beside it ("Webpage, Complete":
+    /// `name_files`): addresses into it stay relative, so they still lead to the saved files.
+    public var savedFolder: String?
 
-    public init(charset: String? = nil, charsetFrom: Source.EncodingOrigin = .declared, url: String? = nil) {
+    public init(
+        charset: String? = nil, charsetFrom: Source.EncodingOrigin = .declared, url: String? = nil,
+        title: String? = nil, resources: [String: String] = [:], savedFolder: String? = nil
+    ) {
         self.charset = charset
         self.charsetFrom = charsetFrom
         self.url = url
+        self.title = title
+        self.resources = resources
+        self.savedFolder = savedFolder
     }
 }
 
@@ -112,14 +137,23 @@ public struct ParseOptions: Sendable {
     public var maxBytes: Int
     /// Opt-in rewrites of the text (none by default: the output is byte-true).
     public var normalization: [Normalization]
+    /// Record every run of visible input text left out of the body and the metadata, with why
+    /// and where (``Document/removed``). Off, the document is what it always was.
+    public var explain: Bool
+    /// Keep images inlined as `data:` URIs (SingleFile pages) in ``Figure/src``. By default their
+    /// `src` is `null` and a diagnostic counts them, so JSON does not carry megabytes of base64.
+    public var keepDataImages: Bool
 
     public static let defaultMaxBytes = 50 * 1024 * 1024
 
     public init(
         inputFormat: InputFormat = .auto, encoding: TextEncoding? = nil, wordsPerMinute: Int = 180,
-        maxBytes: Int = ParseOptions.defaultMaxBytes, normalization: [Normalization] = []
+        maxBytes: Int = ParseOptions.defaultMaxBytes, normalization: [Normalization] = [], explain: Bool = false,
+        keepDataImages: Bool = false
     ) {
+        self.explain = explain
         self.normalization = normalization
+        self.keepDataImages = keepDataImages
         self.inputFormat = inputFormat
         self.encoding = encoding
         self.wordsPerMinute = wordsPerMinute
@@ -135,15 +169,26 @@ public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(bytes: Int, limit: Int)
     /// The input is an image, archive or other binary file.
     case binary(String)
+    /// A saved-page container (MHTML, webarchive, gzip) that holds no page that can be read; the
+    /// reason says what is wrong with it.
+    case brokenContainer(String)
 
     public var description: String {
         switch self {
         case .empty:
             "the input is empty"
         case .tooLarge(let bytes, let limit):
-            "the input is \(bytes) bytes, over the limit of \(limit) bytes (raise it with --max-bytes)"
+            "the input is \(bytes) bytes, over the limit of \(limit) bytes"
         case .binary(let kind):
-            "this is a \(kind) file, not an article (HTML or text)"
+            "this is \(Self.indefiniteArticle(kind)) \(kind) file, not an article (HTML or text)"
+        case .brokenContainer(let reason):
+            reason
         }
+    }
+
+    /// "an" before a vowel sound ("an ELF executable", "an icon", "an xz archive"), else "a".
+    private static func indefiniteArticle(_ word: String) -> String {
+        guard let first = word.first?.lowercased() else { return "a" }
+        return "aeio".contains(first) || word.lowercased().hasPrefix("xz") ? "an" : "a"
     }
 }

@@ -1,6 +1,7 @@
 /// The stages of DESIGN.md, in order: each hands the next a value, none calls a later one.
 ///
-///     decode     bytes            → DecodedText               Decode/ByteDecoder.swift
+///     unwrap     bytes            → SavedPage                 Containers/SavedPage.swift (MHTML, webarchive, gzip)
+///     decode     page bytes       → DecodedText               Decode/ByteDecoder.swift
 ///     read       DecodedText      → HTMLTree | [TextLine?]    Read/HTMLTree.swift, Read/TextLines.swift
 ///     extract    HTMLTree         → ExtractedPage             Extract/ArticleExtractor.swift   (HTML only)
 ///     segment    ExtractedPage    → [FlatBlock]               Segment/HTMLSegmenter.swift
@@ -16,13 +17,22 @@ enum Pipeline {
     ) throws(ParseError) -> Document {
         if bytes.count > options.maxBytes { throw .tooLarge(bytes: bytes.count, limit: options.maxBytes) }
         if bytes.allSatisfy({ ArabicScalar.isSpace(UInt32($0)) }) { throw .empty }
-        if let kind = BinarySniffer.kind(of: bytes) { throw .binary(kind) }
+
+        // Containers: the page inside an MHTML file, a webarchive or gzip, with what they say of it.
+        let saved = try SavedPage.unwrap(bytes, name: name, hints: hints, limit: options.maxBytes)
+        let hints = saved.hints
+        let pageBytes = saved.bytes
+        if saved.container != nil || saved.compression != nil {
+            if pageBytes.allSatisfy({ ArabicScalar.isSpace(UInt32($0)) }) { throw .empty }
+        }
+        if let kind = BinarySniffer.kind(of: pageBytes) { throw .binary(kind) }
 
         // Decode
-        let format = InputSniffer.format(of: bytes, name: name, requested: options.inputFormat)
+        let format = options.inputFormat == .auto && saved.pageFormat != nil
+            ? saved.pageFormat! : InputSniffer.format(of: pageBytes, name: name, requested: options.inputFormat)
         let decoded = ByteDecoder.decode(
-            bytes, format: format, user: options.encoding, outside: hints.charset.map { ($0, hints.charsetFrom) })
-        var diagnostics = decoded.diagnostics
+            pageBytes, format: format, user: options.encoding, outside: hints.charset.map { ($0, hints.charsetFrom) })
+        var diagnostics = saved.diagnostics + decoded.diagnostics
         if let declared = decoded.declared, decoded.origin == .sniffed,
             let declaredEncoding = TextEncoding(label: declared), declaredEncoding != decoded.encoding
         {
@@ -31,8 +41,8 @@ enum Pipeline {
                 "the page declares \(declared) but its bytes are \(decoded.encoding.rawValue)"))
         }
         var source = Source(
-            name: name, format: format, encoding: decoded.encoding.rawValue, encodingFrom: decoded.origin,
-            bytes: bytes.count)
+            name: name, format: saved.container ?? format, encoding: decoded.encoding.rawValue,
+            encodingFrom: decoded.origin, bytes: bytes.count, compression: saved.compression)
         source.normalization = TextNormalizer.names(options.normalization)
         laps?.mark("decode")
 
@@ -51,19 +61,19 @@ enum Pipeline {
             laps?.mark("parse")
             // Clean, first half: what a paginated copy repeats on every page goes before the lines
             // are joined, so a paragraph cut by a page break is whole again.
-            let paged = PageFurniture.remove(lines)
+            let paged = PageFurniture.remove(lines, removals: Removals(enabled: options.explain))
             // Segment
             let units = TextSegmenter().segment(paged.lines)
             laps?.mark("segment")
             // Clean
-            var cleaned = ArticleCleaner.clean(units)
-            cleaned.removed.insert(contentsOf: paged.removed, at: 0)
+            var cleaned = ArticleCleaner.clean(units, removals: paged.removals)
             laps?.mark("clean")
             // Structure, first half: the lines read as blocks by their shape.
             let blocks = TextClassifier().blocks(
                 cleaned.units, hasTitle: cleaned.metadata.title != nil, subtitles: &cleaned.metadata.subtitles)
-            article = CleanArticle(blocks: blocks, metadata: cleaned.metadata)
-        case .html:
+            article = CleanArticle(blocks: blocks, metadata: cleaned.metadata, removals: cleaned.removals)
+        case .html, .mhtml, .webarchive:
+            // Containers were unwrapped above: what is read here is the page inside, which is HTML.
             // Read: the tree, then mojibake repaired in the text runs the reader flagged.
             var tree = HTMLTree.parse(utf8: decoded.utf8, classNames: MarkupClassNames())
             let repaired = tree.repairMojibake()
@@ -74,20 +84,24 @@ enum Pipeline {
             diagnostics += tree.diagnostics
             laps?.mark("parse")
             // Extract
-            guard let page = ArticleExtractor.extract(tree, html: decoded.utf8, pageURL: hints.url) else {
+            guard let page = ArticleExtractor.extract(tree, html: decoded.utf8, hints: hints, explain: options.explain)
+            else {
                 article = CleanArticle(diagnostics: [Diagnostic(.warning, "html.empty", "the page has no elements")])
                 break
             }
             laps?.mark("extract")
             // Segment
             var segmenter = HTMLSegmenter(page)
+            segmenter.keepDataImages = options.keepDataImages
             let blocks = segmenter.segment(page.roots)
+            if let omitted = segmenter.omittedDataImages { diagnostics.append(omitted) }
             laps?.mark("segment")
             // Clean
             article = ArticleCleaner.clean(blocks, page: page)
             laps?.mark("clean")
         }
         if article.metadata.url == nil { article.metadata.url = hints.url }
+        if article.metadata.title == nil { article.metadata.title = hints.title }
         // Structure
         let document = DocumentBuilder.build(
             article, source: source, wordsPerMinute: options.wordsPerMinute, diagnostics: diagnostics,

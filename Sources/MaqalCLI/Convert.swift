@@ -8,8 +8,11 @@ struct Convert: ParsableCommand {
         commandName: "convert",
         abstract: "Convert folders of saved articles into a mirrored folder of Markdown, JSON or text.",
         discussion: """
-            Folders are walked for .html, .htm, .xhtml and .txt files (hidden names skipped, links followed \
-            only inside the inputs); in/a/b.html becomes DIR/a/b.md (.json, .txt). Files are converted on all \
+            Folders are walked for .html, .htm, .xhtml, .txt, .mhtml, .mht, .webarchive and .html.gz files \
+            (hidden names skipped, a saved page's name_files folder left to its page, links followed only \
+            inside the inputs); in/a/b.html becomes DIR/a/b.md (.json, .txt), or in/a/b.md with --beside, \
+            which never replaces a file maqal did not write. A file named twice (itself and in its folder) \
+            is converted once. Files are converted on all \
             cores and each output is written whole or not at all. An output newer than its input and written \
             by the same maqal version and options is skipped; --force converts it again. One bad file never \
             stops the rest: it is counted, named in the summary on stderr and in the --report. Ctrl-C stops \
@@ -18,6 +21,7 @@ struct Convert: ParsableCommand {
 
             Examples:
               maqal convert saved/ -o converted/
+              maqal convert saved/ --beside
               maqal convert saved/ old.html -o out/ --format json --report report.jsonl
               maqal convert saved/ -o out/ --exclude 'drafts/*' --include '*.xml' --jobs 2
               maqal convert saved/ --format ndjson -o - | jq -r .metadata.title
@@ -27,8 +31,12 @@ struct Convert: ParsableCommand {
     var inputs: [String] = []
 
     @Option(name: [.customShort("o"), .customLong("output-dir")], help: ArgumentHelp(
-        "The folder to write into (made if missing); - streams NDJSON to standard output.", valueName: "dir"))
-    var outputDir: String
+        "The folder to write into (made if missing); - streams NDJSON to standard output.", valueName: "dir"),
+        completion: .directory)
+    var outputDir: String?
+
+    @Flag(help: "Write each output beside its input (x.html → x.md) instead of into --output-dir.")
+    var beside = false
 
     @Option(name: [.short, .long], help: "Output format: markdown, json, text, or ndjson (with -o -).")
     var format: OutputFormat = .markdown
@@ -57,8 +65,7 @@ struct Convert: ParsableCommand {
         valueName: "file"))
     var report: String?
 
-    @Flag(name: [.short, .long], help: "No progress line and no summary; failures are still named.")
-    var quiet = false
+    @OptionGroup var chattiness: Chattiness
 
     @OptionGroup var rendering: RenderingOptions
 
@@ -66,9 +73,19 @@ struct Convert: ParsableCommand {
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("name the files and folders to convert") }
+        if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be between 1 and 1024") }
+        if report == "-" { throw ValidationError("--report needs a file: standard output carries results only") }
         if inputs.contains("-") {
             throw ValidationError("convert reads files and folders; for standard input use: maqal parse -")
         }
+        guard let outputDir else {
+            if beside {
+                if format == .ndjson { throw ValidationError("--format ndjson streams to standard output: use -o -") }
+                return
+            }
+            throw ValidationError("say where outputs go: -o DIR (a mirrored folder), --beside, or -o - with -f ndjson")
+        }
+        if beside { throw ValidationError("--beside and --output-dir \(outputDir) contradict each other; choose one") }
         if outputDir.isEmpty { throw ValidationError("--output-dir needs a folder, or - for standard output") }
         if outputDir == "-" && format != .ndjson {
             throw ValidationError("-o - streams to standard output and needs --format ndjson (one document per line)")
@@ -77,31 +94,54 @@ struct Convert: ParsableCommand {
             throw ValidationError(
                 "--format ndjson streams to standard output: use -o -, or --format json for one file per input")
         }
-        if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be between 1 and 1024") }
-        if report == "-" { throw ValidationError("--report needs a file: standard output carries results only") }
     }
 
     func run() throws {
         let parseOptions = reading.parseOptions
-        let destination = try makeDestination()
+        // The report first: a report that cannot be written is a usage error, found before any output is.
         var batchReport: BatchReport?
         if let report {
             do {
                 batchReport = try BatchReport(path: report)
             } catch {
-                Console.error("maqal: \(report): \(error.message)")
-                throw ExitCode.failure
+                Console.error("maqal: --report \(report): \(error.message)")
+                throw ExitCode(2)
             }
         }
+        let destination: ConvertRun.Destination
+        do {
+            destination = try makeDestination()
+        } catch {
+            batchReport?.discard()
+            throw error
+        }
+        let quiet = chattiness.quiet
         let showsProgress = !quiet && isatty(STDERR_FILENO) == 1
-        let tally = BatchTally(report: batchReport, showsProgress: showsProgress, quiet: quiet, failFast: failFast)
+        let tally = BatchTally(
+            report: batchReport, showsProgress: showsProgress, quiet: quiet, failFast: failFast,
+            verbose: chattiness.verbose, plainTerminal: Self.isDumbTerminal)
         let run = ConvertRun(
             inputs: inputs, filter: BatchFilter(includes: includes, excludes: excludes), destination: destination,
             format: format, rendering: rendering, parseOptions: parseOptions,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: force,
-            marker: BatchMarker(settings: settings(parseOptions)))
-        let status = run.run(tally: tally, countAhead: showsProgress)
+            marker: BatchMarker(settings: settings(parseOptions)), chattiness: chattiness)
+        let status = run.run(tally: tally)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Makes `path` and the folders above it; the system's reason when that fails.
+    private static func makeFolder(_ path: String) -> String? {
+        var folder = ""
+        for (index, part) in path.split(separator: "/", omittingEmptySubsequences: false).enumerated() {
+            folder = index == 0 ? String(part) : folder + "/" + part
+            if part.isEmpty || part == "." || mkdir(folder, 0o777) == 0 { continue }
+            let reason = errno
+            if reason == EEXIST, BatchFileStatus(path: folder)?.kind == .directory { continue }
+            // A file in the way above the last part: the next mkdir says why ("Not a directory").
+            if reason == EEXIST && folder.count < path.count { continue }
+            return reason == EEXIST ? "\(folder) exists and is not a folder" : InputFile.reason(reason)
+        }
+        return nil
     }
 
     /// What an output depends on besides its input: every reading and rendering option that can change it.
@@ -113,14 +153,16 @@ struct Convert: ParsableCommand {
             "compact: \(rendering.compact)"].joined(separator: "\n")
     }
 
+    /// `TERM=dumb` (Emacs shells, some CI logs): a terminal that draws no escape codes.
+    static var isDumbTerminal: Bool { ProcessInfo.processInfo.environment["TERM"] == "dumb" }
+
     /// The output folder, made if missing, with its links resolved; refuses one that holds an input.
     private func makeDestination() throws -> ConvertRun.Destination {
+        guard let outputDir else { return .beside }
         if outputDir == "-" { return .standardOutput }
         let existed = FileManager.default.fileExists(atPath: outputDir)
-        do {
-            try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
-        } catch {
-            Console.error("maqal: \(outputDir): cannot make the output folder (is it a file, or not writable?)")
+        if let problem = Self.makeFolder(outputDir) {
+            Console.error("maqal: \(outputDir): cannot make the output folder: \(problem)")
             throw ExitCode.failure
         }
         guard let real = BatchFileStatus.realPath(outputDir), let status = BatchFileStatus(path: real),

@@ -10,6 +10,8 @@ struct ConvertRun: Sendable {
         case folder(real: String, shown: String, identity: BatchFileStatus.Identity)
         /// One NDJSON line per document on stdout, in the order they finish.
         case standardOutput
+        /// Each output beside its input (`a/b.html` → `a/b.md`), never over a file maqal did not write.
+        case beside
     }
 
     let inputs: [String]
@@ -21,16 +23,18 @@ struct ConvertRun: Sendable {
     let jobs: Int
     let force: Bool
     let marker: BatchMarker
+    let chattiness: Chattiness
 
     /// One file to convert, as the walker hands it to a worker.
     struct Job: Sendable {
         let input: String
-        /// The output's path inside the output folder, e.g. `a/b.md`; `nil` for stdout.
+        /// The output's path inside the output folder, e.g. `a/b.md`, or beside the input, e.g.
+        /// `saved/a/b.md`; `nil` for stdout.
         let relativeOutput: String?
     }
 
     /// Runs to the end (or to a stop) and returns the exit status.
-    func run(tally: BatchTally, countAhead: Bool) -> Int32 {
+    func run(tally: BatchTally) -> Int32 {
         let queue = BatchQueue<Job>(capacity: jobs * 4)
         let signals = [SIGINT, SIGTERM].map { number in
             // The handler runs on a dispatch queue, not in signal context, so it may take locks.
@@ -52,19 +56,20 @@ struct ConvertRun: Sendable {
 
         let group = DispatchGroup()
         let walker = BatchWalker(inputs: inputs, filter: filter, outputFolder: outputIdentity)
-        if countAhead {
-            // A second, counting-only walk runs ahead of the real one (which the queue holds back),
-            // so the progress line has a total early. Listing folders is cheap beside parsing.
-            start(group, stackSize: 1 << 20) {
-                let complete = walker.walk { event in
-                    switch event {
-                    case .file, .failure: tally.counted()
-                    case .notFollowed: break
-                    }
-                    return !tally.isStopping
+        // A second, counting-only walk runs ahead of the real one (which the queue holds back), so
+        // the progress line has a total early and an interrupted run can say how many files it left.
+        // Listing folders is cheap beside parsing.
+        start(group, stackSize: 1 << 20) {
+            let complete = walker.walk { event in
+                switch event {
+                case .file(let path, _):
+                    if !Self.isOwnOutput(path) { tally.counted() }
+                case .failure: tally.counted()
+                case .notFollowed, .skippedForExtension: break
                 }
-                if complete { tally.countingFinished() }
+                return !tally.stopsCounting
             }
+            if complete { tally.countingFinished() }
         }
         start(group, stackSize: 1 << 20) {
             let complete = walk(walker, into: queue, tally: tally)
@@ -123,22 +128,30 @@ struct ConvertRun: Sendable {
             case .notFollowed(_, let reason):
                 tally.notFollowed(reason)
                 return !tally.isStopping
+            case .skippedForExtension(let path):
+                tally.skippedForExtension(path)
+                return !tally.isStopping
             case .failure(let path, let reason):
                 tally.found()
                 return record(BatchOutcome(path: path, output: nil, error: reason))
             case .file(let path, let relative):
+                if Self.isOwnOutput(path) { return true }
                 tally.found()
-                guard case .folder(_, let shown, _) = destination else {
-                    return queue.push(Job(input: path, relativeOutput: nil))
+                let mirrored: String?
+                switch destination {
+                case .standardOutput: return queue.push(Job(input: path, relativeOutput: nil))
+                case .folder: mirrored = Self.outputPath(for: relative, format: format)
+                case .beside: mirrored = Self.besidePath(for: path, format: format)
                 }
-                guard let output = Self.outputPath(for: relative, format: format) else {
+                guard let output = mirrored else {
                     return record(BatchOutcome(
                         path: path, output: nil, error: "its name cannot be mirrored safely in the output folder"))
                 }
                 var key = BatchFingerprint()
                 key.add(output)
                 guard claimed.insert(key.value).inserted else {
-                    let shownOutput = BatchWalker.join(shown, output)
+                    var shownOutput = output
+                    if case .folder(_, let shown, _) = destination { shownOutput = BatchWalker.join(shown, output) }
                     return record(BatchOutcome(
                         path: path, output: shownOutput,
                         error: "another input already maps to \(shownOutput); rename one of them or convert them separately"))
@@ -155,9 +168,29 @@ struct ConvertRun: Sendable {
         guard let name = parts.popLast(), parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }),
             !name.isEmpty, name != ".", name != ".."
         else { return nil }
-        let stem = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : name[..<$0] } ?? name
+        // `a.html.gz` → `a.md`, as `a.html` would be.
+        let plain = name.lowercased().hasSuffix(".gz") && BatchFilter.articleExtension(of: String(name)) != nil
+            ? name.dropLast(3) : name
+        let stem = plain.lastIndex(of: ".").flatMap { $0 == plain.startIndex ? nil : plain[..<$0] } ?? plain
         parts.append(stem + "." + format.fileExtension)
         return parts.joined(separator: "/")
+    }
+
+    private static let outputExtensions = Set(OutputFormat.allCases.map { "." + $0.fileExtension })
+
+    /// Whether a walked file is an output of maqal (beside its input, or an earlier run's folder
+    /// inside an input): no article. Only names maqal writes are asked, so pages cost nothing.
+    static func isOwnOutput(_ path: String) -> Bool {
+        guard let dot = path.lastIndex(of: "."), outputExtensions.contains(String(path[dot...])) else { return false }
+        return BatchMarker.isMarked(path)
+    }
+
+    /// `saved/a/b.html` → `saved/a/b.md`: the input's own path with the format's extension.
+    static func besidePath(for path: String, format: OutputFormat) -> String? {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        return outputPath(for: name, format: format).map { folder + $0 }
     }
 
     // MARK: - One file
@@ -175,9 +208,15 @@ struct ConvertRun: Sendable {
     private func outcome(for job: Job, tally: BatchTally) -> BatchOutcome? {
         var shownOutput: String?
         var realOutput: String?
-        if case .folder(let real, let shown, _) = destination, let relative = job.relativeOutput {
-            shownOutput = BatchWalker.join(shown, relative)
-            realOutput = BatchWalker.join(real, relative)
+        switch destination {
+        case .folder(let real, let shown, _):
+            shownOutput = job.relativeOutput.map { BatchWalker.join(shown, $0) }
+            realOutput = job.relativeOutput.map { BatchWalker.join(real, $0) }
+        case .beside:
+            shownOutput = job.relativeOutput
+            realOutput = job.relativeOutput
+        case .standardOutput:
+            break
         }
         var outcome = BatchOutcome(path: job.input, output: shownOutput)
         guard let input = BatchFileStatus(path: job.input) else {
@@ -192,11 +231,24 @@ struct ConvertRun: Sendable {
                 return outcome
             }
             if let existing = BatchFileStatus(path: realOutput), existing.identity == input.identity {
-                outcome.error = "its output \(shownOutput ?? realOutput) is the input itself; choose another --output-dir"
+                outcome.error = "its output \(shownOutput ?? realOutput) is the input itself; choose another --format or --output-dir"
                 return outcome
             }
-            if case .folder(let real, _, _) = destination, let problem = Self.makeFolders(for: relative, in: real) {
-                outcome.error = problem
+            if case .beside = destination, let existing = BatchFileStatus(linkAt: realOutput),
+                existing.kind != .regular || !BatchMarker.isMarked(realOutput)
+            {
+                outcome.error = "\(realOutput) exists and was not written by maqal, so it is left alone; "
+                    + "move it, or convert with --output-dir"
+                return outcome
+            }
+            if case .folder(let real, _, _) = destination,
+                let problem = Self.makeFolders(for: relative, in: real)
+            {
+                outcome.error = problem.message
+                if let disk = Self.diskWideFailure(NSError(domain: NSPOSIXErrorDomain, code: Int(problem.code))) {
+                    outcome.diskWide = true
+                    _ = tally.requestStop(.outputUnwritable("the output disk is \(disk)"))
+                }
                 return outcome
             }
         }
@@ -209,6 +261,7 @@ struct ConvertRun: Sendable {
             return outcome
         }
         outcome.bytes = document.source.bytes
+        outcome.note = chattiness.describe(document, input: job.input, warningsByDefault: false)
         let text = rendering.render(document, as: format)
         if let realOutput {
             do {
@@ -220,6 +273,7 @@ struct ConvertRun: Sendable {
             } catch {
                 outcome.error = "cannot write \(shownOutput ?? realOutput): \(error.localizedDescription)"
                 if let disk = Self.diskWideFailure(error) {
+                    outcome.diskWide = true
                     _ = tally.requestStop(.outputUnwritable("the output disk is \(disk)"))
                 }
                 return outcome
@@ -252,8 +306,9 @@ struct ConvertRun: Sendable {
         return nil
     }
 
-    /// Makes the folders above `relative` inside `root`, refusing to write through a link or a file.
-    private static func makeFolders(for relative: String, in root: String) -> String? {
+    /// Makes the folders above `relative` inside `root`, refusing to write through a link or a file;
+    /// the reason and its `errno` when it cannot.
+    private static func makeFolders(for relative: String, in root: String) -> (message: String, code: Int32)? {
         var folder = root
         for part in relative.split(separator: "/").dropLast() {
             folder = BatchWalker.join(folder, String(part))
@@ -261,9 +316,9 @@ struct ConvertRun: Sendable {
             let reason = errno
             if reason == EEXIST, let status = BatchFileStatus(linkAt: folder), status.kind == .directory { continue }
             if reason == EEXIST {
-                return "\(folder) is in the way: it is not a folder (a link or a file), and outputs are never written through links"
+                return ("\(folder) is in the way: it is not a folder (a link or a file), and outputs are never written through links", reason)
             }
-            return "cannot make the folder \(folder): \(String(cString: strerror(reason)))"
+            return ("cannot make the folder \(folder): \(InputFile.reason(reason))", reason)
         }
         return nil
     }

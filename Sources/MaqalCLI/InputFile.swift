@@ -13,8 +13,19 @@ enum InputFile {
         do {
             return try Maqal.parse(bytes, name: path, options: options)
         } catch {
-            throw Failure(message: error.description)
+            throw Failure(message: message(for: error))
         }
+    }
+
+    /// The library's reason, with the option that lifts a limit (the library names no flags).
+    static func message(for error: ParseError) -> String {
+        if case .tooLarge = error { return error.description + " (raise it with --max-bytes)" }
+        return error.description
+    }
+
+    /// The system's words for an `errno` ("Permission denied", "No space left on device").
+    static func reason(_ code: Int32) -> String {
+        String(cString: strerror(code))
     }
 
     static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
@@ -29,26 +40,25 @@ enum InputFile {
         guard descriptor >= 0 else {
             switch errno {
             case ENOENT, ENOTDIR: throw Failure(message: "no such file")
-            case EACCES, EPERM: throw Failure(message: "cannot be read (permission denied)")
-            default: throw Failure(message: "cannot be read: \(String(cString: strerror(errno)))")
+            default: throw Failure(message: "cannot be read: \(Self.reason(errno))")
             }
         }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
-            throw Failure(message: "cannot be read: \(String(cString: strerror(errno)))")
+            throw Failure(message: "cannot be read: \(Self.reason(errno))")
         }
         if status.st_mode & S_IFMT == S_IFDIR {
             throw Failure(message: "is a directory (name the files inside it)")
         }
         let size = Int(status.st_size)
         if size > limit {
-            throw Failure(message: ParseError.tooLarge(bytes: size, limit: limit).description)
+            throw Failure(message: message(for: .tooLarge(bytes: size, limit: limit)))
         }
         let bytes = try readAll(descriptor, limit: limit, expected: size)
         if bytes.count > limit {
             // It grew while it was read (or it is a device whose size says nothing).
-            throw Failure(message: ParseError.tooLarge(bytes: bytes.count, limit: limit).description)
+            throw Failure(message: message(for: .tooLarge(bytes: bytes.count, limit: limit)))
         }
         return bytes
     }
@@ -87,7 +97,7 @@ enum InputFile {
             }
         }
         if failure != 0 {
-            throw Failure(message: "cannot be read: \(String(cString: strerror(failure)))")
+            throw Failure(message: "cannot be read: \(Self.reason(failure))")
         }
         return bytes
     }

@@ -16,7 +16,8 @@ struct ReadingOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp(
         "Read inputs in this encoding instead of detecting it.",
-        valueName: TextEncoding.names.joined(separator: "|")))
+        valueName: TextEncoding.names.joined(separator: "|")),
+        completion: .list(TextEncoding.names))
     var encoding: String?
 
     @Option(name: .customLong("max-bytes"), help: "Refuse inputs larger than this many bytes.")
@@ -26,7 +27,8 @@ struct ReadingOptions: ParsableArguments {
     var wpm: Int = 180
 
     @Option(help: ArgumentHelp(
-        "Rewrite the text for search or training, a comma-separated list of: \(Normalization.helpText).",
+        "Rewrite the text for search or training: none, or a comma-separated list of: \(Normalization.helpText); "
+            + "repeatable, the lists are merged.",
         discussion: """
             nfc: Unicode NFC. presentation-forms: ﻻ → لا, ﷲ → الله. invisibles: drop ZWSP, soft hyphens, stray BOMs; \
             NBSP to space. bidi-controls: drop LRM/RLM/ALM, embeddings, overrides, isolates. tatweel: drop kashida \
@@ -34,34 +36,30 @@ struct ReadingOptions: ParsableArguments {
             convert digits (with separators: ٫ ٬ too). search: all of these plus letter folding (أ إ آ ٱ → ا, \
             ى → ي, ة → ه) — it changes spelling. ZWNJ and ZWJ are never removed.
             """,
-        valueName: "list"))
-    var normalize: String?
+        valueName: "list"),
+        completion: .list(NormalizationList.names))
+    var normalize: [String] = []
+
+    @Flag(help: "In JSON, add \"removed\": every run of visible input text left out of the body and the metadata, with why and where (see `maqal explain`).")
+    var explain = false
+    @Flag(name: .customLong("keep-data-images"), help: ArgumentHelp(
+        "Keep images inlined as data: URIs (SingleFile pages) in figures; by default their src is null."))
+    var keepDataImages = false
 
     func validate() throws {
         if let encoding, TextEncoding(label: encoding) == nil {
             throw ValidationError("unknown encoding '\(encoding)'; use one of: \(TextEncoding.names.joined(separator: ", "))")
         }
         if maxBytes <= 0 { throw ValidationError("--max-bytes must be positive") }
-        _ = try normalization()
+        _ = try NormalizationList.parse(normalize)
         if wpm <= 0 { throw ValidationError("--wpm must be positive") }
-    }
-
-    /// The `--normalize` list, or a usage error that names the valid names.
-    func normalization() throws -> [Normalization] {
-        guard let normalize else { return [] }
-        return try normalize.split(separator: ",").map { name in
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
-            guard let step = Normalization(rawValue: trimmed) else {
-                throw ValidationError("unknown --normalize name '\(trimmed)'; use: \(Normalization.helpText)")
-            }
-            return step
-        }
     }
 
     var parseOptions: ParseOptions {
         ParseOptions(
             inputFormat: inputFormat, encoding: encoding.flatMap { TextEncoding(label: $0) }, wordsPerMinute: wpm,
-            maxBytes: maxBytes, normalization: (try? normalization()) ?? [])
+            maxBytes: maxBytes, normalization: (try? NormalizationList.parse(normalize)) ?? [], explain: explain,
+            keepDataImages: keepDataImages)
     }
 }
 
@@ -71,64 +69,115 @@ struct Parse: ParsableCommand {
         commandName: "parse",
         abstract: "Parse saved articles and print them (the default command).",
         discussion: """
+            With no file and standard input not a terminal, standard input is read. Several files in \
+            Markdown or text are printed one after another, each after a line naming it \
+            (<!-- maqal: FILE --> in Markdown, ==> FILE <== in text), so one stream stays readable and \
+            splittable; --format ndjson gives one JSON document per line instead.
+
             Examples:
               maqal parse article.html
               maqal parse article.html --format json --output article.json
               maqal parse --input-format text --encoding windows-1256 old.txt
+              cat page.html | maqal --format text
             """)
 
-    @Argument(help: ArgumentHelp("Files to parse; - reads standard input.", valueName: "file"))
-    var inputs: [String]
+    @Argument(help: ArgumentHelp(
+        "Files to parse; - (or none, when standard input is not a terminal) reads standard input.",
+        valueName: "file"))
+    var inputs: [String] = []
 
     @Option(name: [.short, .long], help: "Output format: markdown, json, ndjson or text.")
     var format: OutputFormat = .markdown
 
-    @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "Write to this file instead of standard output (- is standard output); never one of the inputs.",
+        valueName: "file"))
     var output: String?
 
     @OptionGroup var rendering: RenderingOptions
 
     @OptionGroup var reading: ReadingOptions
 
+    @OptionGroup var chattiness: Chattiness
+
+    /// The files to read: `-` alone when none was named and standard input is a pipe or a file.
+    private var sources: [String] { inputs.isEmpty ? ["-"] : inputs }
+
     func validate() throws {
-        if inputs.isEmpty { throw ValidationError("name a file to parse, or - for standard input") }
-        if inputs.count > 1 && format == .json {
+        if inputs.isEmpty && isatty(STDIN_FILENO) == 1 {
+            throw ValidationError("name a file to parse, or pipe one in (cat page.html | maqal)")
+        }
+        if sources.count > 1 && format == .json {
             throw ValidationError("several inputs need --format ndjson (one JSON document per line)")
         }
-        if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+        if sources.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+        if let output, output != "-" { try Self.checkOutput(output, inputs: sources) }
+    }
+
+    /// Refuses an output that is a folder (that is `convert`'s job) or one of the inputs.
+    private static func checkOutput(_ output: String, inputs: [String]) throws {
+        if output.isEmpty { throw ValidationError("--output needs a file name, or - for standard output") }
+        let target = BatchFileStatus(path: output)
+        if target?.kind == .directory || output.hasSuffix("/") {
+            throw ValidationError(
+                "\(output) is a folder; to write one file per input into it use: maqal convert FILES -o \(output)")
+        }
+        guard let target else { return }
+        for input in inputs where input != "-" {
+            if BatchFileStatus(path: input)?.identity == target.identity {
+                throw ValidationError("--output \(output) is the input \(input); it would be overwritten")
+            }
+        }
     }
 
     func run() throws {
         var failed = false
+        let toFile = output.map { $0 != "-" } ?? false
         // To a file: collected and written whole. To stdout: each document as soon as it is read,
         // in input order, so `| head` or `| jq` see results at once and memory stays flat.
-        var rendered: [String] = []
-        let separator = format == .ndjson ? "" : "\n"
+        var rendered = ""
         var printed = 0
-        for input in inputs {
+        for input in sources {
             do {
                 let document = try InputFile.parse(input, options: reading.parseOptions)
-                let text = rendering.render(document, as: format)
-                if output == nil {
-                    Console.out(printed == 0 ? text : separator + text)
-                    printed += 1
-                } else {
-                    rendered.append(text)
-                }
+                if let note = chattiness.describe(document, input: input, warningsByDefault: true) { Console.error(note) }
+                var text = rendering.render(document, as: format)
+                if sources.count > 1 { text = Self.separated(text, from: input, format: format, first: printed == 0) }
+                printed += 1
+                if toFile { rendered += text } else { Console.out(text) }
             } catch {
                 failed = true
                 Console.error("maqal: \(input): \(error.message)")
             }
         }
-        if let output {
+        if toFile, let output {
             do {
-                try OutputFile.write(rendered.joined(separator: separator), to: output)
+                try OutputFile.write(rendered, to: output)
             } catch {
-                Console.error("maqal: \(output): \(error.localizedDescription)")
+                Console.error("maqal: \(output): cannot write: \(error.localizedDescription)")
                 throw ExitCode.failure
             }
         }
         if failed { throw ExitCode.failure }
+    }
+
+    /// One of several documents in Markdown or text, after a line that names its input.
+    ///
+    /// pandoc reads several inputs as one document and `head` marks each file with `==> name <==`;
+    /// so several articles make one stream a person can read (each starts at its own title, a
+    /// Markdown renderer hides the comment) and a script can split back into what a run per file
+    /// prints, front matter included. NDJSON needs no marker: a line is a document.
+    static func separated(_ text: String, from input: String, format: OutputFormat, first: Bool) -> String {
+        let name = String(input.map { $0.isNewline ? "?" : $0 })
+        switch format {
+        case .markdown:
+            let comment = name.replacingOccurrences(of: "--", with: "- -")
+            return (first ? "" : "\n") + "<!-- maqal: \(comment) -->\n\n" + text
+        case .text:
+            return (first ? "" : "\n") + "==> \(name) <==\n\n" + text
+        case .json, .ndjson:
+            return text
+        }
     }
 }
 

@@ -84,6 +84,42 @@ struct BatchSafetyTests {
         #expect(try ConvertSupport.files(in: disk).isEmpty)
     }
 
+    @Test("a read-only or full disk under a nested tree: one message, whatever the depth, and the run stops",
+          .enabled(if: BatchSafetyTests.canMount, "mounting a small tmpfs needs root and the mount tool"),
+          arguments: [true, false])
+    func unwritableNested(readOnly: Bool) throws {
+        let disk = try #require(try Self.mountSmallDisk(kilobytes: 64), "the tmpfs could not be mounted")
+        defer { Self.unmount(disk) }
+        // The output folder exists; the folders below it must be made, on a disk that is now
+        // read-only, or that a filler file has left without room.
+        try FileManager.default.createDirectory(at: disk.appendingPathComponent("out"), withIntermediateDirectories: true)
+        if readOnly {
+            let remount = try TestSupport.run(try #require(TestSupport.which("mount")), ["-o", "remount,ro", disk.path])
+            #expect(remount.status == 0)
+        } else {
+            let filler = disk.appendingPathComponent("filler").path
+            #expect(FileManager.default.createFile(atPath: filler, contents: nil))
+            let handle = try #require(FileHandle(forWritingAtPath: filler))
+            while (try? handle.write(contentsOf: Data(count: 4096))) != nil {}
+            try? handle.close()
+        }
+        let input = try ConvertSupport.temporaryFolder("nested")
+        defer { try? FileManager.default.removeItem(at: input) }
+        for number in 1...12 {
+            let title = ArticleTree.title(number)
+            try ArticleTree.write(ArticleTree.html(title), to: input.appendingPathComponent("a/b/c/d\(number)/page.html"))
+        }
+        let result = try TestSupport.run(binary, [
+            "convert", input.path, "-o", disk.appendingPathComponent("out").path, "--jobs", "2",
+        ])
+        #expect(result.status == 1)
+        let reason = readOnly ? "Read-only file system" : "No space left on device"
+        #expect(result.stderr.components(separatedBy: reason).count - 1 == 1, "\(result.stderr)")
+        let stop = readOnly ? "read-only" : "full"
+        #expect(result.stderr.contains("maqal: stopped: the output disk is \(stop)"), "\(result.stderr)")
+        #expect(!result.stderr.contains("more failure"), "\(result.stderr)")
+    }
+
     @Test("links and names that point out of the input are not followed, and nothing lands outside the output")
     func escapes() throws {
         let base = try ConvertSupport.temporaryFolder("escape")

@@ -150,6 +150,9 @@ struct ConvertTests {
         }
         let lines = try ConvertSupport.report(report)
         #expect(lines.count == outputs.count, "the report is whole and lists what was converted")
+        // The files left are counted exactly (the counting walk has the total), not only those queued.
+        let left = ConvertSupport.bigTreeSize - outputs.count
+        #expect(stderr.contains("after \(outputs.count) files; \(left) more were not converted"), "\(stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).sorted() == ["out", "report.jsonl", "stderr"])
     }
 
@@ -179,7 +182,8 @@ struct ConvertTests {
 
     @Test("usage errors exit 2 and name the problem", arguments: [
         ["x"], ["x", "-o", "-"], ["x", "-o", "out", "--format", "ndjson"], ["x", "-o", "out", "--jobs", "0"],
-        ["-", "-o", "out"], ["-o", "out"], ["x", "-o", "out", "--report", "-"],
+        ["-", "-o", "out"], ["-o", "out"], ["x", "-o", "out", "--report", "-"], ["x", "--beside", "-o", "out"],
+        ["x", "--beside", "-f", "ndjson"],
     ])
     func usage(_ arguments: [String]) throws {
         let result = try TestSupport.run(binary, ["convert"] + arguments)

@@ -123,9 +123,10 @@ struct CopiedTextShapesTests {
 
     // MARK: - After the article
 
-    /// What the text Clean rules removed, as (reason, line number, text).
+    /// What the text Clean rules removed, as `reason at text`.
     func removed(_ text: String) -> [String] {
-        ArticleCleaner.clean(TextSegmenter().segment(TextLines.read(text))).removed.map { "\($0.reason) \($0.line) \($0.text)" }
+        let cleaned = ArticleCleaner.clean(TextSegmenter().segment(TextLines.read(text)), removals: Removals(enabled: true))
+        return cleaned.removals.list.map { "\($0.reason) \($0.at) \($0.text)" }
     }
 
     @Test("a comments tail goes with its comments, and each removal says why and where")
@@ -133,8 +134,8 @@ struct CopiedTextShapesTests {
         let text = "العنوان\n\nنص المقال الأول وهو جملة كاملة.\n\nالتعليقات (2)\nأحمد: مقال رائع\nمنذ ساعتين\nسارة: شكرا لكم\n"
         #expect(try outline(text) == ["p نص المقال الأول وهو جملة كاملة."])
         #expect(removed(text) == [
-            "furniture.comments 5 التعليقات (2)", "furniture.comments 6 أحمد: مقال رائع",
-            "furniture.comments 7 منذ ساعتين", "furniture.comments 8 سارة: شكرا لكم",
+            "furniture.comments line 5 التعليقات (2)", "furniture.comments line 6 أحمد: مقال رائع",
+            "furniture.comments line 7 منذ ساعتين", "furniture.comments line 8 سارة: شكرا لكم",
         ])
     }
 
@@ -161,7 +162,7 @@ struct CopiedTextShapesTests {
         ("للاشتراك في قناتنا على واتساب اضغط هنا", "lexicon.follow-us"),
     ])
     func shareAndFollow(_ line: String, _ reason: String) throws {
-        #expect(TailLine.reason(line) == reason)
+        #expect(TailLine.reason(line)?.rawValue == reason)
         #expect(try outline("العنوان\n\nفقرة أولى من المقال وهي كاملة.\n\n\(line)\n") == ["p فقرة أولى من المقال وهي كاملة."])
     }
 
@@ -258,7 +259,7 @@ struct CopiedTextShapesTests {
         let document = try TestSupport.parse(text)
         #expect(document.metadata.title == "عنوان الرسالة")
         #expect(TestSupport.outline(document.body) == ["p نص أول كامل.", "h2 القسم الأول", "  p نص القسم الأول."])
-        #expect(removed(text) == ["furniture.forward 8 منقول", "furniture.forward 9 https://t.me/qanat"])
+        #expect(removed(text) == ["furniture.forward line 8 منقول", "furniture.forward line 9 https://t.me/qanat"])
     }
 
     @Test("forward trailers", arguments: [
@@ -300,7 +301,7 @@ struct CopiedTextShapesTests {
         #expect(document.metadata.title == "عنوان البحث في سطر واحد")
         #expect(TestSupport.paragraphs(document.body).count == 1)
         #expect(!TestSupport.bodyText(document).contains("مجلة العلوم"))
-        let removed = PageFurniture.remove(TextLines.read(text)).removed
+        let removed = PageFurniture.remove(TextLines.read(text), removals: Removals(enabled: true)).removals.list
         #expect(removed.allSatisfy { $0.reason == "furniture.page-header" })
         #expect(removed.map(\.text) == [
             "مجلة العلوم – العدد 9", "- 1 -", "مجلة العلوم – العدد 9", "- 2 -", "مجلة العلوم – العدد 9", "- 3 -",
@@ -310,9 +311,9 @@ struct CopiedTextShapesTests {
     @Test("a line repeated twice, or numbers that do not count pages, stay")
     func notPageFurniture() throws {
         let twice = "العنوان\n\nسطر مكرر\n\nفقرة أولى طويلة.\n\nسطر مكرر\n\nفقرة ثانية.\n"
-        #expect(PageFurniture.remove(TextLines.read(twice)).removed.isEmpty)
+        #expect(PageFurniture.remove(TextLines.read(twice), removals: Removals(enabled: true)).removals.list.isEmpty)
         let years = "العنوان\n\n2020\n\nفقرة.\n\n2024\n\nفقرة.\n"
-        #expect(PageFurniture.remove(TextLines.read(years)).removed.isEmpty)
+        #expect(PageFurniture.remove(TextLines.read(years), removals: Removals(enabled: true)).removals.list.isEmpty)
     }
 
     @Test("a heading in a run of lines without blank lines, between finished paragraphs")

@@ -86,6 +86,35 @@ struct DecodeTests {
         #expect(document.metadata.title == Self.sample)
     }
 
+    @Test("an --encoding the bytes are right in adds no diagnostic")
+    func userEncodingRight() throws {
+        let bytes = Self.bytes(Self.page(""), .iso88596)
+        let document = try Maqal.parse(bytes, name: "page.html", options: ParseOptions(encoding: .iso88596))
+        #expect(document.diagnostics.allSatisfy { $0.id != "encoding.invalid-bytes" })
+    }
+
+    @Test("an --encoding the bytes are invalid in: each invalid sequence counted once, with what detection reads",
+          arguments: [
+        // Two windows-1256 bytes that are no UTF-8 (a lead byte then a letter, a lone continuation).
+        ([0xC7, 0x41, 0x20, 0x80, 0x20], TextEncoding.utf8, 2),
+        // 0xA1 and 0xB0 have no character in ISO-8859-6; 0xC7 (alef) has one.
+        ([0xA1, 0x41, 0xB0, 0xC7], .iso88596, 2),
+        // A real U+FFFD spelled in UTF-16 is no error; the odd last byte is.
+        ([0x41, 0x00, 0xFD, 0xFF, 0x42, 0x00, 0x43], .utf16LE, 1),
+        // An unpaired high surrogate.
+        ([0x41, 0x00, 0x00, 0xD8, 0x42, 0x00], .utf16LE, 1),
+    ])
+    func userEncodingWrong(_ prefix: [UInt8], _ encoding: TextEncoding, _ invalid: Int) throws {
+        let text = encoding == .utf16LE ? Array("نص عربي قصير للاختبار".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            : Array("plain words here".utf8)
+        let bytes = encoding == .utf16LE ? text + prefix : prefix + text
+        let document = try Maqal.parse(bytes, name: "x.txt", options: ParseOptions(encoding: encoding))
+        let diagnostic = try #require(document.diagnostics.first { $0.id == "encoding.invalid-bytes" })
+        #expect(diagnostic.severity == .warning)
+        #expect(diagnostic.message.hasPrefix("\(invalid) byte sequence\(invalid == 1 ? " is" : "s are") invalid in \(encoding.rawValue)"),
+                "\(diagnostic.message)")
+    }
+
     @Test("plain text in windows-1256 is sniffed like HTML")
     func legacyText() throws {
         let bytes = Self.bytes("العنوان\n\n" + Self.sample + ".\n", .windows1256)

@@ -64,6 +64,20 @@ struct MojibakeRepairTests {
         #expect(MojibakeRepair.repair(testCase.broken, evidence: testCase.evidence) == nil)
     }
 
+    @Test("On arbitrary mixes of clean text, mojibake and stray characters a repair never makes a run worse")
+    func neverWorse() {
+        let alphabet = Array("ويتضمن عکس Ø§Ù„Ø ØªÙ ÙŠ Ùˆ ط§ظ„ ظˆ Çá Ã˜ Â« ، ؟ \u{FFFD}\u{81}\u{AD} abc 12 .")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let length = Int.random(in: 1...24, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            for evidence in [MojibakeRepair.Evidence.run, .page] {
+                guard let fixed = MojibakeRepair.repair(text, evidence: evidence) else { continue }
+                #expect(MojibakeRepair.suspicion(fixed) < MojibakeRepair.suspicion(text), "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test("A text's one-letter line is repaired once another line was")
     func lines() {
         let heading = RepairCases.lossy1252("مواعيد الزيارة", lostAs: "")
@@ -87,3 +101,4 @@ struct MojibakeRepairTests {
         #expect(!text.contains("Ù") && !text.contains("Ø"))
     }
 }
+

@@ -32,6 +32,8 @@ enum PersianDateCases {
         .init(text: "۱۴ فروردین ۱۴۰۲", iso: "2023-04-03", calendar: .persian),
         .init(text: "14 اسفند 1401", iso: "2023-03-05", calendar: .persian),
         .init(text: "۲۹ بهمن ۱۳۹۸ - ۰۶:۵۵", iso: "2020-02-18T06:55", calendar: .persian),
+        .init(text: "دوشنبه ۱۴ فروردین ۱۴۰۲ ساعت ۱۰:۳۰", iso: "2023-04-03T10:30", calendar: .persian),
+        .init(text: "۱۴:۰۵ - ۱۴ فروردین ۱۴۰۲", iso: "2023-04-03T14:05", calendar: .persian),
         .init(text: "سه‌شنبه ٢٩ بهمن ١٣٩٨", iso: "2020-02-18", calendar: .persian),
         .init(text: "تاریخ انتشار: ۱۴ فروردین ۱۴۰۲ هجری شمسی", iso: "2023-04-03", calendar: .persian),
         .init(text: "۳۰ اسفند ۱۴۰۳", iso: "2025-03-20", calendar: .persian),

@@ -97,7 +97,9 @@ struct RobustnessTests {
         }
         let error = ParseError.tooLarge(bytes: text.count, limit: limit)
         #expect(error.description.contains("over the limit of \(limit) bytes"))
-        #expect(error.description.contains("--max-bytes"))
+        // The library is not the command line: its messages name no flag (the CLI adds the hint).
+        #expect(!error.description.contains("--"))
+        for other in [ParseError.empty, .binary("ELF executable")] { #expect(!other.description.contains("--")) }
         let document = try Maqal.parse(text, options: ParseOptions(maxBytes: text.count))
         #expect(document.stats.words == 200)
     }
@@ -111,7 +113,7 @@ struct RobustnessTests {
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("maqal: \(file.path): "))
-        #expect(result.stderr.contains("over the limit of 1000 bytes"))
+        #expect(result.stderr.contains("over the limit of 1000 bytes (raise it with --max-bytes)"))
         let fits = try TestSupport.run(TestSupport.binary, [file.path, "--max-bytes", "100000"])
         #expect(fits.status == 0)
     }
@@ -392,6 +394,24 @@ struct RobustnessTests {
         #expect(throws: ParseError.binary(kind)) { try Maqal.parse(bytes, name: name) }
         #expect(throws: ParseError.binary(kind)) { try Maqal.parse(bytes, name: name, options: ParseOptions(inputFormat: .html)) }
         #expect(ParseError.binary(kind).description == "this is a \(kind) file, not an article (HTML or text)")
+    }
+
+    @Test("the article before a binary kind follows its sound: an ELF, an icon, an xz, a PNG", arguments: [
+        ("ELF executable", "an"), ("icon", "an"), ("xz archive", "an"), ("PNG image", "a"), ("gzip archive", "a"),
+        ("SQLite database", "a"),
+    ])
+    func binaryArticle(_ kind: String, _ article: String) {
+        #expect(ParseError.binary(kind).description == "this is \(article) \(kind) file, not an article (HTML or text)")
+    }
+
+    @Test("an ELF executable named .html: the CLI says 'an ELF', exit 1")
+    func elfCLI() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("maqal-elf-\(UUID().uuidString).html")
+        try Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01] + [UInt8](repeating: 0, count: 64)).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try TestSupport.run(TestSupport.binary, [file.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "maqal: \(file.path): this is an ELF executable file, not an article (HTML or text)\n")
     }
 
     @Test("a binary file with no known signature is refused too")

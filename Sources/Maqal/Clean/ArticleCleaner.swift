@@ -4,6 +4,8 @@ struct CleanArticle: Sendable {
     var blocks: [FlatBlock] = []
     var metadata = Metadata()
     var diagnostics: [Diagnostic] = []
+    /// What Extract and Clean took out of the input's visible text (``ParseOptions/explain``).
+    var removals = Removals(enabled: false)
 }
 
 /// A text article's logical lines after Clean: furniture and metadata lines out, the title and
@@ -11,8 +13,7 @@ struct CleanArticle: Sendable {
 struct CleanLines: Sendable {
     var units: [TextSegmenter.Unit]
     var metadata: Metadata
-    /// What the Clean rules took out, with their reasons.
-    var removed: [TextRemoval] = []
+    var removals: Removals
 }
 
 /// The Clean stage, one for both readers: what is not article text leaves the segmented article —
@@ -32,9 +33,11 @@ enum ArticleCleaner {
                 ArabicKey.make($0) != titleKey && WordCounter.count($0, upTo: 5) <= 5
             }
         }
-        var blocks = TitleChooser.dropTitleHeading(blocks, title: metadata.title)
-        blocks = BlockCleaner.removeBoilerplate(blocks)
-        blocks = BlockCleaner.takeMetadata(blocks, metadata: &metadata)
+        var removals = page.removals
+        let blockCount = blocks.count
+        var blocks = TitleChooser.dropTitleHeading(blocks, title: metadata.title, removals: &removals)
+        blocks = BlockCleaner.removeBoilerplate(blocks, offset: blockCount - blocks.count, removals: &removals)
+        blocks = BlockCleaner.takeMetadata(blocks, metadata: &metadata, removals: &removals)
         blocks = BlockCleaner.rebase(blocks)
         if metadata.published == nil, let date = page.headlineDate { date.take(into: &metadata) }
 
@@ -43,6 +46,9 @@ enum ArticleCleaner {
             article.diagnostics.append(Diagnostic(
                 .warning, "content.listing",
                 "the page is a list of links to other articles (a category or archive page), not an article"))
+            for (position, block) in blocks.enumerated() {
+                removals.record(all: block.texts, .listing, at: "block \(position + 1)")
+            }
             blocks = []
             // Dates and bylines on a listing belong to the teasers, not to the page.
             metadata.published = nil
@@ -51,21 +57,23 @@ enum ArticleCleaner {
             metadata.authors = []
         }
         if metadata.image == nil {
+            // An inlined image kept in a figure (keepDataImages) is not repeated here.
             metadata.image = blocks.lazy.compactMap { flat -> String? in
                 if case .block(.figure(let figure)) = flat { return figure.src }
                 return nil
-            }.first
+            }.first { !ImageSource.isDataURI($0) }
         }
         article.blocks = blocks
         article.metadata = metadata
+        article.removals = removals
         return article
     }
 
     /// A text article's logical lines.
-    static func clean(_ units: [TextSegmenter.Unit]) -> CleanLines {
+    static func clean(_ units: [TextSegmenter.Unit], removals: Removals) -> CleanLines {
         var metadata = Metadata()
-        var removed: [TextRemoval] = []
-        var units = TextCleaner().clean(units, metadata: &metadata, removed: &removed)
+        var removals = removals
+        var units = TextCleaner().clean(units, metadata: &metadata, removals: &removals)
         let chosen = TitleChooser.fromFirstLines(&units)
         metadata.title = chosen.title
         metadata.subtitles = chosen.subtitles
@@ -74,6 +82,6 @@ enum ArticleCleaner {
             let titleKey = ArabicKey.make(title)
             metadata.categories.removeAll { ArabicKey.make($0) == titleKey }
         }
-        return CleanLines(units: units, metadata: metadata, removed: removed)
+        return CleanLines(units: units, metadata: metadata, removals: removals)
     }
 }

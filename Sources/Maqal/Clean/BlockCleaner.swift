@@ -2,17 +2,25 @@
 /// byline, date and tag lines at the edges move into the metadata (``EdgeMetadata/html``), and
 /// heading levels are re-based so the top section is level 2.
 enum BlockCleaner {
-    static func removeBoilerplate(_ blocks: [FlatBlock]) -> [FlatBlock] {
+    /// `offset` is the position of `blocks[0]` in the segmented article, for ``Removal/at``.
+    static func removeBoilerplate(_ blocks: [FlatBlock], offset: Int = 0, removals: inout Removals) -> [FlatBlock] {
         let lexicon = BoilerplateLexicon.shared
         var kept: [FlatBlock] = []
         var index = 0
+        func record(_ range: Range<Int>, _ reason: RemovalReason) {
+            guard removals.enabled else { return }
+            for position in range { removals.record(all: blocks[position].texts, reason, at: "block \(offset + position + 1)") }
+        }
         while index < blocks.count {
             let block = blocks[index]
             index += 1
             let role: BoilerplateLexicon.Role?
             switch block {
             case .block(.paragraph(let paragraph)):
-                if isToolbar(paragraph.text) { continue }
+                if isToolbar(paragraph.text) {
+                    record(index - 1..<index, .lexiconToolbar)
+                    continue
+                }
                 // The paragraph is counted and keyed once, for the notice test and the lexicon.
                 let words = WordCounter.count(paragraph.text, upTo: 90)
                 guard words <= 90 else {
@@ -20,7 +28,10 @@ enum BlockCleaner {
                     break
                 }
                 let key = ArabicKey.make(paragraph.text)
-                if BoilerplateLexicon.isSiteNotice(key: key) { continue }
+                if BoilerplateLexicon.isSiteNotice(key: key) {
+                    record(index - 1..<index, .lexiconNotice)
+                    continue
+                }
                 role = words <= 30 ? lexicon.role(of: paragraph.text, key: key) : nil
                     ?? (CommentsTail.isHead(paragraph.text) ? .boxTitle : nil)
             case .heading(let heading):
@@ -31,16 +42,20 @@ enum BlockCleaner {
             }
             guard let role else {
                 if case .block(.list(let list)) = block, list.items.allSatisfy({ lexicon.role(of: $0.text) != nil }) {
+                    record(index - 1..<index, .lexiconFurniture)
                     continue
                 }
                 kept.append(block)
                 continue
             }
+            let opening = index - 1
             switch role {
             case .furniture:
+                record(opening..<index, .lexiconFurniture)
                 continue
             case .tableOfContents:
                 if index < blocks.count, case .block(.list) = blocks[index] { index += 1 }
+                record(opening..<index, .toc)
             case .boxTitle:
                 let level: Int
                 if case .heading(let heading) = block { level = heading.level } else { level = 7 }
@@ -49,6 +64,7 @@ enum BlockCleaner {
                     if case .block(.paragraph(let paragraph)) = blocks[index], WordCounter.count(paragraph.text, upTo: 25) > 25 { break }
                     index += 1
                 }
+                record(opening..<index, .lexiconBox)
             }
         }
         return kept
@@ -66,7 +82,7 @@ enum BlockCleaner {
         return furniture.count * 2 >= parts.count
     }
 
-    static func takeMetadata(_ blocks: [FlatBlock], metadata: inout Metadata) -> [FlatBlock] {
+    static func takeMetadata(_ blocks: [FlatBlock], metadata: inout Metadata, removals: inout Removals) -> [FlatBlock] {
         let edge = EdgeMetadata.html
         var kept: [FlatBlock] = []
         for (index, block) in blocks.enumerated() {
@@ -78,9 +94,14 @@ enum BlockCleaner {
                 paragraph.text, at: index, label: { MetadataLine.read(paragraph.text) },
                 words: { WordCounter.count(paragraph.text, upTo: 12) }, into: &metadata)
             switch outcome {
-            case .taken:
+            case .taken(let reason):
+                removals.record(paragraph.text, reason, at: "block \(index + 1)")
                 continue
             case .byline(let rest):
+                if removals.enabled {
+                    let byline = paragraph.text.hasSuffix(rest) ? String(paragraph.text.dropLast(rest.count)) : paragraph.text
+                    removals.record(byline, .metadataByline, at: "block \(index + 1)")
+                }
                 // "كتب - فلان: …" opens the first paragraph: the byline goes, the paragraph stays.
                 paragraph.text = rest
                 paragraph.inlines = paragraph.inlines.map(dropLeadingByline).flatMap { inlines in

@@ -26,8 +26,8 @@ struct EdgeMetadata: Sendable {
 
     /// What became of a line.
     enum Outcome {
-        /// Its values went into the metadata; the line goes.
-        case taken
+        /// Its values went into the metadata; the line goes, removed for `reason`.
+        case taken(RemovalReason)
         /// It opened with a byline, now in the metadata: the rest of the line stays.
         case byline(rest: String)
         /// It is article text.
@@ -51,12 +51,12 @@ struct EdgeMetadata: Sendable {
             RelativeDate.isDateLine(lines[0].value)
         {
             metadata.takeUnplaced(relative: lines[0].value, role: lines[0].field == .published ? "published" : "modified")
-            return .taken
+            return .taken(.metadataDate)
         }
         if !lines.isEmpty {
-            var applied = false
-            for line in lines { applied = line.apply(to: &metadata) || applied }
-            if applied { return .taken }
+            var applied: RemovalReason?
+            for line in lines where line.apply(to: &metadata) { applied = applied ?? line.field.removalReason }
+            if let applied { return .taken(applied) }
         }
         if index < leadingBylineReach, let byline = MetadataLine.leadingByline(text) {
             if !metadata.authors.contains(byline.author) { metadata.authors.append(byline.author) }
@@ -64,12 +64,25 @@ struct EdgeMetadata: Sendable {
         }
         if words() <= 12, let date = MetadataLine.dateLine(text) {
             metadata.take(date, text: text, role: "published")
-            return .taken
+            return .taken(.metadataDate)
         }
         if readsRelativeDates, RelativeDate.isDateLine(text) {
             metadata.takeUnplaced(relative: text, role: "published")
-            return .taken
+            return .taken(.metadataDate)
         }
         return .kept
+    }
+}
+
+extension TextCues.Field {
+    /// Why a line labelled with this field is not in the body.
+    var removalReason: RemovalReason {
+        switch self {
+        case .author: .metadataByline
+        case .published, .modified: .metadataDate
+        case .source: .metadataSource
+        case .tags: .metadataTags
+        case .categories: .breadcrumb
+        }
     }
 }

@@ -3,13 +3,13 @@
 /// numbers. A pass over the whole text's lines, before they are segmented: the furniture goes
 /// (reason `furniture.page-header`), and a paragraph a page break cut in two is whole again.
 enum PageFurniture {
-    /// `lines` without page furniture, and what went.
-    static func remove(_ lines: [TextLine?]) -> (lines: [TextLine?], removed: [TextRemoval]) {
+    /// `lines` without page furniture, and `removals` with what went.
+    static func remove(_ lines: [TextLine?], removals: Removals) -> (lines: [TextLine?], removals: Removals) {
         var drop = Set(pageNumbers(lines))
         drop.formUnion(runningLines(lines))
-        guard !drop.isEmpty else { return (lines, []) }
+        guard !drop.isEmpty else { return (lines, removals) }
         var kept: [TextLine?] = []
-        var removed: [TextRemoval] = []
+        var removals = removals
         kept.reserveCapacity(lines.count)
         var index = 0
         while index < lines.count {
@@ -19,11 +19,11 @@ enum PageFurniture {
                 continue
             }
             // A stretch of furniture and the blank lines around it: the page break.
-            removed.append(TextRemoval(text: line.text, reason: "furniture.page-header", line: line.number))
+            removals.record(line.text, .furniturePageHeader, at: "line \(line.number)")
             var end = index + 1
             while end < lines.count, lines[end] == nil || drop.contains(end) {
                 if let furniture = lines[end] {
-                    removed.append(TextRemoval(text: furniture.text, reason: "furniture.page-header", line: furniture.number))
+                    removals.record(furniture.text, .furniturePageHeader, at: "line \(furniture.number)")
                 }
                 end += 1
             }
@@ -39,7 +39,7 @@ enum PageFurniture {
             if !kept.isEmpty { kept.append(nil) }
             index = end
         }
-        return (kept, removed)
+        return (kept, removals)
     }
 
     /// Whether a page break falls inside a paragraph: the line before it is a wide line of prose

@@ -1,17 +1,17 @@
 /// Lines that follow an article in a copy of its page: the comments section (``CommentsTail``),
-/// share bars and follow-us lines. Clean removes them; each answer names the reason id.
+/// share bars and follow-us lines, forward trailers. Clean removes them; each answer names its reason.
 enum TailLine {
     /// A share bar (`شارك المقال: فيسبوك | تويتر | واتساب`, `شاركها مع أصدقائك`) or a follow-us line
     /// (`انضموا إلى قناتنا على تيليجرام`), with its reason id; `nil` for anything else.
-    static func reason(_ text: String) -> String? {
+    static func reason(_ text: String) -> RemovalReason? {
         guard text.utf8.count <= 300 else { return nil }
         let key = ArabicKey.make(text)
         let words = key.split(separator: " ").map(String.init)
         guard !words.isEmpty, words.count <= 14 else { return nil }
-        if isForwardTrailer(text, key: key, words: words) { return "furniture.forward" }
+        if isForwardTrailer(text, key: key, words: words) { return .furnitureForward }
         if words.allSatisfy({ TailLexicon.shareTargetKeys.contains($0) || TailLexicon.shareWordKeys.contains($0) }) {
             let targets = words.filter { TailLexicon.shareTargetKeys.contains($0) }.count
-            if targets >= 2 || words.contains(where: TailLexicon.shareVerbKeys.contains) { return "furniture.share" }
+            if targets >= 2 || words.contains(where: TailLexicon.shareVerbKeys.contains) { return .furnitureShare }
         }
         // A follow line opens with its verb (after `لا تنس` at most) and names a network or our channel.
         if words.prefix(3).contains(where: TailLexicon.followVerbKeys.contains),
@@ -19,7 +19,7 @@ enum TailLine {
         {
             // Networks' two-letter pieces (`اب`, `إن`, `x`) alone name nothing.
             let named = words.contains { TailLexicon.followObjectKeys.contains($0) || ($0.count > 2 && TailLexicon.shareTargetKeys.contains($0)) }
-            if named { return "lexicon.follow-us" }
+            if named { return .lexicon("follow-us") }
         }
         return nil
     }

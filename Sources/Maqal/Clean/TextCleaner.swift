@@ -10,8 +10,8 @@ struct TextCleaner {
 
     let lexicon = BoilerplateLexicon.shared
 
-    /// `removed` gains what the rules that report their removals took out.
-    func clean(_ units: [Unit], metadata: inout Metadata, removed: inout [TextRemoval]) -> [Unit] {
+    /// What is taken out is recorded in `removals`.
+    func clean(_ units: [Unit], metadata: inout Metadata, removals: inout Removals) -> [Unit] {
         let edge = EdgeMetadata.text
         var units = units
         var kept: [Unit] = []
@@ -25,7 +25,7 @@ struct TextCleaner {
             // A breadcrumb trail above the title: its crumbs are the categories.
             if index < 2, kept.isEmpty, units[index].marker == nil, let crumbs = BreadcrumbLine.crumbs(units[index].text) {
                 for crumb in crumbs where !metadata.categories.contains(crumb) { metadata.categories.append(crumb) }
-                removed.append(TextRemoval(text: units[index].text, reason: "breadcrumb", line: units[index].line))
+                removals.record(units[index].text, .breadcrumb, at: units[index].place)
                 index += 1
                 continue
             }
@@ -33,12 +33,12 @@ struct TextCleaner {
             // titles) the short lines up to the next long paragraph.
             if units[index].marker == nil, CommentsTail.isHead(units[index].text) {
                 let role = units[index].facts.lexiconRole(lexicon)
-                removed.append(TextRemoval(text: units[index].text, reason: "furniture.comments", line: units[index].line))
+                removals.record(units[index].text, .furnitureComments, at: units[index].place)
                 index += 1
                 while index < count, units[index].marker == nil, CommentsTail.isComment(units[index].text)
                     || (role == .boxTitle && !(units[index].shape.words > 25 && units[index].shape.isTerminated))
                 {
-                    removed.append(TextRemoval(text: units[index].text, reason: "furniture.comments", line: units[index].line))
+                    removals.record(units[index].text, .furnitureComments, at: units[index].place)
                     index += 1
                 }
                 continue
@@ -48,15 +48,16 @@ struct TextCleaner {
                 units[index].marker == nil,
                 let reason = TailLine.reason(units[index].text)
             {
-                removed.append(TextRemoval(text: units[index].text, reason: reason, line: units[index].line))
+                removals.record(units[index].text, reason, at: units[index].place)
                 index += 1
                 continue
             }
             if units[index].marker == nil, let role = units[index].facts.lexiconRole(lexicon) {
+                let opening = index
                 index += 1
                 switch role {
                 case .furniture:
-                    break
+                    removals.record(units[opening].text, .lexiconFurniture, at: units[opening].place)
                 case .tableOfContents:
                     // The entries repeat headings further down; they go, the headings stay.
                     let first = index
@@ -76,6 +77,7 @@ struct TextCleaner {
                         guard repeated, laterKeys.contains(entryKey), entry.shape.words <= 16 else { break }
                         index += 1
                     }
+                    for unit in units[opening..<index] { removals.record(unit.text, .toc, at: unit.place) }
                 case .boxTitle:
                     // A related-posts or comments box runs to the next long paragraph.
                     while index < count {
@@ -83,6 +85,7 @@ struct TextCleaner {
                         if next.shape.words > 25 && next.shape.isTerminated { break }
                         index += 1
                     }
+                    for unit in units[opening..<index] { removals.record(unit.text, .lexiconBox, at: unit.place) }
                 }
                 continue
             }
@@ -90,7 +93,8 @@ struct TextCleaner {
                 let outcome = edge.take(
                     units[index].text, at: index, label: { units[index].facts.metadataLine() },
                     words: { units[index].shape.words }, into: &metadata)
-                if case .taken = outcome {
+                if case .taken(let reason) = outcome {
+                    removals.record(units[index].text, reason, at: units[index].place)
                     // A byline or date line stood right after it: a subtitle's place.
                     if !kept.isEmpty { kept[kept.count - 1].precedesMetadata = true }
                     index += 1

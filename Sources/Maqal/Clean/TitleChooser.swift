@@ -36,14 +36,18 @@ enum TitleChooser {
     }
 
     /// The blocks without the title's own heading: the first heading among the first four blocks
-    /// that reads as the title goes, with anything before it.
-    static func dropTitleHeading(_ blocks: [FlatBlock], title: String?) -> [FlatBlock] {
+    /// that reads as the title goes, with anything before it (recorded in `removals`).
+    static func dropTitleHeading(_ blocks: [FlatBlock], title: String?, removals: inout Removals) -> [FlatBlock] {
         guard let title else { return blocks }
         let titleKey = ArabicKey.make(title)
         guard let first = blocks.prefix(4).firstIndex(where: {
             if case .heading(let heading) = $0 { return ArabicKey.make(heading.text) == titleKey }
             return false
         }) else { return blocks }
+        if removals.enabled {
+            for position in 0..<first { removals.record(all: blocks[position].texts, .beforeTitle, at: "block \(position + 1)") }
+            removals.record(all: blocks[first].texts, .metadataTitle, at: "block \(first + 1)")
+        }
         var blocks = blocks
         blocks.removeSubrange(...first)
         return blocks

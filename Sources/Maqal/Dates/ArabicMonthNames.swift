@@ -85,8 +85,9 @@ enum ArabicMonthNames {
     static let dayMonthJoiners = ["من", "شهر"]
     /// Words between the month and the year: `مارس من عام 2024`, `مارس سنة 2024`.
     static let monthYearJoiners = ["من", "عام", "العام", "سنة", "لعام", "لسنة"]
-    /// Words between a date and its time: `12 مارس 2024 الساعة 10:30`, `… في تمام 10:30`.
-    static let timeLeaders = ["الساعة", "الساعه", "في", "على", "عند", "تمام", "T"]
+    /// Words between a date and its time: `12 مارس 2024 الساعة 10:30`, `… في تمام 10:30`, and the
+    /// Persian `ساعت` of Iranian date lines (`۱۴ فروردین ۱۴۰۲ ساعت ۱۰:۳۰`).
+    static let timeLeaders = ["الساعة", "الساعه", "في", "على", "عند", "تمام", "T", "ساعت"]
 
     /// The word that opens a time zone (`بتوقيت مكة المكرمة`) and the zones with a fixed offset in
     /// minutes. Zones with summer time (Cairo, Jerusalem, Beirut) are left out: their offset depends

@@ -45,7 +45,19 @@ enum ByteDecoder {
         if let user {
             var body = bytes[...]
             if let bom = byteOrderMark(bytes), bom.encoding == user { body = body.dropFirst(bom.length) }
-            return DecodedText(text: decode(body, as: user), encoding: user, origin: .user, declared: declared)
+            let text = decode(body, as: user)
+            var result = DecodedText(text: text, encoding: user, origin: .user, declared: declared)
+            let invalid = invalidSequences(body, as: user, decoded: text)
+            if invalid > 0 {
+                // The choice is the user's, so it stands; but a wrong one must never pass in silence.
+                let detected = decode(bytes, format: format, user: nil, outside: outside).encoding
+                let hint = detected == user ? "" : "; detection reads the input as \(detected.rawValue)"
+                result.diagnostics.append(Diagnostic(
+                    .warning, "encoding.invalid-bytes",
+                    "\(invalid) byte sequence\(invalid == 1 ? " is" : "s are") invalid in \(user.rawValue), the "
+                        + "encoding asked for, each shown as U+FFFD\(hint)"))
+            }
+            return result
         }
         if let bom = byteOrderMark(bytes) {
             return DecodedText(
@@ -136,6 +148,37 @@ enum ByteDecoder {
             return nil
         }
         return nil
+    }
+
+    /// How many sequences of `bytes` have no character in `encoding`: each became one U+FFFD in
+    /// `decoded` (a U+FFFD the bytes spell validly is not counted; a lone last byte of UTF-16 is).
+    static func invalidSequences(_ bytes: ArraySlice<UInt8>, as encoding: TextEncoding, decoded: String) -> Int {
+        let replacements = decoded.unicodeScalars.reduce(0) { $0 + ($1.value == 0xFFFD ? 1 : 0) }
+        guard replacements > 0 || encoding == .utf16LE || encoding == .utf16BE else { return 0 }
+        switch encoding {
+        case .utf8:
+            var invalid = 0
+            var iterator = bytes.makeIterator()
+            var decoder = UTF8()
+            while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue: continue
+                case .error: invalid += 1
+                case .emptyInput: return invalid
+                }
+            }
+        case .utf16LE, .utf16BE:
+            var literal = 0
+            var index = bytes.startIndex
+            while index + 1 < bytes.endIndex {
+                let pair = (bytes[index], bytes[index + 1])
+                if pair == (encoding == .utf16LE ? (0xFD, 0xFF) : (0xFF, 0xFD)) { literal += 1 }
+                index += 2
+            }
+            return replacements - literal + bytes.count % 2
+        case .windows1256, .iso88596, .windows1252:
+            return replacements
+        }
     }
 
     /// How many invalid bytes there are in bytes that are otherwise UTF-8: nine in ten of the high

@@ -210,7 +210,9 @@ enum MojibakeRepair {
             }
         }
         flush()
-        return changed ? result : nil
+        // A repaired piece beside a separator can make a new pair (`ط` before `،`): the run as a
+        // whole must still come out cleaner.
+        return changed && suspicion(result) < suspicion(text) ? result : nil
     }
 
     /// UTF-8 read as windows-1256 spells an Arabic letter as `ط ظ ع غ` (the lead bytes D8–DB) and

@@ -26,6 +26,12 @@ struct ExtractedPage {
     /// A date written near the headline, for Clean to take when no better source dated the article;
     /// looked for only when the page's own metadata gave no publication date.
     var headlineDate: HeadlineDate?
+    /// The page text left out so far, when ``ParseOptions/explain`` asks (``ExtractRemovals``).
+    var removals: Removals
+    /// Addresses of files the page's container carries (``InputHints/resources``).
+    var resources: [String: String] = [:]
+    /// The folder of the page's saved files beside it (``InputHints/savedFolder``).
+    var savedFolder: String?
 }
 
 /// A parsed page → its article (the Extract stage): collects the page's metadata, removes hidden
@@ -36,13 +42,16 @@ enum ArticleExtractor {
     static let protectedShare = 0.4
 
     /// `nil` when the page has no elements; `html` is the page's UTF-8, searched for the time it was
-    /// saved; `pageURL` is where a container or the caller says the page came from.
-    static func extract(_ tree: HTMLTree, html: [UInt8], pageURL: String? = nil) -> ExtractedPage? {
+    /// saved; `hints` say where a container or the caller says the page came from, and what its
+    /// container carried; `explain` records what is left out (``ExtractedPage/removals``).
+    static func extract(_ tree: HTMLTree, html: [UInt8], hints: InputHints = InputHints(), explain: Bool = false) -> ExtractedPage? {
         guard tree.root != nil else { return nil }
-        let page = PageMetadata(tree: tree, pageURL: pageURL)
+        let page = PageMetadata(tree: tree, pageURL: hints.url)
         var metadata = page.metadata
+        // A page image inlined as a data: URI (SingleFile rewrites og:image so) is no address.
+        if let image = metadata.image, ImageSource.isDataURI(image) { metadata.image = nil }
 
-        let (removed, pageLengths) = furniture(in: tree)
+        let (removed, pageLengths, hidden) = furniture(in: tree)
         let root = ArticleRoot(tree: tree, removed: removed, reusing: pageLengths)
         var roots = root.find()
         if let articleBody = page.jsonLDBody {
@@ -62,11 +71,16 @@ enum ArticleExtractor {
         // Clean may still find the date in the article's edge lines; this is its fallback.
         let headlineDate = metadata.published == nil
             ? HeadlineDate.find(tree, textLengths: pageLengths.textLength, roots: roots, html: html) : nil
+        var removals = Removals(enabled: explain)
+        if explain {
+            ExtractRemovals(tree: tree, hidden: hidden, furniture: removed, removed: articleRemoved, roots: roots)
+                .record(into: &removals)
+        }
         return ExtractedPage(
             tree: tree, roots: roots, removed: articleRemoved, images: root.imageCount, boldHeadings: !hasHeadings,
             baseURL: page.baseURL, metadata: metadata, titleCandidates: page.titleCandidates,
             breadcrumbs: breadcrumbs, linkedHeadings: linkedHeadings(tree, roots: roots, removed: removed, root: root),
-            headlineDate: headlineDate)
+            headlineDate: headlineDate, removals: removals, resources: hints.resources, savedFolder: hints.savedFolder)
     }
 
     /// Headings (`h2`–`h4`) in the article, furniture aside, that are mostly one link.
@@ -85,7 +99,8 @@ enum ArticleExtractor {
 
     /// Hidden elements and site furniture, except furniture that holds most of the page; and the
     /// text lengths of the page with only hidden elements left out.
-    private static func furniture(in tree: HTMLTree) -> (removed: [Bool], lengths: ArticleRoot) {
+    /// The hidden elements alone come third.
+    private static func furniture(in tree: HTMLTree) -> (removed: [Bool], lengths: ArticleRoot, hidden: [Bool]) {
         // Nodes are read through the buffer: a copy of every node for each test cost more than the tests.
         tree.nodes.withUnsafeBufferPointer { nodes in
             var hidden = [Bool](repeating: false, count: nodes.count)
@@ -126,7 +141,7 @@ enum ArticleExtractor {
             for index in nodes.indices where nodes[index].kind == .text && nodes[index].parent >= 0 {
                 removed[index] = removed[nodes[index].parent]
             }
-            return (removed, lengths)
+            return (removed, lengths, hidden)
         }
     }
 

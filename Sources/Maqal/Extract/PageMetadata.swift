@@ -119,7 +119,8 @@ struct PageMetadata {
         metadata.description = [first("og:description", "description", "twitter:description"), ld.description]
             .compactMap { $0.map(clean) }.first { !$0.isEmpty }
         metadata.url = canonical ?? first("og:url") ?? ld.url ?? pageURL
-        baseURL = base ?? metadata.url
+        // A relative <base href> is relative to the address the page was read from, when known.
+        baseURL = LinkResolver.base(href: base, page: pageURL ?? metadata.url)
         metadata.image = first("og:image", "og:image:url", "twitter:image") ?? ld.image
 
         var authors = ld.authors

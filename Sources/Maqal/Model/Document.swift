@@ -13,11 +13,15 @@ public struct Document: Sendable, Equatable, Codable {
     public var body: [Block]
     /// What was odd about the input: repaired encodings, missing article, truncated input.
     public var diagnostics: [Diagnostic]
+    /// What of the input's visible text is in neither ``body`` nor ``metadata``, and why; `nil`
+    /// unless the parse was asked to explain (``ParseOptions/explain``).
+    public var removed: [Removal]?
 
     public init(
         source: Source, metadata: Metadata = Metadata(), stats: Stats = Stats(),
-        body: [Block] = [], diagnostics: [Diagnostic] = []
+        body: [Block] = [], diagnostics: [Diagnostic] = [], removed: [Removal]? = nil
     ) {
+        self.removed = removed
         self.schema = Document.schemaVersion
         self.source = source
         self.metadata = metadata

@@ -16,7 +16,8 @@ public enum JSONSchema {
           "additionalProperties": false,
           "properties": {
             "name": {"type": ["string", "null"]},
-            "format": {"enum": ["html", "text"]},
+            "format": {"enum": ["html", "text", "mhtml", "webarchive"]},
+            "compression": {"enum": ["gzip"]},
             "encoding": {"enum": ["utf-8", "utf-16le", "utf-16be", "windows-1256", "iso-8859-6", "windows-1252"]},
             "encodingFrom": {"enum": ["bom", "meta", "http", "declared", "sniffed", "user", "repaired"]},
             "bytes": {"type": "integer", "minimum": 0},
@@ -84,6 +85,21 @@ public enum JSONSchema {
               "severity": {"enum": ["info", "warning", "error"]},
               "id": {"type": "string", "pattern": "^[a-z0-9.-]+$"},
               "message": {"type": "string"}
+            }
+          }
+        },
+        "removed": {
+          "description": "Only with --explain: each run of the input's visible text that is in neither body nor metadata.",
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": ["text", "chars", "reason", "at"],
+            "additionalProperties": false,
+            "properties": {
+              "text": {"type": "string"},
+              "chars": {"type": "integer", "minimum": 0},
+              "reason": {"type": "string", "pattern": "^[a-z0-9.-]+$"},
+              "at": {"type": "string"}
             }
           }
         }

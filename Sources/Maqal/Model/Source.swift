@@ -3,6 +3,15 @@ public struct Source: Sendable, Equatable, Codable {
     /// The kind of input a document was read from.
     public enum Format: String, Sendable, Codable, CaseIterable {
         case html, text
+        /// A browser's single-file save (`.mhtml`, `.mht`): the page is its `text/html` part.
+        case mhtml
+        /// A Safari web archive (`.webarchive`): the page is its main resource.
+        case webarchive
+    }
+
+    /// How the input was compressed before it was read; absent from the JSON when it was not.
+    public enum Compression: String, Sendable, Codable, CaseIterable {
+        case gzip
     }
 
     /// How the character encoding was decided.
@@ -30,16 +39,19 @@ public struct Source: Sendable, Equatable, Codable {
     /// The WHATWG name of the encoding the bytes were decoded with (`utf-8`, `windows-1256` …).
     public var encoding: String
     public var encodingFrom: EncodingOrigin
-    /// Size of the input in bytes.
+    /// Size of the input in bytes, as read (compressed, or the whole container).
     public var bytes: Int
     /// The ``Normalization`` steps applied to the text, in the order they ran; empty by default.
     public var normalization: [String]
+    /// `gzip` for a compressed input (`.html.gz`, a gzipped MHTML file); `nil` otherwise.
+    public var compression: Compression?
 
     public init(
         name: String?, format: Format, encoding: String, encodingFrom: EncodingOrigin, bytes: Int,
-        normalization: [String] = []
+        normalization: [String] = [], compression: Compression? = nil
     ) {
         self.normalization = normalization
+        self.compression = compression
         self.name = name
         self.format = format
         self.encoding = encoding

@@ -67,6 +67,9 @@ struct HTMLTree: Sendable {
     private(set) var flattened = 0
     /// Attributes dropped from elements that had more than ``ExcessAttributes/limit``.
     private(set) var droppedAttributes = 0
+    /// Long `data:` payloads lifted out before libxml2 read the page (``InlinedData``), by the
+    /// index their stand-in names.
+    private(set) var inlinedData: [[UInt8]] = []
     /// Why libxml2 stopped before the end of the page, if it did: what follows is missing.
     private(set) var stoppedEarly: String?
     /// The page's root element, if it had one.
@@ -146,6 +149,7 @@ struct HTMLTree: Sendable {
             tree.stoppedEarly = "the page is \(bytes.count) bytes as UTF-8, more than libxml2 reads at once"
             return tree
         }
+        tree.inlinedData = InlinedData.lift(from: &bytes)
         tree.droppedAttributes = ExcessAttributes.drop(from: &bytes)
         let builder = HTMLTreeBuilder(byteCount: bytes.count, classNames: classNames)
         tree.stoppedEarly = bytes.withUnsafeBufferPointer { builder.parse($0, options: options) }

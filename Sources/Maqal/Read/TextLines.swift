@@ -3,8 +3,8 @@ struct TextLine: Sendable, Equatable {
     var text: String
     /// Leading white space in columns (a tab counts four).
     var indent: Int
-    /// Its 1-based line number in the input.
-    var number = 0
+    /// The line's number in the input, from 1 (``Removal/at`` for text).
+    var number: Int = 0
 }
 
 /// Plain text → lines (the Read stage for text input).
@@ -20,9 +20,11 @@ enum TextLines {
         var atLineStart = true
         var pendingSpace = false
         var previousWasCR = false
+        var number = 1
 
         func endLine(paragraph: Bool) {
-            lines.append(current.isEmpty ? nil : TextLine(text: String(current), indent: indent, number: lines.count + 1))
+            lines.append(current.isEmpty ? nil : TextLine(text: String(current), indent: indent, number: number))
+            number += 1
             if paragraph { lines.append(nil) }
             current = String.UnicodeScalarView()
             indent = 0

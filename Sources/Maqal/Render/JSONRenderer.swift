@@ -18,6 +18,7 @@ public enum JSONRenderer {
         writer.field("encodingFrom", document.source.encodingFrom.rawValue)
         writer.field("bytes", document.source.bytes)
         writer.field("normalization", strings: document.source.normalization)
+        if let compression = document.source.compression { writer.field("compression", compression.rawValue) }
         writer.endObject()
         writeMetadata(document.metadata, to: &writer)
         writer.key("stats")
@@ -40,6 +41,20 @@ public enum JSONRenderer {
             writer.endObject()
         }
         writer.endArray()
+        // Only a parse asked to explain has it: without, the output is what it always was.
+        if let removed = document.removed {
+            writer.key("removed")
+            writer.beginArray()
+            for removal in removed {
+                writer.beginObject()
+                writer.field("text", removal.text)
+                writer.field("chars", removal.chars)
+                writer.field("reason", removal.reason)
+                writer.field("at", removal.at)
+                writer.endObject()
+            }
+            writer.endArray()
+        }
         writer.endObject()
     }
 

@@ -5,3 +5,17 @@ enum FlatBlock: Sendable, Equatable {
     case heading(Heading)
     case block(Block)
 }
+
+extension FlatBlock {
+    /// Every text a reader would see in the block, in reading order (``BlockTexts``).
+    var texts: [String] {
+        switch self {
+        case .heading(let heading):
+            return [heading.text]
+        case .block(let block):
+            var texts: [String] = []
+            BlockTexts.forEach(in: [block]) { texts.append($0) }
+            return texts
+        }
+    }
+}

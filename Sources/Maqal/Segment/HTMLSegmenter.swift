@@ -18,6 +18,10 @@ struct HTMLSegmenter {
     private var buffer = InlineBuffer()
     /// The page's language; paragraphs inside an element whose `lang` says otherwise carry it.
     var pageLanguage: String?
+    /// Keep figures' `data:` images as they are (``ParseOptions/keepDataImages``).
+    var keepDataImages = false
+    /// Figures whose `data:` image was left out, and the characters it held.
+    private var dataImages = (count: 0, characters: 0)
     /// `lang` attributes of the elements being walked, innermost last.
     private var languages: [String] = []
     /// Gathering one element's inline text (a heading): blocks nested inside it (Word's `<o:p>`,
@@ -43,7 +47,8 @@ struct HTMLSegmenter {
     /// A segmenter of the article Extract found.
     init(_ page: ExtractedPage) {
         self.init(
-            tree: page.tree, removed: page.removed, links: LinkResolver(base: page.baseURL),
+            tree: page.tree, removed: page.removed,
+            links: LinkResolver(base: page.baseURL, resources: page.resources, savedFolder: page.savedFolder),
             boldHeadings: page.boldHeadings, images: page.images)
         pageLanguage = page.metadata.language
     }
@@ -383,9 +388,31 @@ struct HTMLSegmenter {
 
     // MARK: - Figures
 
+    /// A figure's `src` for the image address `source`: resolved, or for an image inlined as a
+    /// `data:` URI (SingleFile pages), `nil` unless ``keepDataImages``; each left out is counted.
+    private mutating func imageAddress(_ source: String) -> String? {
+        guard ImageSource.isDataURI(source) else { return links.resolve(source) }
+        let original = InlinedData.original(of: source, payloads: tree.inlinedData, build: keepDataImages)
+        if keepDataImages { return original.uri }
+        dataImages.count += 1
+        dataImages.characters += original.length
+        return nil
+    }
+
+    /// Says how many `data:` images were left out of figures, when any were.
+    var omittedDataImages: Diagnostic? {
+        guard dataImages.count > 0 else { return nil }
+        let size = dataImages.characters >= 10_000
+            ? "\((dataImages.characters + 500_000) / 1_000_000) MB" : "\(dataImages.characters) bytes"
+        return Diagnostic(
+            .info, ImageSource.dataOmittedID,
+            "\(dataImages.count) figure image\(dataImages.count == 1 ? " was" : "s were") inlined as data: URIs (\(size)); "
+                + "their src is null (keepDataImages keeps them)")
+    }
+
     /// A box that holds one picture and its caption (WordPress `div.wp-caption`, Blogger's caption
     /// table, `div.article-image`): a figure, not a paragraph beside an image.
-    private func figureContainer(_ index: Int) -> Figure? {
+    private mutating func figureContainer(_ index: Int) -> Figure? {
         guard images[index] == 1 else { return nil }
         let tag = tree.nodes[index].tag
         switch tag {
@@ -422,7 +449,7 @@ struct HTMLSegmenter {
         guard WordCounter.count(text, upTo: 40) <= 40 else { return nil }
         guard let source = ImageSource.source(of: image, in: tree) else { return nil }
         let alt = ImageSource.alt(of: image, in: tree).flatMap { $0.isEmpty ? nil : $0 }
-        return Figure(src: links.resolve(source), alt: alt, caption: captionText ?? Self.caption(text))
+        return Figure(src: imageAddress(source), alt: alt, caption: captionText ?? Self.caption(text))
     }
 
     private func imageNode(_ index: Int) -> Int? {
@@ -432,18 +459,21 @@ struct HTMLSegmenter {
         }
     }
 
-    private func figure(_ index: Int) -> Figure? {
+    private mutating func figure(_ index: Int) -> Figure? {
         var figure = Figure()
+        var inlined = false
         if let image = imageNode(index) {
             guard let source = ImageSource.source(of: image, in: tree) else {
                 // An icon or tracking pixel: no figure unless a caption says there is one.
                 return captionText(index).map { Figure(caption: $0) }
             }
-            figure.src = links.resolve(source)
+            inlined = ImageSource.isDataURI(source)
+            figure.src = imageAddress(source)
             figure.alt = ImageSource.alt(of: image, in: tree).flatMap { $0.isEmpty ? nil : $0 }
         }
         if let caption = captionText(index) { figure.caption = caption }
-        if figure.src == nil && figure.caption == nil { return nil }
+        // A picture left out for its size is still a figure of the article.
+        if figure.src == nil && figure.caption == nil && !inlined { return nil }
         return figure
     }
 

@@ -23,7 +23,36 @@ enum ImageSource {
                 if let set = tree[sibling].attribute("srcset"), let first = firstCandidate(set), usable(first) { return first }
             }
         }
+        // The picture itself inlined (SingleFile saves every image so); a short one is a
+        // lazy-loading placeholder (a 1×1 GIF, an empty SVG box), not a picture.
+        if let src = node.attribute("src"), isDataURI(src),
+            src.utf8.count >= minimumInlinedImage || InlinedData.index(in: src) != nil,
+            startsWith(src.utf8.drop { $0 <= 0x20 }, "data:image/")
+        {
+            return src.trimmingWhitespace()
+        }
         return nil
+    }
+
+    /// The diagnostic that counts figures whose `data:` image was left out.
+    static let dataOmittedID = "images.data-omitted"
+
+    /// Characters below which a `data:` image is a placeholder: a 1×1 GIF is under 100, an empty
+    /// SVG box a few hundred; a photo is tens of thousands.
+    static let minimumInlinedImage = 1024
+
+    /// Whether `value` is a `data:` URI (leading white space and letter case aside), read from its
+    /// first bytes only: an inlined image can be megabytes long.
+    static func isDataURI(_ value: String) -> Bool {
+        startsWith(value.utf8.drop { $0 <= 0x20 }, "data:")
+    }
+
+    private static func startsWith(_ bytes: some Sequence<UInt8>, _ prefix: String) -> Bool {
+        var iterator = bytes.makeIterator()
+        for expected in prefix.utf8 {
+            guard let byte = iterator.next(), byte | 0x20 == expected | 0x20 else { return false }
+        }
+        return true
     }
 
     /// The alt (or title) text, white space folded; `nil` when it is only a number, a file name
@@ -42,6 +71,7 @@ enum ImageSource {
     }
 
     private static func usable(_ value: String) -> Bool {
+        if isDataURI(value) { return false }
         let trimmed = value.trimmingWhitespace().lowercased()
         if trimmed.isEmpty || trimmed.hasPrefix("data:") || trimmed.hasPrefix("javascript:") || trimmed == "#" { return false }
         let placeholders = ["blank.gif", "spacer.gif", "pixel.gif", "transparent.gif", "placeholder", "lazy.gif",
@@ -59,7 +89,9 @@ enum ImageSource {
         if ["icon", "emoji", "avatar", "logo", "smiley", "wp-smiley", "sprite", "badge"].contains(where: names.includes) {
             return true
         }
-        let src = (node.attribute("src") ?? "").lowercased()
+        // An inlined image's base64 can hold any of these words by chance.
+        guard let rawSource = node.attribute("src"), !isDataURI(rawSource) else { return false }
+        let src = rawSource.lowercased()
         if ["/icons/", "/icon/", "/emoji/", "pixel", "tracking", "/track", "analytics", "doubleclick", "/logo",
             "favicon", "gravatar", "avatar"].contains(where: src.includes)
         {

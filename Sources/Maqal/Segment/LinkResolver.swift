@@ -3,18 +3,43 @@ import Foundation
 /// Resolves link and image addresses against the page's `<base href>` or canonical URL.
 struct LinkResolver: Sendable {
     let base: URL?
+    /// Addresses of files the page's container carries (`cid:…`) → the URL each was saved from.
+    let resources: [String: String]
+    /// The folder a browser saved the page's files into beside it: addresses into it stay as written.
+    let savedFolder: String?
 
-    init(base: String?) {
+    init(base: String?, resources: [String: String] = [:], savedFolder: String? = nil) {
         self.base = base.flatMap { URL(string: $0.trimmingWhitespace()) }.flatMap { url in
             // Only web addresses serve as a base; file: or javascript: bases are ignored.
             ["http", "https"].contains(url.scheme?.lowercased() ?? "") ? url : nil
         }
+        self.resources = resources
+        self.savedFolder = savedFolder
+    }
+
+    /// The address a page's links resolve against: its `<base href>` made absolute against the
+    /// page's own address (a protocol-relative base takes the page's scheme, or the web's; a
+    /// relative one needs the page's address), else the page's address.
+    static func base(href: String?, page: String?) -> String? {
+        let pageURL = page.flatMap { URL(string: $0.trimmingWhitespace()) }.flatMap { url in
+            ["http", "https"].contains(url.scheme?.lowercased() ?? "") ? url : nil
+        }
+        guard let href = href?.trimmingWhitespaceAndNewlines(), !href.isEmpty else { return page }
+        let escaped = escapingSpaces(href)
+        if let url = URL(string: escaped), let scheme = url.scheme?.lowercased() {
+            return ["http", "https"].contains(scheme) ? escaped : pageURL?.absoluteString
+        }
+        if escaped.hasPrefix("//") { return (pageURL?.scheme?.lowercased() ?? "https") + ":" + escaped }
+        guard let pageURL else { return nil }
+        return URL(string: escaped, relativeTo: pageURL)?.absoluteString ?? pageURL.absoluteString
     }
 
     /// The absolute address, the address as written when it cannot be resolved, or `nil` for
     /// script links and empty values.
     func resolve(_ href: String?) -> String? {
         guard var value = href?.trimmingWhitespaceAndNewlines(), !value.isEmpty else { return nil }
+        if !resources.isEmpty, let saved = resources[value] { return saved }
+        if let savedFolder, Self.leads(value, into: savedFolder) { return Self.escapingSpaces(value) }
         // Lower-casing a whole address was half the cost here, and most addresses start with
         // none of the schemes: only one that does, ASCII case aside, is lower-cased (no
         // non-ASCII letter lower-cases to a letter of these schemes).
@@ -29,6 +54,16 @@ struct LinkResolver: Sendable {
         guard let base else { return value.hasPrefix("//") ? "https:" + value : value }
         if let fast = resolveSimply(value, against: base) { return fast }
         return URL(string: value, relativeTo: base)?.absoluteString ?? value
+    }
+
+    /// Whether the relative address `value` starts with the folder `folder` (`./name_files/a.jpg`,
+    /// `name_files/a.jpg`, `My%20page_files/a.jpg` for `My page_files`).
+    private static func leads(_ value: String, into folder: String) -> Bool {
+        var path = Substring(value)
+        if path.hasPrefix("./") { path = path.dropFirst(2) }
+        guard let slash = path.firstIndex(of: "/"), slash != path.startIndex else { return false }
+        let first = path[..<slash]
+        return first == folder || (first.contains("%") && first.removingPercentEncoding == folder)
     }
 
     /// The schemes `resolve(_:)` tests the lower-cased address for.

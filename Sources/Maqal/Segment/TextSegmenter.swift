@@ -8,8 +8,6 @@ struct TextSegmenter {
         var facts: LineFacts
         var text: String { facts.text }
         var indent: Int
-        /// The 1-based number of its first physical line in the input.
-        var line = 0
         var marker: ListMarker?
         /// The only logical line of its blank-separated group.
         var standsAlone: Bool
@@ -19,6 +17,12 @@ struct TextSegmenter {
         /// A byline, date or other metadata line stood right after it (a subtitle's place).
         var precedesMetadata = false
         var shape: LineShape
+        /// The input line it starts on, from 1.
+        var line = 0
+        /// The input line it ends on (the last line joined onto it).
+        var lastLine = 0
+        /// Where it was, for ``Removal/at``: `line 12` or `lines 12-14`.
+        var place: String { lastLine > line ? "lines \(line)-\(lastLine)" : "line \(line)" }
     }
 
     let lexicon = BoilerplateLexicon.shared
@@ -63,8 +67,9 @@ struct TextSegmenter {
                 }
                 if let done = open { groupUnits.append(done.finished) }
                 open = OpenUnit(
-                    Unit(facts: facts, indent: line.indent, line: line.number, marker: marker,
-                         standsAlone: false, group: groupIndex, opensGroup: groupUnits.isEmpty, shape: LineShape(line.text)),
+                    Unit(facts: facts, indent: line.indent, marker: marker, standsAlone: false,
+                         group: groupIndex, opensGroup: groupUnits.isEmpty, shape: LineShape(line.text),
+                         line: line.number, lastLine: line.number),
                     characters: lineCharacters)
             }
             if let done = open { groupUnits.append(done.finished) }
@@ -117,6 +122,7 @@ struct TextSegmenter {
                 unit.marker!.rest.append(" ")
                 unit.marker!.rest.append(line.text)
             }
+            unit.lastLine = line.number
             characters += 1 + lineCharacters
             lastLine = LineShape(line.text)
             joined = true

@@ -6,12 +6,14 @@ enum DocumentBuilder {
         normalizer: TextNormalizer = TextNormalizer([])
     ) -> Document {
         var metadata = article.metadata
+        var removals = article.removals
         metadata.authors = unique(metadata.authors)
         metadata.tags = unique(metadata.tags)
         metadata.categories = unique(metadata.categories)
         var document = Document(
-            source: source, metadata: metadata, body: nest(droppingTrailingHeadings(article.blocks)),
+            source: source, metadata: metadata, body: nest(droppingTrailingHeadings(article.blocks, removals: &removals)),
             diagnostics: diagnostics + article.diagnostics)
+        if removals.enabled { document.removed = removals.list }
         normalizer.apply(to: &document)
         let facts = BodyFacts(document.body)
         document.stats = stats(facts, wordsPerMinute: wordsPerMinute)
@@ -34,9 +36,16 @@ enum DocumentBuilder {
 
     /// Headings with nothing after them end the body: the title of a box whose links were
     /// removed ("most read", "related"), never a section of the article.
-    static func droppingTrailingHeadings(_ flat: [FlatBlock]) -> [FlatBlock] {
+    static func droppingTrailingHeadings(_ flat: [FlatBlock], removals: inout Removals) -> [FlatBlock] {
         var flat = flat
-        while case .heading = flat.last { flat.removeLast() }
+        var dropped: [Removal] = []
+        while case .heading(let heading) = flat.last {
+            if removals.enabled {
+                dropped.append(Removal(text: heading.text, reason: RemovalReason.emptyHeading.rawValue, at: "block \(flat.count)"))
+            }
+            flat.removeLast()
+        }
+        for removal in dropped.reversed() { removals.record(removal.text, .emptyHeading, at: removal.at) }
         return flat
     }
 

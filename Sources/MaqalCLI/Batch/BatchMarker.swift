@@ -42,6 +42,11 @@ struct BatchMarker: Sendable {
     /// Foundation's key for a file's extended attributes, a dictionary of names to bytes.
     private static let extendedAttributes = FileAttributeKey("NSFileExtendedAttributes")
 
+    /// Whether the file at `path` carries a mark: it is an output of maqal.
+    static func isMarked(_ path: String) -> Bool {
+        read(path)?.hasPrefix("maqal ") ?? false
+    }
+
     static func read(_ path: String) -> String? {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard let marks = attributes?[extendedAttributes] as? [String: Data], let mark = marks[attribute] else {

@@ -23,6 +23,10 @@ struct BatchOutcome: Sendable {
     var error: String?
     /// Input bytes read, for MB/s.
     var bytes = 0
+    /// Failed for a reason every later write shares (a full or read-only disk): named once.
+    var diskWide = false
+    /// What `--verbose` says about the document on standard error.
+    var note: String?
 
     init(path: String, status: Status = .failed, output: String?, error: String? = nil) {
         self.path = path

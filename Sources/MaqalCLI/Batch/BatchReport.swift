@@ -12,12 +12,20 @@ final class BatchReport {
         self.path = path
         let url = URL(fileURLWithPath: path)
         temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).maqal-\(getpid()).tmp").path
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-            let handle = FileHandle(forWritingAtPath: temporary)
-        else {
-            throw InputFile.Failure(message: "the report cannot be written (does its folder exist and is it writable?)")
+        if BatchFileStatus(path: path)?.kind == .directory {
+            throw InputFile.Failure(message: "is a folder; the report needs a file name")
         }
-        self.handle = handle
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
+        guard descriptor >= 0 else {
+            throw InputFile.Failure(message: "cannot be written: \(InputFile.reason(errno))")
+        }
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    }
+
+    /// Closes and removes the report unwritten, when the run stops before it starts.
+    func discard() {
+        try? handle.close()
+        unlink(temporary)
     }
 
     func append(_ outcome: BatchOutcome) {

@@ -26,6 +26,9 @@ final class BatchTally: @unchecked Sendable {
     private let showsProgress: Bool
     private let quiet: Bool
     private let failFast: Bool
+    private let verbose: Bool
+    /// `TERM=dumb`: the progress line is redrawn with a carriage return and spaces, no escape codes.
+    private let plainTerminal: Bool
 
     private var found = 0
     private var counted = 0
@@ -38,16 +41,26 @@ final class BatchTally: @unchecked Sendable {
     private var firstFailures: [String] = []
     private var linksOutside = 0
     private var linkLoops = 0
+    /// Files left out for their extension, by extension (`""` for none).
+    private var skippedExtensions: [String: Int] = [:]
     private var stop: Stop?
+    /// SIGINT and SIGTERM received so far.
+    private var signals = 0
     private var unmarkedFolder: String?
     private var progressDrawn = false
+    /// The width of the progress line last drawn, to blank it without escape codes.
+    private var progressWidth = 0
+    private var diskWideShown = false
     private var finished = false
 
-    init(report: BatchReport?, showsProgress: Bool, quiet: Bool, failFast: Bool) {
+    init(report: BatchReport?, showsProgress: Bool, quiet: Bool, failFast: Bool, verbose: Bool = false,
+         plainTerminal: Bool = false) {
         self.report = report
         self.showsProgress = showsProgress
         self.quiet = quiet
         self.failFast = failFast
+        self.verbose = verbose
+        self.plainTerminal = plainTerminal
     }
 
     private func locked<T>(_ body: () -> T) -> T {
@@ -77,6 +90,14 @@ final class BatchTally: @unchecked Sendable {
         }
     }
 
+    /// A file the walk left out for its extension.
+    func skippedForExtension(_ path: String) {
+        let name = (path as NSString).lastPathComponent
+        let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
+        let suffix = dot.map { String(name[$0...]).lowercased() } ?? ""
+        locked { skippedExtensions[suffix, default: 0] += 1 }
+    }
+
     /// An output folder that keeps no extended attributes: its outputs cannot be marked up to date.
     func unmarked(in folder: String) { locked { unmarkedFolder = unmarkedFolder ?? folder } }
 
@@ -85,12 +106,16 @@ final class BatchTally: @unchecked Sendable {
         locked {
             report?.append(outcome)
             bytes += outcome.bytes
+            if verbose { say(Self.verboseLine(outcome)) }
             switch outcome.status {
             case .converted: converted += 1
             case .skipped: skipped += 1
             case .failed:
                 failed += 1
-                if firstFailures.count < Self.failuresShown {
+                // A full or read-only disk fails every file in flight alike: its first failure says it.
+                let repeated = outcome.diskWide && diskWideShown
+                diskWideShown = diskWideShown || outcome.diskWide
+                if firstFailures.count < Self.failuresShown && !repeated && !verbose {
                     firstFailures.append("maqal: \(outcome.path): \(outcome.error ?? "failed")")
                 }
                 if failFast && stop == nil {
@@ -105,6 +130,7 @@ final class BatchTally: @unchecked Sendable {
     /// Asks the run to stop; true the first time, when the caller should cancel the queue.
     func requestStop(_ reason: Stop) -> Bool {
         locked {
+            if case .signal = reason { signals += 1 }
             guard stop == nil else { return false }
             stop = reason
             return true
@@ -112,6 +138,16 @@ final class BatchTally: @unchecked Sendable {
     }
 
     var isStopping: Bool { locked { stop != nil } }
+
+    /// Whether the counting walk should stop too: at any stop but an interruption, whose summary
+    /// says how many files were left (listing is quick); a second Ctrl-C stops it as well.
+    var stopsCounting: Bool {
+        locked {
+            guard let stop else { return false }
+            if case .signal = stop { return signals > 1 }
+            return true
+        }
+    }
 
     // MARK: - Progress
 
@@ -122,7 +158,34 @@ final class BatchTally: @unchecked Sendable {
         locked {
             guard !finished, stop != .closedPipe else { return }
             progressDrawn = true
-            Console.status("\r\u{1B}[2K" + progressLine())
+            let line = progressLine()
+            Console.status(clearProgress + line)
+            progressWidth = line.count
+        }
+    }
+
+    /// What blanks the progress line: an ANSI erase, or spaces where the terminal takes no escapes.
+    private var clearProgress: String {
+        plainTerminal ? "\r" + String(repeating: " ", count: progressWidth) + "\r" : "\r\u{1B}[2K"
+    }
+
+    /// A line on stderr while the progress line may be showing; under the lock.
+    private func say(_ text: String) {
+        if progressDrawn {
+            Console.status(clearProgress)
+            progressWidth = 0
+        }
+        Console.status(text + "\n")
+    }
+
+    /// `--verbose`: what became of one input.
+    private static func verboseLine(_ outcome: BatchOutcome) -> String {
+        switch outcome.status {
+        case .converted:
+            return "maqal: \(outcome.path): converted" + (outcome.output.map { " to \($0)" } ?? "")
+                + (outcome.note.map { "\n" + $0 } ?? "")
+        case .skipped: return "maqal: \(outcome.path): skipped, \(outcome.output ?? "its output") is up to date"
+        case .failed: return "maqal: \(outcome.path): \(outcome.error ?? "failed")"
         }
     }
 
@@ -148,12 +211,27 @@ final class BatchTally: @unchecked Sendable {
 
     // MARK: - The end
 
+    /// When nothing could be read: how many files were left out for their extension, and how to take them.
+    private func skippedNote() -> String? {
+        let total = skippedExtensions.values.reduce(0, +)
+        guard total > 0 else { return nil }
+        // Most common first; among equals, named extensions before files without one.
+        let common = skippedExtensions.sorted {
+            $0.value != $1.value ? $0.value > $1.value : $0.key.isEmpty != $1.key.isEmpty ? !$0.key.isEmpty : $0.key < $1.key
+        }
+        let listed = common.prefix(4).map { "\($0.key.isEmpty ? "no extension" : $0.key) \($0.value)" }
+        let example = common.first { !$0.key.isEmpty }.map { "'*\($0.key)'" } ?? "'GLOB'"
+        return "maqal: nothing to convert: \(total) file\(total == 1 ? " was" : "s were") skipped by extension ("
+            + listed.joined(separator: ", ") + (common.count > 4 ? ", …" : "") + "); convert reads "
+            + BatchFilter.readExtensions + "; add others with --include \(example)"
+    }
+
     /// Closes the report, prints the summary on stderr and returns the exit status.
     func finish() -> Int32 {
         lock.lock()
         defer { lock.unlock() }
         finished = true
-        if progressDrawn { Console.status("\r\u{1B}[2K") }
+        if progressDrawn { Console.status(clearProgress) }
         let reportWritten = report?.finish() ?? true
         if stop == .closedPipe { return 0 }
         var lines: [String] = []
@@ -167,7 +245,7 @@ final class BatchTally: @unchecked Sendable {
                     + String(format: "%.2f s: %.1f files/s, %.2f MB/s", seconds, rate, megabytes))
         }
         lines += firstFailures
-        if failed > firstFailures.count {
+        if failed > firstFailures.count && !verbose && !diskWideShown {
             let more = failed - firstFailures.count
             lines.append("maqal: … and \(more) more failure\(more == 1 ? "" : "s")"
                 + (report.map { ", all listed in \($0.path)" } ?? " (--report FILE lists them all)"))
@@ -178,6 +256,7 @@ final class BatchTally: @unchecked Sendable {
             if linksOutside > 0 { parts.append("\(linksOutside) link\(linksOutside == 1 ? "" : "s") leading outside the inputs") }
             lines.append("maqal: not followed: " + parts.joined(separator: ", "))
         }
+        if !quiet && found == 0, let note = skippedNote() { lines.append(note) }
         switch stop {
         case .signal(let number):
             let name = number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : "signal \(number)"

@@ -14,6 +14,8 @@ struct BatchWalker {
         case failure(path: String, reason: String)
         /// A symbolic link left alone.
         case notFollowed(path: String, reason: NotFollowed)
+        /// A file left out because its extension is not one convert reads.
+        case skippedForExtension(path: String)
     }
 
     enum NotFollowed {
@@ -30,12 +32,19 @@ struct BatchWalker {
 
     /// The inputs with links resolved: a link is followed only into these.
     private let realInputs: [String]
+    /// The files named as inputs themselves: each is handed out once, also when its folder is an input.
+    private let namedFiles: Set<BatchFileStatus.Identity>
+    /// The folders named as inputs: met again inside another input, they are no loop, only walked already.
+    private let namedFolders: Set<BatchFileStatus.Identity>
 
     init(inputs: [String], filter: BatchFilter, outputFolder: BatchFileStatus.Identity?) {
         self.inputs = inputs
         self.filter = filter
         self.outputFolder = outputFolder
         realInputs = inputs.compactMap(BatchFileStatus.realPath)
+        let statuses = inputs.compactMap { BatchFileStatus(path: $0) }
+        namedFiles = Set(statuses.filter { $0.kind == .regular }.map(\.identity))
+        namedFolders = Set(statuses.filter { $0.kind == .directory }.map(\.identity))
     }
 
     private struct Folder {
@@ -49,6 +58,11 @@ struct BatchWalker {
     @discardableResult
     func walk(_ visit: (Event) -> Bool) -> Bool {
         var walked: Set<BatchFileStatus.Identity> = []
+        var handedOut: Set<BatchFileStatus.Identity> = []
+        /// False for a named file already handed out (as itself, or from its folder).
+        func firstTime(_ status: BatchFileStatus) -> Bool {
+            !namedFiles.contains(status.identity) || handedOut.insert(status.identity).inserted
+        }
         for input in inputs {
             guard let status = BatchFileStatus(path: input) else {
                 if !visit(.failure(path: input, reason: "no such file")) { return false }
@@ -56,11 +70,12 @@ struct BatchWalker {
             }
             switch status.kind {
             case .regular:
+                guard firstTime(status) else { continue }
                 if !visit(.file(path: input, relative: (input as NSString).lastPathComponent)) { return false }
             case .directory:
                 // The same folder named twice (or through a link) is walked once.
                 guard walked.insert(status.identity).inserted else { continue }
-                if !walkFolder(input, walked: &walked, visit) { return false }
+                if !walkFolder(input, walked: &walked, firstTime: firstTime, visit) { return false }
             case .symbolicLink, .other:
                 if !visit(.failure(path: input, reason: "is not a file or a folder")) { return false }
             }
@@ -69,10 +84,11 @@ struct BatchWalker {
     }
 
     private func walkFolder(
-        _ root: String, walked: inout Set<BatchFileStatus.Identity>, _ visit: (Event) -> Bool
+        _ root: String, walked: inout Set<BatchFileStatus.Identity>, firstTime: (BatchFileStatus) -> Bool,
+        _ visit: (Event) -> Bool
     ) -> Bool {
         guard let names = Self.list(root) else {
-            return visit(.failure(path: root, reason: "the folder cannot be read (permission denied?)"))
+            return visit(.failure(path: root, reason: "the folder cannot be read: \(InputFile.reason(errno))"))
         }
         var stack = [Folder(path: root, relative: "", names: names)]
         while let top = stack.last {
@@ -93,14 +109,24 @@ struct BatchWalker {
             }
             switch status.kind {
             case .regular:
-                guard filter.takesFile(name: name, relative: relative) else { continue }
+                guard filter.takesFile(name: name, relative: relative) else {
+                    if filter.skipsForExtension(name: name, relative: relative),
+                        !visit(.skippedForExtension(path: path))
+                    {
+                        return false
+                    }
+                    continue
+                }
                 if entry.kind == .symbolicLink && !leadsInside(path) {
                     if !visit(.notFollowed(path: path, reason: .outside)) { return false }
                     continue
                 }
+                guard firstTime(status) else { continue }
                 if !visit(.file(path: path, relative: relative)) { return false }
             case .directory:
-                guard filter.entersFolder(name: name, relative: relative), status.identity != outputFolder else {
+                guard filter.entersFolder(name: name, relative: relative), status.identity != outputFolder,
+                    !BatchFilter.isSavedPageFolder(name, besides: top.names)
+                else {
                     continue
                 }
                 if entry.kind == .symbolicLink && !leadsInside(path) {
@@ -108,11 +134,12 @@ struct BatchWalker {
                     continue
                 }
                 guard walked.insert(status.identity).inserted else {
+                    if namedFolders.contains(status.identity) { continue }
                     if !visit(.notFollowed(path: path, reason: .loop)) { return false }
                     continue
                 }
                 guard let names = Self.list(path) else {
-                    if !visit(.failure(path: path, reason: "the folder cannot be read (permission denied?)")) {
+                    if !visit(.failure(path: path, reason: "the folder cannot be read: \(InputFile.reason(errno))")) {
                         return false
                     }
                     continue
@@ -131,8 +158,17 @@ struct BatchWalker {
     }
 
     /// The names in a folder in byte order, so runs and reports come out the same each time.
+    /// `nil` with `errno` set when the folder cannot be listed.
     private static func list(_ folder: String) -> [String]? {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 

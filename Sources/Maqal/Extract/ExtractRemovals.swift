@@ -1,0 +1,142 @@
+/// The page text Extract leaves out, as ``Removal``s (built only for ``ParseOptions/explain``):
+/// each run of text under one removed element — hidden, furniture, a link-heavy box inside the
+/// article — or outside the article's roots, with the element's path and why it went.
+struct ExtractRemovals {
+    let tree: HTMLTree
+    /// Hidden by the markup, or page noise (footnote markers, edit links, the head).
+    let hidden: [Bool]
+    /// Hidden or furniture.
+    let furniture: [Bool]
+    /// Hidden, furniture, or cleaned out of the article for its links.
+    let removed: [Bool]
+    let roots: [Int]
+
+    func record(into removals: inout Removals) {
+        let nodes = tree.nodes
+        var holdsRoot = [Bool](repeating: false, count: nodes.count)
+        var inRoot = [Bool](repeating: false, count: nodes.count)
+        for root in roots {
+            var ancestor = root
+            while ancestor >= 0, !holdsRoot[ancestor] {
+                holdsRoot[ancestor] = true
+                ancestor = nodes[ancestor].parent
+            }
+            for index in tree.subtree(of: root) { inRoot[index] = true }
+        }
+        var current: (anchor: Int, reason: RemovalReason)?
+        var folder = WhitespaceFolder()
+        func flush() {
+            if let (anchor, reason) = current { removals.record(folder.result, reason, at: path(of: anchor)) }
+            current = nil
+            folder = WhitespaceFolder()
+        }
+        for index in nodes.indices {
+            guard nodes[index].kind == .text else {
+                if nodes[index].tag == .br || nodes[index].tag.isBlock { folder.breakHere() }
+                continue
+            }
+            let place = cause(of: index, holdsRoot: holdsRoot, inRoot: inRoot)
+            if place?.anchor != current?.anchor { flush() }
+            guard let place, place.reason != .inHead else { continue }
+            current = (place.anchor, place.reason)
+            folder.append(nodes[index].text)
+        }
+        flush()
+    }
+
+    /// The element a text node went with, and why; `nil` for text of the article.
+    private func cause(of index: Int, holdsRoot: [Bool], inRoot: [Bool]) -> (anchor: Int, reason: RemovalReason)? {
+        let nodes = tree.nodes
+        func top(_ marked: [Bool]) -> Int {
+            var anchor = index
+            while nodes[anchor].parent >= 0, marked[nodes[anchor].parent] { anchor = nodes[anchor].parent }
+            return anchor
+        }
+        if hidden[index] {
+            let anchor = top(hidden)
+            return (anchor, isInHead(anchor) ? .inHead : .hidden)
+        }
+        if furniture[index] {
+            let anchor = top(furniture)
+            return (anchor, Self.furnitureReason(tree[anchor]))
+        }
+        if removed[index] { return (top(removed), .linkDensity) }
+        if inRoot[index] { return nil }
+        var anchor = index
+        while nodes[anchor].parent >= 0, !holdsRoot[nodes[anchor].parent] { anchor = nodes[anchor].parent }
+        return (anchor, .outsideRoot)
+    }
+
+    private func isInHead(_ index: Int) -> Bool {
+        var node = index
+        while node >= 0 {
+            if tree.nodes[node].tag == .head || tree.nodes[node].tag == .title { return true }
+            node = tree.nodes[node].parent
+        }
+        return false
+    }
+
+    /// `body>div.sidebar>ul`: each element's name, with its id (`#main`) or its first class, up
+    /// to `body` or the nearest element with an id (`div#comments>ol`), as a CSS selector reads.
+    func path(of index: Int) -> String {
+        var parts: [String] = []
+        var node = index
+        if tree.nodes[node].kind == .text { node = tree.nodes[node].parent }
+        while node >= 0, tree.nodes[node].tag != .html {
+            let element = tree.nodes[node]
+            var part = element.name
+            if let id = element.attribute("id")?.split(separator: " ").first {
+                parts.append(part + "#" + id)
+                break
+            } else if let first = element.attribute("class")?.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first {
+                part += "." + first
+            }
+            parts.append(part)
+            node = element.parent
+        }
+        return parts.reversed().joined(separator: ">")
+    }
+
+    /// What kind of furniture an element is, by its tag, its `role` and its class and id names.
+    static func furnitureReason(_ node: HTMLTree.Node) -> RemovalReason {
+        let role = node.attribute("role")?.lowercased() ?? ""
+        let names = node.names.map { $0.lowercased() }.joined(separator: " ")
+        func named(_ fragments: String...) -> Bool { fragments.contains { names.contains($0) } }
+        if named("cookie", "consent", "gdpr") { return .furnitureCookie }
+        if named("comment", "disqus", "wpdiscuz", "respond", "reply") { return .furnitureComments }
+        if named("breadcrumb") { return .breadcrumb }
+        if named("share", "sharing", "social", "whatsapp", "telegram", "facebook", "twitter", "follow") {
+            return .furnitureShare
+        }
+        if named("related", "yarpp", "more-stories", "most-read", "mostread", "most-popular", "trending",
+                 "recommend", "taboola", "outbrain", "read-also", "readalso", "check-also")
+        {
+            return .furnitureRelated
+        }
+        if named("advert", "adsbygoogle", "ad-slot", "adslot", "ads-", "-ads", "dfp", "banner", "sponsor", "promo") {
+            return .furnitureAds
+        }
+        if named("toc", "table-of-contents", "tableofcontents") { return .toc }
+        if node.tag == .nav || role == "navigation" || role == "menu" || role == "menubar"
+            || named("nav", "menu", "pagination", "pager", "prev-next", "prevnext", "skip-link")
+        {
+            return .furnitureNav
+        }
+        if node.tag == .header || role == "banner" || named("header", "masthead", "topbar", "top-bar", "logo") {
+            return .furnitureHeader
+        }
+        if node.tag == .footer || role == "contentinfo" || named("footer", "copyright", "bottom-bar") {
+            return .furnitureFooter
+        }
+        if node.tag == .aside || role == "complementary" || named("sidebar", "widget") { return .furnitureSidebar }
+        if named("byline", "author") { return .metadataByline }
+        if named("date") { return .metadataDate }
+        if named("tag", "cat-links", "categories") { return .metadataTags }
+        return .furnitureOther
+    }
+}
+
+extension RemovalReason {
+    /// Text of the page's head (its `<title>`): not visible, so never recorded.
+    fileprivate static let inHead = Self(rawValue: "")
+}
