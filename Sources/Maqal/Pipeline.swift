@@ -7,6 +7,7 @@
 ///     segment    ExtractedPage    → [FlatBlock]               Segment/HTMLSegmenter.swift
 ///                [TextLine?]      → [TextSegmenter.Unit]      Segment/TextSegmenter.swift
 ///     clean      blocks | units   → CleanArticle | CleanLines Clean/ArticleCleaner.swift
+///                [TextLine?]      → [TextLine?]               Clean/PageFurniture.swift       (text, before segment)
 ///     structure  CleanLines       → CleanArticle              Structure/TextClassifier.swift  (text only)
 ///                CleanArticle     → Document                  Structure/DocumentBuilder.swift
 ///     render     Document         → JSON, Markdown, text      Render/ (called by the user)
@@ -58,11 +59,14 @@ enum Pipeline {
             }
             let lines = TextLines.read(text)
             laps?.mark("parse")
+            // Clean, first half: what a paginated copy repeats on every page goes before the lines
+            // are joined, so a paragraph cut by a page break is whole again.
+            let paged = PageFurniture.remove(lines, removals: Removals(enabled: options.explain))
             // Segment
-            let units = TextSegmenter().segment(lines)
+            let units = TextSegmenter().segment(paged.lines)
             laps?.mark("segment")
             // Clean
-            var cleaned = ArticleCleaner.clean(units, removals: Removals(enabled: options.explain))
+            var cleaned = ArticleCleaner.clean(units, removals: paged.removals)
             laps?.mark("clean")
             // Structure, first half: the lines read as blocks by their shape.
             let blocks = TextClassifier().blocks(

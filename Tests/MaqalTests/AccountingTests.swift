@@ -38,10 +38,8 @@ struct AccountingTests {
 
     /// Fixtures that lose text today, with why; each is a known issue until its fix is merged
     /// (and the test fails once the loss is gone, to have the entry removed).
-    static let knownLosses: [String: String] = [
-        "accounting/list-continuation.txt":
-            "a hard-wrapped line under a list item vanishes (the item keeps only its marker line); fixed on branch text16",
-    ]
+    /// Inputs known to lose text, each with why: a new entry names a bug still to fix.
+    static let knownLosses: [String: String] = [:]
 
     @Test("every visible run of every fixture is in the body, the metadata or removed", arguments: fixtureInputs)
     func fixture(_ path: String) throws {

@@ -113,6 +113,14 @@ struct BoilerplateLexicon: Sendable {
 
     private static let noticePhrases = FragmentMatcher(noticeKeys)
 
+    /// The first crumb of a breadcrumb trail, naming the site's front page (``BreadcrumbLine``).
+    static let homeCrumbKeys: Set<String> = Set([
+        // `الرئيسية » أخبار » …`: news and blog themes in Arabic (the common spelling).
+        "الرئيسية", "الصفحة الرئيسية", "الرئيسة",
+        // English themes left untranslated on Arabic sites, and the icon's label.
+        "Home", "الصفحة الأم",
+    ].map(ArabicKey.make))
+
     // MARK: - The table
 
     static let entries: [Entry] = {

@@ -7,6 +7,20 @@ enum TextCues {
         "أخيراً", "وأخيراً",
     ].map(ArabicKey.make))
 
+    /// Heads of a questions-and-answers section, as keys: `أسئلة شائعة`, `الأسئلة المتكررة`, `س و ج`.
+    static let faqHeadKeys: [String] = [
+        // Guides and service pages (government services, product help): `أسئلة شائعة`, `الأسئلة الشائعة حول …`.
+        "أسئلة شائعة", "الأسئلة الشائعة", "أسئلة متكررة", "الأسئلة المتكررة", "الأسئلة الأكثر شيوعاً",
+        "أسئلة يكثر طرحها", "أكثر الأسئلة شيوعاً",
+        // Interviews and fatwa pages copied as text: `أسئلة وأجوبة`, `س و ج`, and English `FAQ`.
+        "أسئلة وأجوبة", "سؤال وجواب", "س و ج", "س وج", "FAQ", "FAQs",
+    ].map(ArabicKey.make)
+
+    /// Labels that open a question or an answer line in a questions-and-answers text: `س: …؟`,
+    /// `س1 - …`, `ج: …`, `السؤال: …`, `الجواب: …`.
+    static let questionLabelKeys: Set<String> = Set(["س", "سؤال", "السؤال"].map(ArabicKey.make))
+    static let answerLabelKeys: Set<String> = Set(["ج", "جواب", "الجواب", "الإجابة", "إجابة", "الرد"].map(ArabicKey.make))
+
     /// Verbs of speech: a "term" containing one is an attribution (`قال الوزير: «…»`), not a term.
     static let speechVerbKeys: Set<String> = Set([
         "قال", "يقول", "تقول", "قالت", "أكد", "أكدت", "يؤكد", "أضاف", "أضافت", "يضيف", "أوضح", "أوضحت",

@@ -85,6 +85,11 @@ enum ArticleCleaner {
         let chosen = TitleChooser.fromFirstLines(&units)
         metadata.title = chosen.title
         metadata.subtitles = chosen.subtitles
+        // The crumb that names the article itself is no category.
+        if let title = chosen.title {
+            let titleKey = ArabicKey.make(title)
+            metadata.categories.removeAll { ArabicKey.make($0) == titleKey }
+        }
         return CleanLines(units: units, metadata: metadata, removals: removals)
     }
 }

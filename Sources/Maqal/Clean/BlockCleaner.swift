@@ -33,8 +33,10 @@ enum BlockCleaner {
                     continue
                 }
                 role = words <= 30 ? lexicon.role(of: paragraph.text, key: key) : nil
+                    ?? (CommentsTail.isHead(paragraph.text) ? .boxTitle : nil)
             case .heading(let heading):
-                role = lexicon.role(of: heading.text)
+                // A comments head with its count (`التعليقات (3)`) opens the comments box too.
+                role = lexicon.role(of: heading.text) ?? (CommentsTail.isHead(heading.text) ? .boxTitle : nil)
             default:
                 role = nil
             }

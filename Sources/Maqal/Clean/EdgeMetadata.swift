@@ -14,11 +14,15 @@ struct EdgeMetadata: Sendable {
     let splitsLabels: Bool
     /// How many leading items may open with a byline (`كتب - فلان: النص…`).
     let leadingBylineReach: Int
+    /// Whether a relative date line (`منذ 3 ساعات`, `نشر: أمس`) is taken here, kept as its words
+    /// (``Metadata/takeUnplaced(relative:role:)``). A text has no time it was saved at to place
+    /// it by; an HTML page's relative date is placed by ``HeadlineDate`` instead.
+    let readsRelativeDates: Bool
 
     /// Paragraphs of an HTML article, counted after the lexicon pass.
-    static let html = EdgeMetadata(reach: 5, splitsLabels: true, leadingBylineReach: 3)
+    static let html = EdgeMetadata(reach: 5, splitsLabels: true, leadingBylineReach: 3, readsRelativeDates: false)
     /// Logical lines of a text article, counted before the lexicon pass.
-    static let text = EdgeMetadata(reach: 8, splitsLabels: false, leadingBylineReach: 0)
+    static let text = EdgeMetadata(reach: 8, splitsLabels: false, leadingBylineReach: 0, readsRelativeDates: true)
 
     /// What became of a line.
     enum Outcome {
@@ -36,13 +40,19 @@ struct EdgeMetadata: Sendable {
     }
 
     /// Reads a line at `index` near an edge: labelled values, an opening byline, or a date line of
-    /// at most 12 words, in that order. `label` is the line read as one label
+    /// at most 12 words (a relative one too, when ``readsRelativeDates``), in that order. `label` is the line read as one label
     /// (``MetadataLine/read(_:)``), asked for only when labels are not split; `words` counts the
     /// line's words up to 12 and more.
     func take(
         _ text: String, at index: Int, label: () -> MetadataLine?, words: () -> Int, into metadata: inout Metadata
     ) -> Outcome {
         let lines = splitsLabels ? MetadataLine.readAll(text) : label().map { [$0] } ?? []
+        if readsRelativeDates, lines.count == 1, lines[0].field == .published || lines[0].field == .modified,
+            RelativeDate.isDateLine(lines[0].value)
+        {
+            metadata.takeUnplaced(relative: lines[0].value, role: lines[0].field == .published ? .published : .modified)
+            return .taken(.metadataDate)
+        }
         if !lines.isEmpty {
             var applied: RemovalReason?
             for line in lines where line.apply(to: &metadata) { applied = applied ?? line.field.removalReason }
@@ -54,6 +64,10 @@ struct EdgeMetadata: Sendable {
         }
         if words() <= 12, let date = MetadataLine.dateLine(text) {
             metadata.take(date, text: text, role: .published)
+            return .taken(.metadataDate)
+        }
+        if readsRelativeDates, RelativeDate.isDateLine(text) {
+            metadata.takeUnplaced(relative: text, role: .published)
             return .taken(.metadataDate)
         }
         return .kept

@@ -17,7 +17,41 @@ struct TextCleaner {
         var kept: [Unit] = []
         var index = 0
         let count = units.count
+        // Where the lines after the article begin: from here on every line is furniture, a
+        // metadata line, a share or follow line or part of the comments.
+        var tailStart = count
+        while tailStart > 0, isAfterArticle(&units[tailStart - 1]) { tailStart -= 1 }
         while index < count {
+            // A breadcrumb trail above the title: its crumbs are the categories.
+            if index < 2, kept.isEmpty, units[index].marker == nil, let crumbs = BreadcrumbLine.crumbs(units[index].text) {
+                for crumb in crumbs where !metadata.categories.contains(crumb) { metadata.categories.append(crumb) }
+                removals.record(units[index].text, .breadcrumb, at: units[index].place)
+                index += 1
+                continue
+            }
+            // A comments section: its head, the comments under it, and (as the lexicon's box
+            // titles) the short lines up to the next long paragraph.
+            if units[index].marker == nil, CommentsTail.isHead(units[index].text) {
+                let role = units[index].facts.lexiconRole(lexicon)
+                removals.record(units[index].text, .furnitureComments, at: units[index].place)
+                index += 1
+                while index < count, units[index].marker == nil, CommentsTail.isComment(units[index].text)
+                    || (role == .boxTitle && !(units[index].shape.words > 25 && units[index].shape.isTerminated))
+                {
+                    removals.record(units[index].text, .furnitureComments, at: units[index].place)
+                    index += 1
+                }
+                continue
+            }
+            // Share bars and follow-us lines after the article.
+            if index >= tailStart || (edge.reaches(index, of: count) && index >= count / 2), !kept.isEmpty,
+                units[index].marker == nil,
+                let reason = TailLine.reason(units[index].text)
+            {
+                removals.record(units[index].text, reason, at: units[index].place)
+                index += 1
+                continue
+            }
             if units[index].marker == nil, let role = units[index].facts.lexiconRole(lexicon) {
                 let opening = index
                 index += 1
@@ -72,5 +106,12 @@ struct TextCleaner {
             index += 1
         }
         return kept
+    }
+
+    /// A line that can only stand after an article's text.
+    private func isAfterArticle(_ unit: inout Unit) -> Bool {
+        guard unit.marker == nil else { return false }
+        return unit.facts.lexiconRole(lexicon) != nil || unit.facts.metadataLine() != nil || unit.facts.isDateLine()
+            || TailLine.reason(unit.text) != nil || CommentsTail.isHead(unit.text) || CommentsTail.isComment(unit.text)
     }
 }

@@ -58,14 +58,17 @@ enum TitleChooser {
     /// The first line is the title unless it is a list item or reads as prose; short lines written
     /// right under it, in its own group, are its subtitles. Both are taken out of `units`.
     static func fromFirstLines(_ units: inout [TextSegmenter.Unit]) -> (title: String?, subtitles: [String]) {
-        guard let first = units.first, first.marker == nil, isTitle(LineShape(first.text)) else { return (nil, []) }
+        guard let first = units.first, first.marker == nil else { return (nil, []) }
+        // A forwarded text's title is often `*bold*`: the asterisks are markup, not title.
+        let title = MessagingMarkup.boldLine(first.text) ?? first.text
+        guard isTitle(LineShape(title)) else { return (nil, []) }
         units.removeFirst()
         var subtitles: [String] = []
         while let next = units.first, next.group == first.group, next.marker == nil, next.shape.couldBeHeading {
             subtitles.append(next.text)
             units.removeFirst()
         }
-        return (first.text, subtitles)
+        return (title, subtitles)
     }
 
     /// A first line is the title unless it reads as prose: long, or a finished sentence.

@@ -29,8 +29,7 @@ enum HeadlineDate: Sendable {
             metadata.take(date, text: text, role: .published, approximate: true)
         case .relative(nil, let text):
             // Without the page's save time a relative date cannot be placed: keep its words only.
-            metadata.dates.append(DateRecord(role: .published, value: nil, text: text, from: .text,
-                                             approximate: true))
+            metadata.takeUnplaced(relative: text, role: .published)
         }
     }
 

@@ -8,4 +8,11 @@ extension Metadata {
         dates.append(DateRecord(role: role, value: date.iso, text: text, from: from, calendar: date.calendar,
                                 approximate: approximate))
     }
+
+    /// Keeps a relative date (`منذ ساعتين`, `أمس`) that nothing can place: the text has no time it
+    /// was saved at, so the record holds the words and no value — never an invented day.
+    mutating func takeUnplaced(relative text: String, role: DateRecord.Role) {
+        guard !dates.contains(where: { $0.role == role }) else { return }
+        dates.append(DateRecord(role: role, value: nil, text: text, from: .text, approximate: true))
+    }
 }

@@ -57,4 +57,25 @@ enum RelativeDate {
         }
         return nil
     }
+
+    /// Words a relative date line may hold besides its trigger and unit: `نشر منذ 3 ساعات تقريباً`,
+    /// `أمس الساعة 10:30 مساءً`.
+    private static let lineWordKeys: Set<String> = Set([
+        "أول", "تقريبا", "تقريباً", "نشر", "نُشر", "تم", "النشر", "الساعة", "ص", "م",
+        "صباحا", "صباحاً", "مساء", "مساءً", "ظهرا", "ظهراً",
+    ].map(ArabicKey.make))
+
+    private static let allUnitKeys: Set<String> = Set(units.flatMap(\.keys))
+
+    /// Whether `text` is a relative date and nothing else (`منذ 3 ساعات`, `قبل يومين`, `أمس`,
+    /// `منذ أسبوع`): a line a copied article keeps under its title, never a subtitle or a sentence.
+    static func isDateLine(_ text: String) -> Bool {
+        guard text.utf8.count <= 80, secondsAgo(in: text) != nil else { return false }
+        let words = ArabicKey.make(text).split(separator: " ").map(String.init)
+        guard !words.isEmpty, words.count <= 7 else { return false }
+        return words.allSatisfy { word in
+            word.allSatisfy(\.isNumber) || agoKeys.contains(word) || todayKeys.contains(word)
+                || yesterdayKeys.contains(word) || allUnitKeys.contains(word) || lineWordKeys.contains(word)
+        }
+    }
 }

@@ -10,6 +10,7 @@ struct LineFacts: Sendable {
     private var role: BoilerplateLexicon.Role??
     private var metadata: MetadataLine??
     private var caption: Bool?
+    private var dateLine: Bool?
 
     init(_ text: String) { self.text = text }
 
@@ -20,6 +21,7 @@ struct LineFacts: Sendable {
         role = nil
         metadata = nil
         caption = nil
+        dateLine = nil
         text.append(" ")
         text.append(line)
     }
@@ -60,6 +62,16 @@ struct LineFacts: Sendable {
         if let caption { return caption }
         let found = text.utf8.count <= 400 && CaptionCue.isCaption(text, key: matchingKey())
         caption = found
+        return found
+    }
+
+    /// A date and little else, written or relative (``MetadataLine/dateLine(_:)``,
+    /// ``RelativeDate/isDateLine(_:)``): such a line stands on its own, never wrapped into another.
+    mutating func isDateLine() -> Bool {
+        if let dateLine { return dateLine }
+        let found = text.utf8.count <= 160
+            && (RelativeDate.isDateLine(text) || (WordCounter.count(text, upTo: 12) <= 12 && MetadataLine.dateLine(text) != nil))
+        dateLine = found
         return found
     }
 }

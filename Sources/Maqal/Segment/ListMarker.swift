@@ -14,6 +14,8 @@ struct ListMarker: Sendable, Equatable {
     var value: Int
     /// The rest of the line after the marker and its space.
     var rest: String
+    /// An emoji or keycap marker (``parseEmoji(_:)``).
+    var isEmoji = false
 
     var isOrdered: Bool { kind != .bullet }
 
@@ -84,6 +86,40 @@ struct ListMarker: Sendable, Equatable {
         guard restText.unicodeScalars.contains(where: { ArabicScalar.isLetter($0) || ArabicScalar.isDigit($0.value) })
         else { return nil }
         return ListMarker(text: markerText, kind: kind, value: value, rest: restText)
+    }
+
+    /// An emoji used as a bullet, as messaging-app forwards write lists (`🔹 بند`, `✔️ بند`, `👈 بند`),
+    /// or a keycap digit (`1️⃣ بند`) as a number. Read for plain text only, and there only in a run
+    /// of such lines (``TextSegmenter``): one emoji before a line is decoration.
+    static func parseEmoji(_ line: String) -> ListMarker? {
+        var scalars = line.unicodeScalars.prefix(6).makeIterator()
+        guard let first = scalars.next() else { return nil }
+        var text = String.UnicodeScalarView([first])
+        var kind = Kind.bullet
+        var value = 0
+        var next = scalars.next()
+        if let digit = ArabicScalar.digitValue(first.value), first.value < 0x80 {
+            // A keycap: digit, optional U+FE0F, U+20E3.
+            if next?.value == 0xFE0F {
+                text.append(next!)
+                next = scalars.next()
+            }
+            guard next?.value == 0x20E3 else { return nil }
+            text.append(next!)
+            next = scalars.next()
+            kind = .number
+            value = digit
+        } else {
+            guard first.value >= 0x2190, first.properties.isEmoji || first.properties.isEmojiPresentation else { return nil }
+            if next?.value == 0xFE0F {
+                text.append(next!)
+                next = scalars.next()
+            }
+        }
+        guard let space = next, ArabicScalar.isSpace(space.value) else { return nil }
+        let rest = String(line.unicodeScalars.dropFirst(text.count + 1)).trimmingLeadingSpaces()
+        guard rest.unicodeScalars.contains(where: ArabicScalar.isLetter) else { return nil }
+        return ListMarker(text: String(text), kind: kind, value: value, rest: rest, isEmoji: true)
     }
 
     /// Symbols used as bullets in Arabic text, left-pointing arrows included.

@@ -53,10 +53,12 @@ struct TextSegmenter {
             var groupUnits: [Unit] = []
             var open: OpenUnit?
             for (line, lineCharacters) in zip(group, characters) {
-                let marker = ListMarker.parse(line.text)
+                let marker = ListMarker.parse(line.text) ?? ListMarker.parseEmoji(line.text)
                 var facts = LineFacts(line.text)
-                // The first line of the text is its title: never a wrapped line.
-                let isFirstLine = groupIndex == 0 && groupUnits.isEmpty
+                // The first line of the text is its title: never a wrapped line. A breadcrumb
+                // trail above it does not count (``BreadcrumbLine``).
+                let isFirstLine = groupIndex == 0
+                    && (groupUnits.isEmpty || (groupUnits.count == 1 && BreadcrumbLine.crumbs(groupUnits[0].text) != nil))
                 if marker == nil, !isFirstLine, open != nil,
                     joins(&open!, next: &facts, indent: line.indent, widest: widest)
                 {
@@ -74,7 +76,26 @@ struct TextSegmenter {
             if groupUnits.count == 1 { groupUnits[0].standsAlone = true }
             units += groupUnits
         }
-        return validateLetterMarkers(units)
+        return validateEmojiMarkers(validateLetterMarkers(units))
+    }
+
+    /// An emoji marker counts only next to another emoji-marked line of its group (`🔹`, `✅` and
+    /// keycaps alike): a run of them is a forward's list, a single emoji before a title
+    /// (`📋 جدول المحتويات` over its `•` entries) or a line is decoration. A box title the lexicon
+    /// knows is never an item.
+    private func validateEmojiMarkers(_ units: [Unit]) -> [Unit] {
+        guard units.contains(where: { $0.marker?.isEmoji == true }) else { return units }
+        let emojiMarked = units.map { unit in
+            unit.marker.map { $0.isEmoji || $0.text.unicodeScalars.first!.properties.isEmojiPresentation } ?? false
+        }
+        var units = units
+        for index in units.indices where units[index].marker?.isEmoji == true {
+            let group = units[index].group
+            let before = index > 0 && emojiMarked[index - 1] && units[index - 1].group == group
+            let after = index + 1 < units.count && emojiMarked[index + 1] && units[index + 1].group == group
+            if (!before && !after) || lexicon.role(of: units[index].marker!.rest) != nil { units[index].marker = nil }
+        }
+        return units
     }
 
     /// The last unit of a group while wrapped lines are joined onto it. Its text grows in place
@@ -96,6 +117,11 @@ struct TextSegmenter {
 
         mutating func join(_ line: TextLine, characters lineCharacters: Int) {
             unit.facts.join(line.text)
+            // A list item's text is what follows its marker: the wrapped line belongs to it too.
+            if unit.marker != nil {
+                unit.marker!.rest.append(" ")
+                unit.marker!.rest.append(line.text)
+            }
             unit.lastLine = line.number
             characters += 1 + lineCharacters
             lastLine = LineShape(line.text)
@@ -111,11 +137,16 @@ struct TextSegmenter {
 
     /// A hard-wrapped line continues on the next one: it lacks final punctuation and is about as
     /// wide as the widest line around it (a short unpunctuated line is a heading, not a wrap).
+    ///
+    /// A line indented under a list item continues the item even after a finished sentence: the
+    /// indent says whose it is.
     private func joins(_ open: inout OpenUnit, next: inout LineFacts, indent: Int, widest: Int) -> Bool {
-        if open.lastLine.isTerminated { return false }
+        if open.lastLine.isTerminated && !(open.unit.marker != nil && indent > open.unit.indent) { return false }
         // Labelled lines (bylines, sources, tags) and furniture stand on their own lines. A text
         // that has grown by joining was no label line, and more words do not make it one.
         if next.metadataLine() != nil || (!open.joined && open.unit.facts.metadataLine() != nil) { return false }
+        if next.isDateLine() || (!open.joined && open.unit.facts.isDateLine()) { return false }
+        if QuestionsSection.isLabelled(next.text) { return false }
         if next.shortLineRole(lexicon) != nil || open.unit.facts.shortLineRole(lexicon) != nil { return false }
         if open.unit.marker != nil {
             return indent > open.unit.indent || open.characters * 2 >= widest

@@ -1,7 +1,7 @@
 /// A text article's logical lines → flat blocks, read from their shape and their neighbours:
-/// headings (standing alone, short, unpunctuated; ordinals and numbered lines), lists (marker
-/// lines, nested by indent), captions and paragraphs. The Structure stage for text, before the
-/// sections are nested (``DocumentBuilder``).
+/// headings (standing alone, short, unpunctuated; ordinals; numbered lines as ``NumberedHeadings``
+/// decides for the document), lists (marker lines, nested by indent), captions and paragraphs.
+/// The Structure stage for text, before the sections are nested (``DocumentBuilder``).
 struct TextClassifier {
     typealias Unit = TextSegmenter.Unit
 
@@ -20,18 +20,46 @@ struct TextClassifier {
         for position in units.indices.reversed() where headingShaped[position] {
             runPrecedesMetadata[position] = units[position].precedesMetadata || runPrecedesMetadata[position + 1]
         }
+        let numberedHeads = NumberedHeadings.decide(units, headingShaped: headingShaped)
+        // The level of the questions section the lines are in (``QuestionsSection``), if any.
+        var questionsLevel: Int?
         while index < units.count {
+            if units[index].marker == nil, units[index].opensGroup, index + 1 < units.count,
+                QuestionsSection.isHead(units[index].text)
+            {
+                blocks.append(.heading(Heading(level: 2, text: units[index].text)))
+                questionsLevel = 2
+                sawHeading = true
+                index += 1
+                continue
+            }
+            if let level = questionsLevel, QuestionsSection.isAnswered(units, at: index) {
+                blocks.append(.heading(Heading(level: level + 1, text: units[index].text)))
+                index += 1
+                continue
+            }
             if units[index].marker != nil {
-                if isNumberedHeading(units, at: index, headingShaped) {
+                if numberedHeads.contains(index) {
                     blocks.append(.heading(Heading(level: 2, text: units[index].text)))
                     sawHeading = true
+                    questionsLevel = nil
                     index += 1
                     continue
                 }
-                let (list, next) = buildList(units, from: index, indent: units[index].indent)
+                let (list, next) = buildList(units, from: index, indent: units[index].indent, heads: numberedHeads)
                 blocks.append(.block(.list(list)))
                 sawBody = true
                 index = next
+                continue
+            }
+            // A forward's `*bold*` line heads what follows it.
+            if let bold = MessagingMarkup.boldLine(units[index].text), index + 1 < units.count,
+                LineShape(bold).couldBeHeading || LineShape(bold).endsWithColon
+            {
+                blocks.append(.heading(Heading(level: 2, text: bold)))
+                sawHeading = true
+                questionsLevel = nil
+                index += 1
                 continue
             }
             if units[index].facts.isCaption() {
@@ -52,6 +80,7 @@ struct TextClassifier {
                 }
                 blocks.append(.heading(Heading(level: headingLevel(units[index].text), text: units[index].text)))
                 sawHeading = true
+                questionsLevel = nil
                 index += 1
                 continue
             }
@@ -70,11 +99,26 @@ struct TextClassifier {
         guard units[index].marker == nil, headingShaped[index] || isOrdinalHeading(&units[index]) else {
             return false
         }
-        guard units[index].standsAlone || (units[index].opensGroup && isOrdinalHeading(&units[index])) else {
+        guard units[index].standsAlone || (units[index].opensGroup && isOrdinalHeading(&units[index]))
+            || isRunInHeading(units, at: index, headingShaped)
+        else {
             return false
         }
         if units[index].facts.isCaption() { return false }
         return index + 1 < units.count
+    }
+
+    /// A heading inside a run of lines with no blank lines between them, as PDF copies and pasted
+    /// pages have it: a short heading-shaped line after a finished paragraph and before prose of
+    /// the same group.
+    private func isRunInHeading(_ units: [Unit], at index: Int, _ headingShaped: [Bool]) -> Bool {
+        guard headingShaped[index], index > 0, index + 1 < units.count, units[index].shape.words <= 10 else { return false }
+        let previous = units[index - 1]
+        let next = units[index + 1]
+        guard previous.group == units[index].group, next.group == units[index].group, next.marker == nil else { return false }
+        let previousIsProse = previous.marker == nil && previous.shape.isTerminated && previous.shape.words > 16
+        let nextIsProse = !headingShaped[index + 1] && next.shape.words > 16
+        return previousIsProse && nextIsProse
     }
 
     /// `أولاً: …`, `ثانيًا - …`: an adverbial ordinal then a short title.
@@ -84,16 +128,6 @@ struct TextClassifier {
             return false
         }
         return unit.shape.words <= 16 && !unit.shape.endsWithPeriod && !unit.shape.hasInnerSentenceBreak
-    }
-
-    /// A numbered line standing alone, short, and followed by a paragraph is a numbered heading.
-    private func isNumberedHeading(_ units: [Unit], at index: Int, _ headingShaped: [Bool]) -> Bool {
-        guard let marker = units[index].marker, marker.kind == .number, units[index].standsAlone else { return false }
-        let shape = LineShape(marker.rest)
-        guard shape.couldBeHeading else { return false }
-        let next = index + 1
-        guard next < units.count, units[next].marker == nil else { return false }
-        return !headingShaped[next] || units[next].shape.words > 16
     }
 
     /// `1.2 …` heads a subsection; everything else is a top-level section.
@@ -114,17 +148,17 @@ struct TextClassifier {
 
     /// Builds one list from consecutive marker lines at `indent`, nesting deeper ones under the
     /// item before them; stops at a line that is not an item, a shallower item, or a marker of
-    /// another kind at the same depth.
-    private func buildList(_ units: [Unit], from start: Int, indent: Int) -> (ListBlock, Int) {
+    /// another kind at the same depth, or a numbered section head (`heads`).
+    private func buildList(_ units: [Unit], from start: Int, indent: Int, heads: Set<Int>) -> (ListBlock, Int) {
         guard let first = units[start].marker else { return (ListBlock(ordered: false, items: []), start + 1) }
         var items: [ListItem] = []
         var index = start
-        while index < units.count, let marker = units[index].marker {
+        while index < units.count, let marker = units[index].marker, !heads.contains(index) {
             let unitIndent = units[index].indent
             if unitIndent < indent - 1 { break }
             if unitIndent > indent + 1 {
                 guard !items.isEmpty else { break }
-                let (nested, next) = buildList(units, from: index, indent: unitIndent)
+                let (nested, next) = buildList(units, from: index, indent: unitIndent, heads: heads)
                 items[items.count - 1].children.append(.list(nested))
                 index = next
                 continue
