@@ -20,6 +20,18 @@ struct HTMLSegmenter {
     var pageLanguage: String?
     /// `lang` attributes of the elements being walked, innermost last.
     private var languages: [String] = []
+    /// Lines that stand alone as a paragraph and may be section heads, decided for the whole
+    /// article once it is segmented (``promoteStandaloneHeads()``).
+    private var headCandidates: [HeadCandidate] = []
+    /// Bold lines already taken as headings: the article sets its heads as bold lines.
+    private var boldHeadCount = 0
+
+    /// A paragraph that may be a section head: its block's position and how it is set.
+    private struct HeadCandidate {
+        enum Shape { case bold, plain }
+        let block: Int
+        let shape: Shape
+    }
     /// Gathering one element's inline text (a heading): blocks nested inside it (Word's `<o:p>`,
     /// a `<p>` in an `<h2>`) are read as inline content instead of starting blocks of their own.
     private var inlineOnly = false
@@ -52,7 +64,32 @@ struct HTMLSegmenter {
     mutating func segment(_ roots: [Int]) -> [FlatBlock] {
         for root in roots { walk(root) }
         flush()
+        promoteStandaloneHeads()
         return blocks
+    }
+
+    /// The document-level verdict on lines that stand alone (the same markup shape, the same
+    /// verdict): a bold question too long for a heading on its own is a head when the article
+    /// already sets its heads as bold lines (an interview's questions); short unpunctuated lines
+    /// alone between blank lines of `<br>` text are heads when at least two of them each open
+    /// prose, and they are fewer than the prose paragraphs.
+    private mutating func promoteStandaloneHeads() {
+        guard !headCandidates.isEmpty else { return }
+        let bold = headCandidates.filter { $0.shape == .bold }
+        let boldAgrees = boldHeadCount >= 1 || bold.count >= 2
+        let plain = headCandidates.filter { candidate in
+            guard candidate.shape == .plain, candidate.block + 1 < blocks.count,
+                case .block(.paragraph(let next)) = blocks[candidate.block + 1]
+            else { return false }
+            let shape = LineShape(next.text)
+            return shape.isTerminated && shape.words >= 12
+        }
+        let paragraphs = blocks.count(where: { if case .block(.paragraph) = $0 { true } else { false } })
+        let plainAgrees = plain.count >= 2 && plain.count * 3 <= paragraphs
+        for candidate in (boldAgrees ? bold : []) + (plainAgrees ? plain : []) {
+            guard case .block(.paragraph(let paragraph)) = blocks[candidate.block] else { continue }
+            blocks[candidate.block] = .heading(Heading(level: 2, text: paragraph.text))
+        }
     }
 
     // MARK: - Walking
@@ -241,7 +278,7 @@ struct HTMLSegmenter {
         // Whether `previousLine` reads as a metadata line, once asked: each line was read as the
         // line and again as the one before the next.
         var previousIsMetadata: Bool?
-        for line in lines {
+        for (position, line) in lines.enumerated() {
             if line.isEmpty {
                 endParagraph()
                 endList()
@@ -262,9 +299,32 @@ struct HTMLSegmenter {
                 continue
             }
             endList()
-            if boldHeadings, isBoldLine(line), LineShape(text).couldBeHeading {
+            if boldHeadings, isBoldLine(line), Self.readsAsMetadata(text, &isMetadata) == false {
+                let shape = LineShape(text)
+                if shape.couldBeHeading {
+                    endParagraph()
+                    blocks.append(.heading(Heading(level: 2, text: text)))
+                    boldHeadCount += 1
+                    continue
+                }
+                if Self.couldBeQuestionHead(shape) {
+                    // Alone as its own paragraph; whether it is a head is the article's verdict.
+                    endParagraph()
+                    paragraph = line
+                    let before = blocks.count
+                    endParagraph()
+                    if blocks.count > before { headCandidates.append(HeadCandidate(block: before, shape: .bold)) }
+                    continue
+                }
+            }
+            if boldHeadings, paragraph.isEmpty, position > 0, lines[position - 1].isEmpty,
+                position + 2 < lines.count, lines[position + 1].isEmpty, !lines[position + 2].isEmpty,
+                Self.couldBePlainHead(text), Self.readsAsMetadata(text, &isMetadata) == false
+            {
+                paragraph = line
+                let before = blocks.count
                 endParagraph()
-                blocks.append(.heading(Heading(level: 2, text: text)))
+                if blocks.count > before { headCandidates.append(HeadCandidate(block: before, shape: .plain)) }
                 continue
             }
             if !paragraph.isEmpty {
@@ -286,6 +346,21 @@ struct HTMLSegmenter {
         }
         endParagraph()
         endList()
+    }
+
+    /// A question set alone in bold, longer than a heading on its own may be: up to 60 words,
+    /// one sentence, ending in `؟` (or `؟!`).
+    private static func couldBeQuestionHead(_ shape: LineShape) -> Bool {
+        var text = Substring(shape.text)
+        while let last = text.last, last == "!" || last == " " { text = text.dropLast() }
+        let trimmed = LineShape(String(text))
+        return trimmed.endsWithQuestion && !trimmed.hasInnerSentenceBreak && trimmed.words <= 60
+    }
+
+    /// A short unpunctuated line (at most 6 words) that may head the text after it.
+    private static func couldBePlainHead(_ text: String) -> Bool {
+        let shape = LineShape(text)
+        return shape.couldBeHeading && !shape.endsWithQuestion && WordCounter.count(text, upTo: 7) <= 6
     }
 
     /// Whether `text` reads as a metadata line (``MetadataLine/read(_:)``), remembered in `known`.
