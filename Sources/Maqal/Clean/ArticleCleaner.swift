@@ -39,6 +39,8 @@ enum ArticleCleaner {
         blocks = BlockCleaner.removeBoilerplate(blocks, offset: blockCount - blocks.count, removals: &removals)
         blocks = BlockCleaner.takeMetadata(blocks, metadata: &metadata, removals: &removals)
         blocks = BlockCleaner.rebase(blocks)
+        // `authors` is never the site's name, wherever the byline came from.
+        metadata.authors.removeAll { SiteCredit.isSite($0, site: metadata.site) }
         if metadata.published == nil, let date = page.headlineDate { date.take(into: &metadata) }
 
         var article = CleanArticle()

@@ -52,7 +52,7 @@ enum ArticleExtractor {
             roots = root.crossCheck(roots, against: articleBody)
         }
         let articleEnd = roots.map { tree.descendants(of: $0).last ?? $0 }.max() ?? tree.nodes.count
-        let furnitureMetadata = FurnitureMetadata(tree, before: articleEnd)
+        let furnitureMetadata = FurnitureMetadata(tree, before: articleEnd, hidden: hidden)
         let breadcrumbs = furnitureMetadata.apply(to: &metadata)
         if metadata.tags.isEmpty { metadata.tags = page.keywords }
         let articleRemoved = cleanInside(roots, root: root, removed: removed)
