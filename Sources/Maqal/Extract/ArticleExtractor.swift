@@ -156,6 +156,28 @@ enum ArticleExtractor {
         }
     }
 
+    /// The heading that opens `index`, an HTML5 `<section>`, as its first element, when it is an
+    /// `h2`–`h6` that is not itself mostly a link (a teaser's headline is a link; a section's
+    /// heading is not). Boxes of `div`s under a heading are still judged whole: most are widgets.
+    private static func sectionHeading(_ index: Int, in tree: HTMLTree, removed: [Bool], root: ArticleRoot) -> Int? {
+        guard tree.nodes[index].tag == .section, let first = tree.children(of: index).first(where: {
+            tree.nodes[$0].kind == .element && !removed[$0]
+        }), [.h2, .h3, .h4, .h5, .h6].contains(tree.nodes[first].tag), root.textLength[first] > 0,
+            root.linkDensity(first) < 0.5
+        else { return nil }
+        return first
+    }
+
+    /// Whether `index` is the only element beside `heading` among its parent's visible children.
+    private static func onlyContent(_ index: Int, besides heading: Int, in tree: HTMLTree, removed: [Bool]) -> Bool {
+        let parent = tree.nodes[index].parent
+        guard parent >= 0 else { return false }
+        return tree.children(of: parent).allSatisfy { child in
+            if child == index || child == heading || removed[child] { return true }
+            return tree.nodes[child].kind == .text && tree.nodes[child].text.allSatisfy(\.isWhitespace)
+        }
+    }
+
     /// Readability's conditional clean-up inside the article: link-heavy boxes without prose
     /// (related links, tag clouds, share bars) are dropped.
     private static func cleanInside(_ roots: [Int], root: ArticleRoot, removed: [Bool]) -> [Bool] {
@@ -165,6 +187,16 @@ enum ArticleExtractor {
             for index in tree.descendants(of: top) where index != top && !result[index] {
                 let tag = tree.nodes[index].tag
                 guard [.div, .ul, .ol, .section, .table, .aside, .span, .p].contains(tag) else { continue }
+                // A section of the article under its own heading is judged by its parts, and the
+                // one table, list or picture it holds beside the heading is its content (a wiki
+                // section of formulas, of pictures, of "see also" links).
+                if sectionHeading(index, in: tree, removed: result, root: root) != nil { continue }
+                let parent = tree.nodes[index].parent
+                if parent >= 0, let heading = sectionHeading(parent, in: tree, removed: result, root: root),
+                    onlyContent(index, besides: heading, in: tree, removed: result)
+                {
+                    continue
+                }
                 let density = root.linkDensity(index)
                 guard root.textLength[index] > 0, density > 0.35 else { continue }
                 // Five visible characters a word is close enough to tell a box from prose.
