@@ -36,6 +36,10 @@ enum ArticleCleaner {
         var removals = page.removals
         let blockCount = blocks.count
         var blocks = TitleChooser.dropTitleHeading(blocks, title: metadata.title, removals: &removals)
+        if metadata.title != nil {
+            blocks = TitleChooser.takeDeck(blocks, subtitles: &metadata.subtitles, removals: &removals,
+                                           offset: blockCount - blocks.count)
+        }
         blocks = BlockCleaner.removeBoilerplate(blocks, offset: blockCount - blocks.count, removals: &removals)
         blocks = BlockCleaner.takeMetadata(blocks, metadata: &metadata, removals: &removals)
         blocks = BlockCleaner.rebase(blocks)
