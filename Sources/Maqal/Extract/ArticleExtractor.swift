@@ -150,7 +150,9 @@ enum ArticleExtractor {
         case .span:
             guard let classes = HTMLTree.Node.attribute("class", in: attributes)
             else { return false }
-            return classes.includes("mw-editsection")
+            // MediaWiki's edit links and a reference's back-links (`^ أ ب`; Parsoid's `↑`) to where it was cited.
+            return classes.includes("mw-editsection") || classes.includes("mw-cite-backlink")
+                || classes.includes("mw-linkback-text")
         default:
             return false
         }
@@ -166,6 +168,16 @@ enum ArticleExtractor {
             root.linkDensity(first) < 0.5
         else { return nil }
         return first
+    }
+
+    /// Whether an `li` holds `index`, below the article root `top`.
+    private static func insideListItem(_ index: Int, below top: Int, in tree: HTMLTree) -> Bool {
+        var node = tree.nodes[index].parent
+        while node >= 0 && node != top {
+            if tree.nodes[node].tag == .li { return true }
+            node = tree.nodes[node].parent
+        }
+        return false
     }
 
     /// Whether `index` is the only element beside `heading` among its parent's visible children.
@@ -191,6 +203,9 @@ enum ArticleExtractor {
                 // one table, list or picture it holds beside the heading is its content (a wiki
                 // section of formulas, of pictures, of "see also" links).
                 if sectionHeading(index, in: tree, removed: result, root: root) != nil { continue }
+                // The parts of a list item are judged with their list: a reference's citation is
+                // mostly its link, and dropping it emptied the item (mawdoo3's references).
+                if insideListItem(index, below: top, in: tree) { continue }
                 let parent = tree.nodes[index].parent
                 if parent >= 0, let heading = sectionHeading(parent, in: tree, removed: result, root: root),
                     onlyContent(index, besides: heading, in: tree, removed: result)

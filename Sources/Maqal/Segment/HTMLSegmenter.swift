@@ -142,6 +142,11 @@ struct HTMLSegmenter {
         case .ul, .ol:
             flush()
             if let list = list(index) { blocks.append(.block(.list(list))) }
+        case .dl where !hasTerms(index):
+            // `<dl><dd>…</dd></dl>` without a term is how wikis indent a paragraph: not a list.
+            flush()
+            walkChildren(index)
+            flush()
         case .dl:
             flush()
             if let list = definitionList(index) { blocks.append(.block(.list(list))) }
@@ -430,6 +435,11 @@ struct HTMLSegmenter {
             }
         }
         return result
+    }
+
+    /// Whether a `dl` has a visible `dt` of its own.
+    private func hasTerms(_ index: Int) -> Bool {
+        tree.children(of: index).contains { tree.nodes[$0].tag == .dt && !removed[$0] }
     }
 
     private func definitionList(_ index: Int) -> ListBlock? {
