@@ -41,6 +41,7 @@ enum ArticleCleaner {
                                            offset: blockCount - blocks.count)
         }
         blocks = BlockCleaner.removeBoilerplate(blocks, offset: blockCount - blocks.count, removals: &removals)
+        blocks = BlockCleaner.dropForeignTail(blocks, removals: &removals)
         blocks = BlockCleaner.takeMetadata(blocks, metadata: &metadata, removals: &removals)
         blocks = BlockCleaner.rebase(blocks)
         // `authors` is never the site's name, wherever the byline came from.

@@ -68,6 +68,31 @@ enum BlockCleaner {
         return kept
     }
 
+    /// Paragraphs at the end of an Arabic-script article written in another script (an English
+    /// SEO blurb or disclaimer after the text): the article's language is the reader's, and a
+    /// run of foreign prose after it is the site's, not the writer's. At least 12 words each;
+    /// at most a third of the article's paragraphs; the article must be Arabic script.
+    static func dropForeignTail(_ blocks: [FlatBlock], offset: Int = 0, removals: inout Removals) -> [FlatBlock] {
+        var script = ScriptDetector.Counts()
+        var paragraphs = 0
+        for case .block(.paragraph(let paragraph)) in blocks {
+            script.add(TextFacts(paragraph.text).script)
+            paragraphs += 1
+        }
+        guard script.arabicShare >= 0.6 else { return blocks }
+        var end = blocks.count
+        while end > 0, case .block(.paragraph(let paragraph)) = blocks[end - 1] {
+            let facts = TextFacts(paragraph.text)
+            guard facts.words >= 12, facts.script.letters >= 40, facts.script.arabicShare < 0.1 else { break }
+            end -= 1
+        }
+        guard end < blocks.count, (blocks.count - end) * 3 <= paragraphs else { return blocks }
+        for position in end..<blocks.count {
+            removals.record(all: blocks[position].texts, .foreignSEO, at: "block \(offset + position + 1)")
+        }
+        return Array(blocks[..<end])
+    }
+
     /// A line of `|`-separated tools and counters: `عدد القراءات: 1532 | طباعة | أرسل لصديق`.
     static func isToolbar(_ text: String) -> Bool {
         // On the bytes: the UTF-8 view's iterator, over every paragraph, was most of this test.
