@@ -20,6 +20,10 @@ struct HTMLSegmenter {
     var pageLanguage: String?
     /// `lang` attributes of the elements being walked, innermost last.
     private var languages: [String] = []
+    /// `dir` attributes (`rtl`, `ltr`) of the block elements being walked, innermost last: a
+    /// paragraph or heading carries the innermost, and Structure keeps it where it differs from
+    /// the document's direction.
+    private var directions: [String] = []
     /// Lines that stand alone as a paragraph and may be section heads, decided for the whole
     /// article once it is segmented (``promoteStandaloneHeads()``).
     private var headCandidates: [HeadCandidate] = []
@@ -103,17 +107,22 @@ struct HTMLSegmenter {
         }
         // Tags, not names: each unequal `String` compare of the switch below was a runtime call.
         let tag = tree.nodes[index].tag
-        if !inlineOnly, let lang = tree.nodes[index].attribute("lang") ?? tree.nodes[index].attribute("xml:lang"),
-            !lang.isEmpty, tag.isBlock
-        {
-            flush()
-            languages.append(lang)
-            defer {
+        if !inlineOnly, tag.isBlock, !tree.nodes[index].attributes.isEmpty {
+            let lang = (tree.nodes[index].attribute("lang") ?? tree.nodes[index].attribute("xml:lang"))
+                .flatMap { $0.isEmpty ? nil : $0 }
+            let dir = tree.nodes[index].attribute("dir").map { $0.lowercased() }.flatMap { $0 == "rtl" || $0 == "ltr" ? $0 : nil }
+            if lang != nil || dir != nil {
                 flush()
-                languages.removeLast()
+                if let lang { languages.append(lang) }
+                if let dir { directions.append(dir) }
+                defer {
+                    flush()
+                    if lang != nil { languages.removeLast() }
+                    if dir != nil { directions.removeLast() }
+                }
+                walkElement(index, tag)
+                return
             }
-            walkElement(index, tag)
-            return
         }
         walkElement(index, tag)
     }
@@ -137,7 +146,10 @@ struct HTMLSegmenter {
             if LineShape(text).hasLetters {
                 // A heading set in bold throughout (`<h2><strong>…</strong></h2>`) is just a heading.
                 let inlines = isBoldLine(runs) ? nil : InlineBuffer.inlines(of: runs)
-                blocks.append(.heading(Heading(level: level, text: text, inlines: inlines)))
+                let dir = tree.nodes[index].attribute("dir").map { $0.lowercased() }
+                blocks.append(.heading(Heading(
+                    level: level, text: text, inlines: inlines,
+                    dir: dir == "rtl" || dir == "ltr" ? dir : directions.last)))
             }
         case .ul, .ol:
             flush()
@@ -180,6 +192,8 @@ struct HTMLSegmenter {
             var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images)
             inner.pageLanguage = pageLanguage
             inner.languages = languages
+        inner.directions = directions
+            inner.directions = directions
             let children = inner.segment(Array(tree.children(of: index))).map { flat -> Block in
                 switch flat {
                 case .heading(let heading): .paragraph(Paragraph(text: heading.text, inlines: heading.inlines))
@@ -230,6 +244,7 @@ struct HTMLSegmenter {
         var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images)
         inner.pageLanguage = pageLanguage
         inner.languages = languages
+        inner.directions = directions
         inner.inlineOnly = true
         inner.walkChildren(index)
         return inner.buffer.take().filter { !$0.isEmpty }.reduce(into: []) { runs, line in
@@ -255,7 +270,8 @@ struct HTMLSegmenter {
             let text = InlineBuffer.text(of: paragraph)
             if LineShape(text).hasLetters || text.unicodeScalars.contains(where: { ArabicScalar.isDigit($0.value) }) {
                 blocks.append(.block(.paragraph(Paragraph(
-                    text: text, inlines: InlineBuffer.inlines(of: paragraph), lang: differingLanguage))))
+                    text: text, inlines: InlineBuffer.inlines(of: paragraph), dir: directions.last,
+                    lang: differingLanguage))))
             }
             paragraph = []
         }
@@ -401,6 +417,8 @@ struct HTMLSegmenter {
             var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images)
             inner.pageLanguage = pageLanguage
             inner.languages = languages
+        inner.directions = directions
+            inner.directions = directions
             var flat = inner.segment(Array(tree.children(of: child)))
             var item = ListItem(text: "")
             if case .block(.paragraph(let paragraph))? = flat.first {
