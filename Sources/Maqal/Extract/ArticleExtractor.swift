@@ -51,6 +51,7 @@ enum ArticleExtractor {
         if let articleBody = page.jsonLDBody {
             roots = root.crossCheck(roots, against: articleBody)
         }
+        if let post = ForumThread.firstPost(in: roots, tree: tree, removed: removed) { roots = [post] }
         let articleEnd = roots.map { tree.descendants(of: $0).last ?? $0 }.max() ?? tree.nodes.count
         let furnitureMetadata = FurnitureMetadata(tree, before: articleEnd, hidden: hidden)
         let breadcrumbs = furnitureMetadata.apply(to: &metadata)
