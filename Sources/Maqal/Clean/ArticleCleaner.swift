@@ -36,14 +36,9 @@ enum ArticleCleaner {
         var removals = page.removals
         let blockCount = blocks.count
         var blocks = TitleChooser.dropTitleHeading(blocks, title: metadata.title, removals: &removals)
-        if metadata.title != nil {
-            blocks = TitleChooser.takeDeck(blocks, subtitles: &metadata.subtitles, removals: &removals,
-                                           offset: blockCount - blocks.count)
-        }
         blocks = BlockCleaner.removeBoilerplate(blocks, offset: blockCount - blocks.count, removals: &removals)
         blocks = BlockCleaner.dropForeignTail(blocks, removals: &removals)
         blocks = BlockCleaner.takeMetadata(blocks, metadata: &metadata, removals: &removals)
-        blocks = BlockCleaner.dropRepeatedLead(blocks, subtitles: metadata.subtitles, removals: &removals)
         blocks = BlockCleaner.rebase(blocks)
         // `authors` is never the site's name, wherever the byline came from.
         metadata.authors.removeAll { SiteCredit.isSite($0, site: metadata.site) }

@@ -144,24 +144,6 @@ enum BlockCleaner {
         return kept
     }
 
-    /// The lead shown twice appears once: an opening paragraph that repeats the deck (a subtitle),
-    /// or the paragraph right after it (`p.summary` and then the same sentence as the text's first
-    /// paragraph), goes as `duplicate.lead`.
-    static func dropRepeatedLead(_ blocks: [FlatBlock], subtitles: [String], removals: inout Removals) -> [FlatBlock] {
-        guard case .block(.paragraph(let first))? = blocks.first else { return blocks }
-        let firstKey = ArabicKey.make(first.text)
-        guard WordCounter.count(first.text, upTo: 4) >= 4 else { return blocks }
-        var blocks = blocks
-        if subtitles.contains(where: { ArabicKey.make($0) == firstKey }) {
-            removals.record(first.text, .duplicateLead, at: "block 1")
-            blocks.removeFirst()
-        } else if blocks.count > 1, case .block(.paragraph(let second)) = blocks[1], ArabicKey.make(second.text) == firstKey {
-            removals.record(second.text, .duplicateLead, at: "block 2")
-            blocks.remove(at: 1)
-        }
-        return blocks
-    }
-
     /// A paragraph of digits alone (`17302`): a counter or id a CMS left at the article's edge.
     static func isStrayNumber(_ text: String) -> Bool {
         let scalars = text.unicodeScalars.filter { !ArabicScalar.isSpace($0.value) }

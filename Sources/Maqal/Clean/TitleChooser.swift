@@ -74,32 +74,6 @@ enum TitleChooser {
         return blocks
     }
 
-    /// A heading that opens the article, under the title (its own heading already dropped by
-    /// ``dropTitleHeading(_:title:removals:)``), and that no other heading of its level answers is
-    /// no section head: short, it is the deck and goes to
-    /// `subtitles` (urdupoint's `h2` under the `h1`); reading as prose, it is the lead set large and
-    /// stays as the first paragraph (youm7's `h2` lead sentence).
-    static func takeDeck(
-        _ blocks: [FlatBlock], subtitles: inout [String], removals: inout Removals, offset: Int
-    ) -> [FlatBlock] {
-        guard case .heading(let deck)? = blocks.first else { return blocks }
-        let sameLevel = blocks.dropFirst().contains {
-            if case .heading(let other) = $0 { return other.level <= deck.level }
-            return false
-        }
-        guard !sameLevel else { return blocks }
-        var blocks = blocks
-        if LineShape(deck.text).couldBeHeading {
-            guard subtitles.isEmpty else { return blocks }
-            subtitles.append(deck.text)
-            removals.record(deck.text, .metadataSubtitle, at: "block \(offset + 1)")
-            blocks.removeFirst()
-        } else {
-            blocks[0] = .block(.paragraph(Paragraph(text: deck.text, inlines: deck.inlines)))
-        }
-        return blocks
-    }
-
     // MARK: - Text
 
     /// The first line is the title unless it is a list item or reads as prose; short lines written
