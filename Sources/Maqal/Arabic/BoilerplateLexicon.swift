@@ -35,7 +35,7 @@ struct BoilerplateLexicon: Sendable {
     private let prefixBytes: [(key: [UInt8], role: Role)]
 
     init(entries: [Entry]) {
-        let keyed = entries.map { (key: ArabicKey.make($0.phrase), entry: $0) }
+        let keyed = entries.map { (key: Self.caseless(ArabicKey.make($0.phrase)), entry: $0) }
         // The first entry of a key wins; built in one pass with room for every key, as growing
         // the table and looking each key up twice cost more than making the keys.
         self.whole = Dictionary(keyed.map { ($0.key, $0.entry.role) }, uniquingKeysWith: { first, _ in first })
@@ -51,11 +51,11 @@ struct BoilerplateLexicon: Sendable {
     /// a paragraph that merely starts with "تابعونا" is not dropped.
     func role(ofKey key: String, maxWords: Int = 14) -> Role? {
         if key.isEmpty { return nil }
+        var key = Self.caseless(key)
         if let role = whole[key] { return role }
         // Compared as bytes: a key holds no combining marks (``ArabicKey`` drops them), so a byte
         // prefix followed by a space is a prefix of whole characters. `hasPrefix` and counting
         // characters cost more than the rest of the lookup.
-        var key = key
         return key.withUTF8 { bytes in
             for (prefix, role) in prefixBytes where bytes.count > prefix.count && bytes[prefix.count] == 0x20 {
                 guard bytes.starts(with: prefix) else { continue }
@@ -63,6 +63,12 @@ struct BoilerplateLexicon: Sendable {
             }
             return nil
         }
+    }
+
+    /// A key with Latin capitals lower-cased, so `Related Posts` finds `Related posts`; Arabic
+    /// keys (no byte in A–Z or the Latin-1 and Latin Extended leads C3–C5) are returned as they are.
+    static func caseless(_ key: String) -> String {
+        key.utf8.contains(where: { (0x41...0x5A).contains($0) || (0xC3...0xC5).contains($0) }) ? key.lowercased() : key
     }
 
     /// Space-separated words of a key.
@@ -183,6 +189,21 @@ struct BoilerplateLexicon: Sendable {
         add(.furniture, .whole, "هل أعجبك المقال", "ما رأيك", "قيم هذا المقال", "شاركنا رأيك",
             "هل كان المقال مفيداً", "مواقيت الصلاة", "أسعار العملات", "أسعار الذهب", "حالة الطقس",
             "اضغط هنا", "انقر هنا")
+        // Furniture in other languages on Arabic pages, as sites write it (English and French
+        // cookie banners, share bars, related boxes, legal lines; seen on lbcgroup.tv, assabah.com.tn,
+        // urdupoint.com and Maghreb sites that run French templates).
+        add(.furniture, .prefix, "We use cookies", "This website uses cookies", "This site uses cookies",
+            "By continuing to use this site", "By using this website", "Nous utilisons des cookies",
+            "Ce site utilise des cookies", "En poursuivant votre navigation", "All rights reserved",
+            "Copyright", "Tous droits réservés", "Share this", "Share on", "Follow us", "Suivez-nous",
+            "Partager sur", "Click here", "Cliquez ici", "Read more", "Read also", "Lire aussi", "Lire la suite")
+        add(.furniture, .whole, "Accept", "Accept all", "Accept cookies", "I agree", "Got it", "Learn more",
+            "Tweet", "Share", "Partager", "J'accepte", "Accepter", "Print", "Imprimer", "Email",
+            "Facebook", "Twitter", "WhatsApp", "Telegram", "LinkedIn", "Share on Whatsapp")
+        add(.boxTitle, .whole, "Related posts", "Related articles", "Related news", "Related", "You may also like",
+            "You might also like", "Most read", "Most popular", "Latest news", "Recent posts", "More stories",
+            "Articles similaires", "À lire aussi", "A lire aussi", "Sur le même sujet", "Les plus lus",
+            "Leave a comment", "Leave a reply", "Comments", "Commentaires", "Laisser un commentaire")
         return list
     }()
 }

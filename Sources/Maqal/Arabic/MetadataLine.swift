@@ -87,7 +87,7 @@ struct MetadataLine: Sendable, Equatable {
         while let last = result.last, ":.،,".contains(last) { result.removeLast() }
         result = result.trimmingCharacters(in: .whitespaces)
         // Without a separator only a byline label may stand right before the name ("بقلم فلان").
-        if !hasSeparator && field != .author { return nil }
+        if !hasSeparator && (field != .author || TextCues.separatedLabelKeys.contains(labelKey)) { return nil }
         return result.isEmpty ? nil : result
     }
 

@@ -41,12 +41,17 @@ enum TextCues {
         case author, published, modified, source, tags, categories
     }
 
+    /// Byline labels that are also common words ("حوار خاص…" is a deck): labels only before `:` or `-`.
+    static let separatedLabelKeys: Set<String> = Set(["حوار"].map(ArabicKey.make))
+
     /// Labels of metadata lines (ARABIC.md §4 #43–47), longest first when matched.
     static let metadataLabels: [(key: String, field: Field)] = {
         let table: [(String, Field)] = [
             ("بقلم", .author), ("كتب", .author), ("كتبت", .author), ("الكاتب", .author),
             ("الكاتبة", .author), ("إعداد", .author), ("تحرير", .author), ("بواسطة", .author),
             ("نشر بواسطة", .author), ("تقرير", .author), ("المؤلف", .author), ("اسم الكاتب", .author),
+            // Interview bylines, "حوار: فلان" (seen: assabah.com.tn).
+            ("حوار", .author), ("أجرى الحوار", .author), ("حاوره", .author), ("حاورها", .author),
             ("تاريخ النشر", .published), ("نشر في", .published), ("نُشر في", .published),
             ("نشر بتاريخ", .published), ("بتاريخ", .published), ("تاريخ", .published), ("التاريخ", .published),
             ("نشر", .published), ("نُشر", .published),

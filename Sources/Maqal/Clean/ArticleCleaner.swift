@@ -38,8 +38,11 @@ enum ArticleCleaner {
         let blockCount = blocks.count
         var blocks = TitleChooser.dropTitleHeading(blocks, title: metadata.title, removals: &removals)
         blocks = BlockCleaner.removeBoilerplate(blocks, offset: blockCount - blocks.count, removals: &removals)
+        blocks = BlockCleaner.dropForeignTail(blocks, removals: &removals)
         blocks = BlockCleaner.takeMetadata(blocks, metadata: &metadata, removals: &removals)
         blocks = BlockCleaner.rebase(blocks)
+        // `authors` is never the site's name, wherever the byline came from.
+        metadata.authors.removeAll { SiteCredit.isSite($0, site: metadata.site) }
         if metadata.published == nil, let date = page.headlineDate { date.take(into: &metadata) }
 
         var article = CleanArticle()

@@ -70,6 +70,31 @@ enum BlockCleaner {
         return kept
     }
 
+    /// Paragraphs at the end of an Arabic-script article written in another script (an English
+    /// SEO blurb or disclaimer after the text): the article's language is the reader's, and a
+    /// run of foreign prose after it is the site's, not the writer's. At least 12 words each;
+    /// at most a third of the article's paragraphs; the article must be Arabic script.
+    static func dropForeignTail(_ blocks: [FlatBlock], offset: Int = 0, removals: inout Removals) -> [FlatBlock] {
+        var script = ScriptDetector.Counts()
+        var paragraphs = 0
+        for case .block(.paragraph(let paragraph)) in blocks {
+            script.add(TextFacts(paragraph.text).script)
+            paragraphs += 1
+        }
+        guard script.arabicShare >= 0.6 else { return blocks }
+        var end = blocks.count
+        while end > 0, case .block(.paragraph(let paragraph)) = blocks[end - 1] {
+            let facts = TextFacts(paragraph.text)
+            guard facts.words >= 12, facts.script.letters >= 40, facts.script.arabicShare < 0.1 else { break }
+            end -= 1
+        }
+        guard end < blocks.count, (blocks.count - end) * 3 <= paragraphs else { return blocks }
+        for position in end..<blocks.count {
+            removals.record(all: blocks[position].texts, .foreignSEO, at: "block \(offset + position + 1)")
+        }
+        return Array(blocks[..<end])
+    }
+
     /// A line of `|`-separated tools and counters: `عدد القراءات: 1532 | طباعة | أرسل لصديق`.
     static func isToolbar(_ text: String) -> Bool {
         // On the bytes: the UTF-8 view's iterator, over every paragraph, was most of this test.
@@ -84,6 +109,7 @@ enum BlockCleaner {
 
     static func takeMetadata(_ blocks: [FlatBlock], metadata: inout Metadata, removals: inout Removals) -> [FlatBlock] {
         let edge = EdgeMetadata.html
+        let blocks = joinLabelledLists(blocks, edge: edge)
         var kept: [FlatBlock] = []
         for (index, block) in blocks.enumerated() {
             guard edge.reaches(index, of: blocks.count), case .block(.paragraph(var paragraph)) = block else {
@@ -93,6 +119,10 @@ enum BlockCleaner {
             let outcome = edge.take(
                 paragraph.text, at: index, label: { MetadataLine.read(paragraph.text) },
                 words: { WordCounter.count(paragraph.text, upTo: 12) }, into: &metadata)
+            if case .kept = outcome, index == 0 || index == blocks.count - 1, isStrayNumber(paragraph.text) {
+                removals.record(paragraph.text, .strayNumber, at: "block \(index + 1)")
+                continue
+            }
             switch outcome {
             case .taken(let reason):
                 removals.record(paragraph.text, reason, at: "block \(index + 1)")
@@ -114,6 +144,38 @@ enum BlockCleaner {
             }
         }
         return kept
+    }
+
+    /// A paragraph of digits alone (`17302`): a counter or id a CMS left at the article's edge.
+    static func isStrayNumber(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars.filter { !ArabicScalar.isSpace($0.value) }
+        return !scalars.isEmpty && scalars.allSatisfy { ArabicScalar.isDigit($0.value) }
+    }
+
+    /// A metadata label set as its own line with its value in a short list under it
+    /// (`<span class="label">المصدر:</span><ul><li>(أبوظبي - البيان)</li></ul>`): one line, so it
+    /// is read as a labelled line, not left as a label and a one-item list.
+    static func joinLabelledLists(_ blocks: [FlatBlock], edge: EdgeMetadata) -> [FlatBlock] {
+        var result: [FlatBlock] = []
+        var index = 0
+        while index < blocks.count {
+            if edge.reaches(index, of: blocks.count), index + 1 < blocks.count,
+                case .block(.paragraph(let label)) = blocks[index], LineShape(label.text).endsWithColon,
+                WordCounter.count(label.text, upTo: 4) <= 3,
+                case .block(.list(let list)) = blocks[index + 1], (1...3).contains(list.items.count),
+                list.items.allSatisfy({ $0.children.isEmpty })
+            {
+                let joined = label.text + " " + list.items.map(\.text).joined(separator: "، ")
+                if MetadataLine.read(joined) != nil {
+                    result.append(.block(.paragraph(Paragraph(text: joined))))
+                    index += 2
+                    continue
+                }
+            }
+            result.append(blocks[index])
+            index += 1
+        }
+        return result
     }
 
     /// Drops the inline spans that spelled the byline (`<strong>كتب - فلان:</strong>`).

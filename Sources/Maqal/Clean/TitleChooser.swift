@@ -22,6 +22,11 @@ enum TitleChooser {
         }) {
             titles.insert((title: HTMLEntities.folded(candidates.headings[index]), site: nil), at: 0)
         }
+        else if let headline = visibleHeadline(candidates.headings, site: knownSite),
+            let first = titles.first, !stands(first.title, beside: headline)
+        {
+            titles.insert((title: headline, site: nil), at: 0)
+        }
         let title = titles.first?.title
         var site = knownSite
         // "Blog name: post title" in <title> names the site when nothing else does (Blogger).
@@ -33,6 +38,22 @@ enum TitleChooser {
             if (1...5).contains(WordCounter.count(rest)) { site = rest }
         }
         return (title, site ?? titles.lazy.compactMap { $0.site }.first)
+    }
+
+    /// The page's first `h1` that reads as a headline: four words or more, not the site's name.
+    private static func visibleHeadline(_ headings: [String], site: String?) -> String? {
+        let siteKey = site.map { ArabicKey.make($0) }
+        return headings.lazy.map { HTMLEntities.folded($0) }.first { heading in
+            WordCounter.count(heading, upTo: 4) >= 4 && ArabicKey.make(heading) != siteKey
+        }
+    }
+
+    /// Whether a metadata title holds its place beside the page's visible headline: not when it
+    /// is written in another script (an English or transliterated `<title>` over an Arabic
+    /// headline), nor when it is only a site's section (`الموقع | حوارات`, one to three words).
+    private static func stands(_ title: String, beside headline: String) -> Bool {
+        if TextFacts(title).script.arabicShare < 0.5 && TextFacts(headline).script.arabicShare >= 0.5 { return false }
+        return WordCounter.count(title, upTo: 4) >= 4
     }
 
     /// The blocks without the title's own heading: the first heading among the first four blocks

@@ -59,8 +59,9 @@ enum ArticleExtractor {
         if let articleBody = page.jsonLDBody {
             roots = root.crossCheck(roots, against: articleBody)
         }
+        if let post = ForumThread.firstPost(in: roots, tree: tree, removed: removed) { roots = [post] }
         let articleEnd = roots.map { tree.descendants(of: $0).last ?? $0 }.max() ?? tree.nodes.count
-        let furnitureMetadata = FurnitureMetadata(tree, before: articleEnd)
+        let furnitureMetadata = FurnitureMetadata(tree, before: articleEnd, hidden: hidden)
         let breadcrumbs = furnitureMetadata.apply(to: &metadata)
         if metadata.tags.isEmpty { metadata.tags = page.keywords }
         let articleRemoved = cleanInside(roots, root: root, removed: removed)
@@ -159,9 +160,43 @@ enum ArticleExtractor {
         case .span:
             guard let classes = HTMLTree.Node.attribute("class", in: attributes)
             else { return false }
-            return classes.includes("mw-editsection")
+            // MediaWiki's edit links and a reference's back-links (`^ أ ب`; Parsoid's `↑`) to where it was cited.
+            return classes.includes("mw-editsection") || classes.includes("mw-cite-backlink")
+                || classes.includes("mw-linkback-text")
         default:
             return false
+        }
+    }
+
+    /// The heading that opens `index`, an HTML5 `<section>`, as its first element, when it is an
+    /// `h2`–`h6` that is not itself mostly a link (a teaser's headline is a link; a section's
+    /// heading is not). Boxes of `div`s under a heading are still judged whole: most are widgets.
+    private static func sectionHeading(_ index: Int, in tree: HTMLTree, removed: [Bool], root: ArticleRoot) -> Int? {
+        guard tree.nodes[index].tag == .section, let first = tree.children(of: index).first(where: {
+            tree.nodes[$0].kind == .element && !removed[$0]
+        }), [.h2, .h3, .h4, .h5, .h6].contains(tree.nodes[first].tag), root.textLength[first] > 0,
+            root.linkDensity(first) < 0.5
+        else { return nil }
+        return first
+    }
+
+    /// Whether an `li` holds `index`, below the article root `top`.
+    private static func insideListItem(_ index: Int, below top: Int, in tree: HTMLTree) -> Bool {
+        var node = tree.nodes[index].parent
+        while node >= 0 && node != top {
+            if tree.nodes[node].tag == .li { return true }
+            node = tree.nodes[node].parent
+        }
+        return false
+    }
+
+    /// Whether `index` is the only element beside `heading` among its parent's visible children.
+    private static func onlyContent(_ index: Int, besides heading: Int, in tree: HTMLTree, removed: [Bool]) -> Bool {
+        let parent = tree.nodes[index].parent
+        guard parent >= 0 else { return false }
+        return tree.children(of: parent).allSatisfy { child in
+            if child == index || child == heading || removed[child] { return true }
+            return tree.nodes[child].kind == .text && tree.nodes[child].text.allSatisfy(\.isWhitespace)
         }
     }
 
@@ -174,6 +209,19 @@ enum ArticleExtractor {
             for index in tree.descendants(of: top) where index != top && !result[index] {
                 let tag = tree.nodes[index].tag
                 guard [.div, .ul, .ol, .section, .table, .aside, .span, .p].contains(tag) else { continue }
+                // A section of the article under its own heading is judged by its parts, and the
+                // one table, list or picture it holds beside the heading is its content (a wiki
+                // section of formulas, of pictures, of "see also" links).
+                if sectionHeading(index, in: tree, removed: result, root: root) != nil { continue }
+                // The parts of a list item are judged with their list: a reference's citation is
+                // mostly its link, and dropping it emptied the item (mawdoo3's references).
+                if insideListItem(index, below: top, in: tree) { continue }
+                let parent = tree.nodes[index].parent
+                if parent >= 0, let heading = sectionHeading(parent, in: tree, removed: result, root: root),
+                    onlyContent(index, besides: heading, in: tree, removed: result)
+                {
+                    continue
+                }
                 let density = root.linkDensity(index)
                 guard root.textLength[index] > 0, density > 0.35 else { continue }
                 // Five visible characters a word is close enough to tell a box from prose.

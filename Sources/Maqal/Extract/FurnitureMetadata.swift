@@ -9,7 +9,9 @@ struct FurnitureMetadata {
     private(set) var authors: [String] = []
     private(set) var subtitles: [String] = []
 
-    init(_ tree: HTMLTree, before articleEnd: Int) {
+    /// `hidden` marks the elements a reader does not see: a hidden box is no standfirst (a cookie
+    /// banner in a `u-hide` div named like one).
+    init(_ tree: HTMLTree, before articleEnd: Int, hidden: [Bool]) {
         // Most elements are neither: the class names (matched once per class value, when the
         // tree was built) and `rel` are looked at through the buffer first, where reading them in
         // place through the array retained and released each.
@@ -52,7 +54,7 @@ struct FurnitureMetadata {
                 } else if (1...6).contains(WordCounter.count(text, upTo: 6)) {
                     authors.append(text)
                 }
-            } else if hasWord(Self.standfirstWordList), subtitles.isEmpty {
+            } else if hasWord(Self.standfirstWordList), subtitles.isEmpty, !hidden[index] {
                 let text = tree.text(of: index)
                 if (4...60).contains(WordCounter.count(text, upTo: 60)) { subtitles.append(text) }
             }

@@ -34,7 +34,9 @@ enum MarkupHints {
     ]
 
     static let hiddenClasses: Set<String> = ["hidden", "d-none", "sr-only", "screen-reader-text", "visually-hidden",
-                                             "hide", "invisible"]
+                                             "hide", "invisible",
+                                             // Utility-class spellings (SUIT CSS `u-`, state `is-`): lbcgroup.tv's cookie banner.
+                                             "u-hide", "u-hidden", "is-hidden"]
     /// Body and furniture fragments in one matcher: both are looked for in every name, and one
     /// scan finds both (bits ``bodySet`` and ``furnitureSet``).
     private static let classFragments = FragmentMatcher(sets: [bodyFragments, furnitureFragments])

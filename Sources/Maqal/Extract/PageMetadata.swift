@@ -23,6 +23,9 @@ struct PageMetadata {
         var base: String?
         var htmlLang: String?
         var htmlDir: String?
+        // The `dir` of the first `main` or `article` that has one: pages that set the direction
+        // on the content wrapper rather than on `html` or `body`.
+        var containerDir: String?
         var timeValues: [String] = []
         var classDates: [String] = []
         // The first element of each `itemprop`; its value (often the element's whole text) is read
@@ -58,6 +61,8 @@ struct PageMetadata {
                 if let value = attribute("datetime"), !value.isEmpty { timeValues.append(value) }
             case .body:
                 isBody = true
+            case .main, .article:
+                if containerDir == nil, let dir = attribute("dir") { containerDir = dir }
             case .h1:
                 let text = tree.text(of: index)
                 if !text.isEmpty { headings.append(text) }
@@ -165,7 +170,12 @@ struct PageMetadata {
         let locale = first("og:locale").map { String($0.prefix { $0 != "_" && $0 != "-" }) }
         metadata.language = (htmlLang.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 })
             ?? ld.language ?? locale
-        if let dir = htmlDir?.lowercased() { metadata.direction = TextDirection(rawValue: dir) }
+        for dir in [htmlDir, containerDir].compactMap({ $0?.lowercased() }) {
+            if let direction = TextDirection(rawValue: dir) {
+                metadata.direction = direction
+                break
+            }
+        }
     }
 
     /// Class names (lower-cased) of elements that carry a machine date in an attribute.

@@ -86,6 +86,8 @@ public struct RemovalReason: RawRepresentable, Sendable, Hashable {
     public static let listing = Self(rawValue: "listing")
     /// A heading with nothing under it at the end of the body (the title of an emptied box).
     public static let emptyHeading = Self(rawValue: "empty-heading")
+    /// A paragraph that is only a number at the article's edge (a CMS counter or id left in the text).
+    public static let strayNumber = Self(rawValue: "stray-number")
 }
 
 /// What the stages removed, recorded only when ``ParseOptions/explain`` asks for it: a parse

@@ -26,6 +26,22 @@ struct HTMLSegmenter {
     private var dataImages = (count: 0, characters: 0)
     /// `lang` attributes of the elements being walked, innermost last.
     private var languages: [String] = []
+    /// `dir` attributes (`rtl`, `ltr`) of the block elements being walked, innermost last: a
+    /// paragraph or heading carries the innermost, and Structure keeps it where it differs from
+    /// the document's direction.
+    private var directions: [TextDirection] = []
+    /// Lines that stand alone as a paragraph and may be section heads, decided for the whole
+    /// article once it is segmented (``promoteStandaloneHeads()``).
+    private var headCandidates: [HeadCandidate] = []
+    /// Bold lines already taken as headings: the article sets its heads as bold lines.
+    private var boldHeadCount = 0
+
+    /// A paragraph that may be a section head: its block's position and how it is set.
+    private struct HeadCandidate {
+        enum Shape { case bold, plain }
+        let block: Int
+        let shape: Shape
+    }
     /// Gathering one element's inline text (a heading): blocks nested inside it (Word's `<o:p>`,
     /// a `<p>` in an `<h2>`) are read as inline content instead of starting blocks of their own.
     private var inlineOnly = false
@@ -61,7 +77,32 @@ struct HTMLSegmenter {
     mutating func segment(_ roots: [Int]) -> [FlatBlock] {
         for root in roots { walk(root) }
         flush()
+        promoteStandaloneHeads()
         return blocks
+    }
+
+    /// The document-level verdict on lines that stand alone (the same markup shape, the same
+    /// verdict): a bold question too long for a heading on its own is a head when the article
+    /// already sets its heads as bold lines (an interview's questions); short unpunctuated lines
+    /// alone between blank lines of `<br>` text are heads when at least two of them each open
+    /// prose, and they are fewer than the prose paragraphs.
+    private mutating func promoteStandaloneHeads() {
+        guard !headCandidates.isEmpty else { return }
+        let bold = headCandidates.filter { $0.shape == .bold }
+        let boldAgrees = boldHeadCount >= 1 || bold.count >= 2
+        let plain = headCandidates.filter { candidate in
+            guard candidate.shape == .plain, candidate.block + 1 < blocks.count,
+                case .block(.paragraph(let next)) = blocks[candidate.block + 1]
+            else { return false }
+            let shape = LineShape(next.text)
+            return shape.isTerminated && shape.words >= 12
+        }
+        let paragraphs = blocks.count(where: { if case .block(.paragraph) = $0 { true } else { false } })
+        let plainAgrees = plain.count >= 2 && plain.count * 3 <= paragraphs
+        for candidate in (boldAgrees ? bold : []) + (plainAgrees ? plain : []) {
+            guard case .block(.paragraph(let paragraph)) = blocks[candidate.block] else { continue }
+            blocks[candidate.block] = .heading(Heading(level: 2, text: paragraph.text))
+        }
     }
 
     // MARK: - Walking
@@ -75,17 +116,22 @@ struct HTMLSegmenter {
         }
         // Tags, not names: each unequal `String` compare of the switch below was a runtime call.
         let tag = tree.nodes[index].tag
-        if !inlineOnly, let lang = tree.nodes[index].attribute("lang") ?? tree.nodes[index].attribute("xml:lang"),
-            !lang.isEmpty, tag.isBlock
-        {
-            flush()
-            languages.append(lang)
-            defer {
+        if !inlineOnly, tag.isBlock, !tree.nodes[index].attributes.isEmpty {
+            let lang = (tree.nodes[index].attribute("lang") ?? tree.nodes[index].attribute("xml:lang"))
+                .flatMap { $0.isEmpty ? nil : $0 }
+            let dir = tree.nodes[index].attribute("dir").flatMap { TextDirection(rawValue: $0.lowercased()) }
+            if lang != nil || dir != nil {
                 flush()
-                languages.removeLast()
+                if let lang { languages.append(lang) }
+                if let dir { directions.append(dir) }
+                defer {
+                    flush()
+                    if lang != nil { languages.removeLast() }
+                    if dir != nil { directions.removeLast() }
+                }
+                walkElement(index, tag)
+                return
             }
-            walkElement(index, tag)
-            return
         }
         walkElement(index, tag)
     }
@@ -109,11 +155,17 @@ struct HTMLSegmenter {
             if LineShape(text).hasLetters {
                 // A heading set in bold throughout (`<h2><strong>…</strong></h2>`) is just a heading.
                 let inlines = isBoldLine(runs) ? nil : InlineBuffer.inlines(of: runs)
-                blocks.append(.heading(Heading(level: level, text: text, inlines: inlines)))
+                let dir = tree.nodes[index].attribute("dir").flatMap { TextDirection(rawValue: $0.lowercased()) }
+                blocks.append(.heading(Heading(level: level, text: text, inlines: inlines, dir: dir ?? directions.last)))
             }
         case .ul, .ol:
             flush()
             if let list = list(index) { blocks.append(.block(.list(list))) }
+        case .dl where !hasTerms(index):
+            // `<dl><dd>…</dd></dl>` without a term is how wikis indent a paragraph: not a list.
+            flush()
+            walkChildren(index)
+            flush()
         case .dl:
             flush()
             if let list = definitionList(index) { blocks.append(.block(.list(list))) }
@@ -147,6 +199,8 @@ struct HTMLSegmenter {
             var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images, sink: sink)
             inner.pageLanguage = pageLanguage
             inner.languages = languages
+        inner.directions = directions
+            inner.directions = directions
             let children = inner.segment(Array(tree.children(of: index))).map { flat -> Block in
                 switch flat {
                 case .heading(let heading): .paragraph(Paragraph(text: heading.text, inlines: heading.inlines))
@@ -197,6 +251,7 @@ struct HTMLSegmenter {
         var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images, sink: sink)
         inner.pageLanguage = pageLanguage
         inner.languages = languages
+        inner.directions = directions
         inner.inlineOnly = true
         inner.walkChildren(index)
         return inner.buffer.take().filter { !$0.isEmpty }.reduce(into: []) { runs, line in
@@ -222,7 +277,8 @@ struct HTMLSegmenter {
             let text = InlineBuffer.text(of: paragraph)
             if LineShape(text).hasLetters || text.unicodeScalars.contains(where: { ArabicScalar.isDigit($0.value) }) {
                 blocks.append(.block(.paragraph(Paragraph(
-                    text: text, inlines: InlineBuffer.inlines(of: paragraph), lang: differingLanguage))))
+                    text: text, inlines: InlineBuffer.inlines(of: paragraph), dir: directions.last,
+                    lang: differingLanguage))))
             }
             paragraph = []
         }
@@ -250,7 +306,7 @@ struct HTMLSegmenter {
         // Whether `previousLine` reads as a metadata line, once asked: each line was read as the
         // line and again as the one before the next.
         var previousIsMetadata: Bool?
-        for line in lines {
+        for (position, line) in lines.enumerated() {
             if line.isEmpty {
                 endParagraph()
                 endList()
@@ -277,9 +333,32 @@ struct HTMLSegmenter {
                 continue
             }
             endList()
-            if boldHeadings, isBoldLine(line), LineShape(text).couldBeHeading {
+            if boldHeadings, isBoldLine(line), Self.readsAsMetadata(text, &isMetadata) == false {
+                let shape = LineShape(text)
+                if shape.couldBeHeading {
+                    endParagraph()
+                    blocks.append(.heading(Heading(level: 2, text: text)))
+                    boldHeadCount += 1
+                    continue
+                }
+                if Self.couldBeQuestionHead(shape) {
+                    // Alone as its own paragraph; whether it is a head is the article's verdict.
+                    endParagraph()
+                    paragraph = line
+                    let before = blocks.count
+                    endParagraph()
+                    if blocks.count > before { headCandidates.append(HeadCandidate(block: before, shape: .bold)) }
+                    continue
+                }
+            }
+            if boldHeadings, paragraph.isEmpty, position > 0, lines[position - 1].isEmpty,
+                position + 2 < lines.count, lines[position + 1].isEmpty, !lines[position + 2].isEmpty,
+                Self.couldBePlainHead(text), Self.readsAsMetadata(text, &isMetadata) == false
+            {
+                paragraph = line
+                let before = blocks.count
                 endParagraph()
-                blocks.append(.heading(Heading(level: 2, text: text)))
+                if blocks.count > before { headCandidates.append(HeadCandidate(block: before, shape: .plain)) }
                 continue
             }
             if !paragraph.isEmpty {
@@ -301,6 +380,21 @@ struct HTMLSegmenter {
         }
         endParagraph()
         endList()
+    }
+
+    /// A question set alone in bold, longer than a heading on its own may be: up to 60 words,
+    /// one sentence, ending in `؟` (or `؟!`).
+    private static func couldBeQuestionHead(_ shape: LineShape) -> Bool {
+        var text = Substring(shape.text)
+        while let last = text.last, last == "!" || last == " " { text = text.dropLast() }
+        let trimmed = LineShape(String(text))
+        return trimmed.endsWithQuestion && !trimmed.hasInnerSentenceBreak && trimmed.words <= 60
+    }
+
+    /// A short unpunctuated line (at most 6 words) that may head the text after it.
+    private static func couldBePlainHead(_ text: String) -> Bool {
+        let shape = LineShape(text)
+        return shape.couldBeHeading && !shape.endsWithQuestion && WordCounter.count(text, upTo: 7) <= 6
     }
 
     /// Whether `text` reads as a metadata line (``MetadataLine/read(_:)``), remembered in `known`.
@@ -336,6 +430,8 @@ struct HTMLSegmenter {
             var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images, sink: sink)
             inner.pageLanguage = pageLanguage
             inner.languages = languages
+        inner.directions = directions
+            inner.directions = directions
             var flat = inner.segment(Array(tree.children(of: child)))
             var item = ListItem(text: "")
             if case .block(.paragraph(let paragraph))? = flat.first {
@@ -370,6 +466,11 @@ struct HTMLSegmenter {
             }
         }
         return result
+    }
+
+    /// Whether a `dl` has a visible `dt` of its own.
+    private func hasTerms(_ index: Int) -> Bool {
+        tree.children(of: index).contains { tree.nodes[$0].tag == .dt && !removed[$0] }
     }
 
     private func definitionList(_ index: Int) -> ListBlock? {

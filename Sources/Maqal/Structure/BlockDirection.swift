@@ -46,8 +46,17 @@ enum BlockDirection {
             return direction
         }
 
-        mutating func rewriteHeading(_ heading: inout Heading) { heading.dir = differs() }
-        mutating func rewriteParagraph(_ paragraph: inout Paragraph) { paragraph.dir = differs() }
+        /// The page's own `dir` for the block (``HTMLSegmenter``) where it sets the block apart
+        /// from the document; else the direction its letters give, where that differs (an English
+        /// quotation inside a page-wide `dir="rtl"` wrapper still reads left to right).
+        private mutating func resolve(_ markup: TextDirection?) -> TextDirection? {
+            let letters = differs()
+            if let markup, markup != document { return markup }
+            return letters
+        }
+
+        mutating func rewriteHeading(_ heading: inout Heading) { heading.dir = resolve(heading.dir) }
+        mutating func rewriteParagraph(_ paragraph: inout Paragraph) { paragraph.dir = resolve(paragraph.dir) }
         mutating func rewriteItem(_ item: inout ListItem) { item.dir = differs() }
         mutating func rewriteCode(_ code: inout CodeBlock) {
             // Code reads left to right whatever its comments say.
