@@ -1,5 +1,3 @@
-import CZlib
-
 /// gzip, zlib and raw deflate streams, inflated through zlib: `.html.gz` pages, WARC members and
 /// HTTP `Content-Encoding` payloads are unwrapped with this before Decode (DESIGN.md, "Containers").
 package enum Inflate {
@@ -44,54 +42,32 @@ package enum Inflate {
     /// Inflates the one stream that starts at the beginning of `input`, stopping at its end, so that
     /// `consumed` tells where what follows it (a next gzip member, a next WARC record) begins.
     package static func stream(_ input: ArraySlice<UInt8>, wrapper: Wrapper, limit: Int = .max) -> Result {
-        var zstream = z_stream()
-        let windowBits: Int32 = switch wrapper {
-        case .gzip: 15 + 16
-        case .zlibOrGzip: 15 + 32
-        case .raw: -15
-        }
-        guard maqal_inflate_init(&zstream, windowBits) == Z_OK else {
-            return Result(bytes: [], consumed: 0, outcome: .corrupt("zlib could not start"))
-        }
-        defer { inflateEnd(&zstream) }
+        let inflater = InflateStream(wrapper: wrapper)
         var output: [UInt8] = []
         output.reserveCapacity(Swift.min(limit, input.count * 4, 1 << 24))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         return input.withUnsafeBufferPointer { source -> Result in
             var offset = 0
-            var status = Z_OK
-            var tooLarge = false
-            repeat {
-                if zstream.avail_in == 0 && offset < source.count {
-                    // avail_in is 32 bits: feed inputs over 4 GiB in slices.
-                    let length = Swift.min(source.count - offset, Int(UInt32.max))
-                    zstream.next_in = UnsafeMutablePointer(mutating: source.baseAddress! + offset)
-                    zstream.avail_in = UInt32(length)
-                    offset += length
-                }
-                status = chunk.withUnsafeMutableBufferPointer { buffer -> Int32 in
-                    zstream.next_out = buffer.baseAddress
-                    zstream.avail_out = UInt32(buffer.count)
-                    let status = inflate(&zstream, Z_NO_FLUSH)
-                    output.append(contentsOf: buffer[..<(buffer.count - Int(zstream.avail_out))])
-                    return status
-                }
+            // Fed a slice at a time, so a stream that inflates past `limit` (a zip bomb) is stopped
+            // within a slice's worth of output (deflate makes at most ~1,000 bytes of one).
+            let slice = 1 << 14
+            while true {
+                let piece = UnsafeBufferPointer(rebasing: source[offset..<Swift.min(offset + slice, source.count)])
+                let step = inflater.inflate(piece, into: &output)
                 if output.count > limit {
                     output.removeSubrange(limit...)
-                    tooLarge = true
-                    break
+                    return Result(bytes: output, consumed: offset + piece.count, outcome: .tooLarge)
                 }
-            } while status == Z_OK && (zstream.avail_in > 0 || zstream.avail_out == 0 || offset < source.count)
-            let consumed = offset - Int(zstream.avail_in)
-            if tooLarge { return Result(bytes: output, consumed: consumed, outcome: .tooLarge) }
-            switch status {
-            case Z_STREAM_END:
-                return Result(bytes: output, consumed: consumed, outcome: .complete)
-            case Z_OK, Z_BUF_ERROR:
-                return Result(bytes: output, consumed: consumed, outcome: .truncated)
-            default:
-                let message = zstream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
-                return Result(bytes: output, consumed: consumed, outcome: .corrupt(message))
+                switch step {
+                case .ended(let consumed):
+                    return Result(bytes: output, consumed: offset + consumed, outcome: .complete)
+                case .corrupt(let message, let consumed):
+                    return Result(bytes: output, consumed: offset + consumed, outcome: .corrupt(message))
+                case .needsInput:
+                    offset += piece.count
+                    if offset >= source.count {
+                        return Result(bytes: output, consumed: offset, outcome: .truncated)
+                    }
+                }
             }
         }
     }

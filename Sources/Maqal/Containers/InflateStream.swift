@@ -1,8 +1,8 @@
 import CZlib
 
-/// One gzip member inflated piece by piece as its compressed bytes arrive: how ``WARCReader``
-/// reads a `.warc.gz` of any size without holding it, where ``Inflate/stream(_:wrapper:limit:)``
-/// wants the whole stream in memory.
+/// One compressed stream (a gzip member, by default) inflated piece by piece as its bytes arrive:
+/// how ``WARCReader`` reads a `.warc.gz` of any size without holding it, and the loop that
+/// ``Inflate/stream(_:wrapper:limit:)`` drives over a stream held whole.
 ///
 /// zlib's state points back at its `z_stream`, so the stream lives at a fixed heap address owned
 /// by this object and freed with it; no pointer leaves the type.
@@ -21,10 +21,15 @@ package final class InflateStream {
     private let zstream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     private var output = [UInt8](repeating: 0, count: 1 << 16)
 
-    package init() {
+    package init(wrapper: Inflate.Wrapper = .gzip) {
         zstream.initialize(to: z_stream())
-        // 15 + 16: gzip header and trailer, 32 KiB window.
-        precondition(maqal_inflate_init(zstream, 15 + 16) == Z_OK, "zlib could not start")
+        // A 32 KiB window (15), plus 16 for gzip's header and trailer or 32 to tell zlib from gzip.
+        let windowBits: Int32 = switch wrapper {
+        case .gzip: 15 + 16
+        case .zlibOrGzip: 15 + 32
+        case .raw: -15
+        }
+        precondition(maqal_inflate_init(zstream, windowBits) == Z_OK, "zlib could not start")
     }
 
     deinit {
