@@ -78,7 +78,8 @@ public struct RecordProcessor: Sendable {
         return writer.bytes
     }
 
-    /// The language of the document's own text by its letters (``ScriptDetector``), whatever the page declares.
+    /// The language of the document's own text by its letters (Arabic, Persian or Urdu ones), whatever the page
+    /// declares.
     public static func scriptLanguage(of document: Document) -> String? {
         var script = BodyFacts(document.body).script
         if let title = document.metadata.title { script.add(TextFacts(title).script) }
