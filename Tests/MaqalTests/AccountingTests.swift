@@ -225,7 +225,7 @@ struct AccountingTests {
         var strings: [String] = []
         collect(document.body, into: &strings)
         let metadata = document.metadata
-        strings += [metadata.title, metadata.site, metadata.description].compactMap { $0 }
+        strings += [metadata.title, metadata.site, metadata.description, metadata.url].compactMap { $0 }
         strings += metadata.subtitles + metadata.authors + metadata.tags + metadata.categories
         strings += metadata.dates.map(\.text)
         strings += (document.removed ?? []).map(\.text)
