@@ -53,3 +53,23 @@ struct RecordWrapperTests {
         #expect(RecordWrapper.tag("<TITLE>عنوان</TITLE>") == .open("TITLE"))
     }
 }
+
+/// A `<title>` that is only a charset's name is no title.
+@Suite("Encoding name title")
+struct EncodingNameTests {
+    @Test("charset names are told from titles", arguments: [
+        ("windows-1256", true), (" ISO-8859-6 ", true), ("UTF-8", true), ("cp1256", true), ("Big5", true),
+        ("Arabic", false), ("العربية", false), ("Windows 11", false), ("2024", false), ("utf-8 دليل", false),
+    ])
+    func names(_ title: String, _ isName: Bool) {
+        #expect(EncodingName.isEncodingName(title) == isName)
+    }
+
+    @Test("an HTML page titled only with its encoding has a null title, and its text is still the body")
+    func nullTitle() throws {
+        let html = "<html><head><title>utf-8</title></head><body><p>نص الخبر كاملاً كما نشر في الصفحة الأولى من الجريدة اليوم.</p></body></html>"
+        let document = try Maqal.parse(Array(html.utf8), options: ParseOptions(inputFormat: .html))
+        #expect(document.metadata.title == nil)
+        #expect(TextRenderer.render(document).contains("نص الخبر كاملاً"))
+    }
+}

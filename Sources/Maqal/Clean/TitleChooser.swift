@@ -11,7 +11,9 @@ enum TitleChooser {
     /// The page's title, with the site name stripped from it, and the site: the one the page named
     /// (`site`), else the one the title's affixes name.
     static func choose(_ candidates: TitleCandidates, site knownSite: String?) -> (title: String?, site: String?) {
-        var titles = candidates.titles.map { TitleCleaner.strip($0, site: knownSite) }
+        // A title that is only an encoding's name is no headline (``EncodingName``).
+        var titles = candidates.titles.filter { !EncodingName.isEncodingName($0) }
+            .map { TitleCleaner.strip($0, site: knownSite) }
         // The page's own h1 settles which candidate is the headline (a JSON-LD headline can be a
         // summary, an og:title can carry the site name).
         let headingKeys = candidates.headings.map { ArabicKey.make($0) }
