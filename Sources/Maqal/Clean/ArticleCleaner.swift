@@ -37,6 +37,10 @@ enum ArticleCleaner {
         let segmentStart = page.removals.list.count - page.segmentRemovals
         let blockCount = blocks.count
         var blocks = TitleChooser.dropTitleHeading(blocks, title: metadata.title, removals: &removals)
+        if blocks.count < blockCount, metadata.subtitles.isEmpty {
+            // The title's heading was there: a heading right under it may be its deck.
+            blocks = TitleChooser.takeDeck(blocks, subtitles: &metadata.subtitles, removals: &removals)
+        }
         blocks = BlockCleaner.removeBoilerplate(blocks, offset: blockCount - blocks.count, removals: &removals)
         blocks = BlockCleaner.dropForeignTail(blocks, removals: &removals)
         blocks = BlockCleaner.takeMetadata(blocks, metadata: &metadata, removals: &removals)

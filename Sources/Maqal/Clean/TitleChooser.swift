@@ -76,6 +76,25 @@ enum TitleChooser {
         return blocks
     }
 
+    /// The deck under the headline: a heading right after the title's own heading, short (at most
+    /// 20 words), with body under it and no other heading of its level or above in the article, is
+    /// no section head — a section that is the whole article is no section — but the line the
+    /// page prints under its headline: a subtitle (recorded in `removals` as `metadata.subtitle`).
+    static func takeDeck(_ blocks: [FlatBlock], subtitles: inout [String], removals: inout Removals) -> [FlatBlock] {
+        guard case .heading(let deck) = blocks.first, blocks.count >= 2,
+            WordCounter.count(deck.text, upTo: 21) <= 20, !LineShape(deck.text).endsWithColon
+        else { return blocks }
+        if case .heading = blocks[1] { return blocks }
+        let alone = !blocks.dropFirst().contains { block in
+            if case .heading(let other) = block { return other.level <= deck.level }
+            return false
+        }
+        guard alone else { return blocks }
+        subtitles.append(deck.text)
+        removals.record(deck.text, .metadataSubtitle, at: "block 1")
+        return Array(blocks.dropFirst())
+    }
+
     // MARK: - Text
 
     /// The first line is the title unless it is a list item or reads as prose; short lines written

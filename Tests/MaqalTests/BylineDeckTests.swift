@@ -1,0 +1,52 @@
+import Testing
+
+@testable import Maqal
+
+/// Urdu and Persian bylines (a name and a date, no label), Urdu month names, and the deck under
+/// an HTML headline.
+@Suite("Bylines and decks")
+struct BylineDeckTests {
+    @Test("a name followed by a date is a byline", arguments: [
+        ("ذیشان مہتاب اتوار 12 مئی 2024 23:04", "ذیشان مہتاب", "2024-05-12T23:04"),
+        ("نادیہ حسین جمعہ 7 جون 2024", "نادیہ حسین", "2024-06-07"),
+        ("سارا محمدی دوشنبه ۲۴ اردیبهشت ۱۴۰۳", "سارا محمدی", "2024-05-13"),
+        ("سلمى الحداد 3 يناير 2023", "سلمى الحداد", "2023-01-03"),
+    ])
+    func nameAndDate(_ line: String, _ author: String, _ date: String) throws {
+        let byline = try #require(MetadataLine.nameAndDate(line))
+        #expect(byline.author == author)
+        #expect(byline.date.iso == date)
+    }
+
+    @Test("a dateline's place, one word, or prose is no byline", arguments: [
+        "الدار البيضاء 12 مارس 2024", "القاهرة 12 مارس 2024", "الأحد 12 مارس 2024",
+        "وقال الوزير إن المشروع يبدأ في 12 مارس 2024 ويستمر عامين كاملين في كل المحافظات",
+        "فريق 2024 12 مارس 2024",
+    ])
+    func notAByline(_ line: String) {
+        #expect(MetadataLine.nameAndDate(line) == nil)
+    }
+
+    @Test("Urdu Gregorian month names are read", arguments: [
+        ("12 مئی 2024", "2024-05-12"), ("3 جولائی 2023", "2023-07-03"), ("25 دسمبر 2022", "2022-12-25"),
+        ("1 اگست 2021", "2021-08-01"),
+    ])
+    func urduMonths(_ text: String, _ iso: String) throws {
+        #expect(try #require(ArabicDateParser.find(in: text)).iso == iso)
+    }
+
+    @Test("a short heading alone under the headline is its deck; one of several sections stays a heading")
+    func deck() throws {
+        let body = "<p>نص المقال الأول طويل بما يكفي ليكون فقرة كاملة في الخبر الذي نقرؤه الآن.</p>"
+        let more = "<p>وفقرة ثانية تكمل الخبر بتفاصيل أخرى عن المكان والزمان والناس الذين حضروا.</p>"
+        let deckPage = "<html><head><title>عنوان الخبر الرئيسي اليوم</title></head><body><article><h1>عنوان الخبر الرئيسي اليوم</h1><h2>سطر تحت العنوان</h2>\(body)\(more)</article></body></html>"
+        let deck = try Maqal.parse(Array(deckPage.utf8), options: ParseOptions(inputFormat: .html))
+        #expect(deck.metadata.subtitles == ["سطر تحت العنوان"])
+        #expect(!deck.body.contains { if case .section = $0 { return true } else { return false } })
+
+        let sectioned = "<html><head><title>عنوان الخبر الرئيسي اليوم</title></head><body><article><h1>عنوان الخبر الرئيسي اليوم</h1><h2>القسم الأول</h2>\(body)<h2>القسم الثاني</h2>\(more)</article></body></html>"
+        let sections = try Maqal.parse(Array(sectioned.utf8), options: ParseOptions(inputFormat: .html))
+        #expect(sections.metadata.subtitles.isEmpty)
+        #expect(sections.body.filter { if case .section = $0 { return true } else { return false } }.count == 2)
+    }
+}
