@@ -50,3 +50,14 @@ struct BylineDeckTests {
         #expect(sections.body.filter { if case .section = $0 { return true } else { return false } }.count == 2)
     }
 }
+
+@Suite("Prose in a heading tag")
+struct ProseHeadingTests {
+    @Test("a long finished sentence is prose; a long unfinished title or a short sentence is not")
+    func prose() {
+        let sentence = Array(repeating: "كلمة", count: 34).joined(separator: " ") + "."
+        #expect(ProseHeading.isProse(sentence))
+        #expect(!ProseHeading.isProse(String(sentence.dropLast())))
+        #expect(!ProseHeading.isProse("جملة قصيرة تنتهي بنقطة."))
+    }
+}

@@ -36,7 +36,8 @@ enum ArticleCleaner {
         var removals = page.removals
         let segmentStart = page.removals.list.count - page.segmentRemovals
         let blockCount = blocks.count
-        var blocks = TitleChooser.dropTitleHeading(blocks, title: metadata.title, removals: &removals)
+        var blocks = ProseHeading.demote(blocks)
+        blocks = TitleChooser.dropTitleHeading(blocks, title: metadata.title, removals: &removals)
         if blocks.count < blockCount, metadata.subtitles.isEmpty {
             // The title's heading was there: a heading right under it may be its deck.
             blocks = TitleChooser.takeDeck(blocks, subtitles: &metadata.subtitles, removals: &removals)
