@@ -61,3 +61,27 @@ struct ProseHeadingTests {
         #expect(!ProseHeading.isProse("جملة قصيرة تنتهي بنقطة."))
     }
 }
+
+@Suite("Layout tables")
+struct LayoutTableTests {
+    static func tables(_ blocks: [Block]) -> Int {
+        blocks.reduce(0) { count, block in
+            switch block {
+            case .table: count + 1
+            case .section(let section): count + tables(section.children)
+            default: count
+            }
+        }
+    }
+
+    @Test("a grid of empty cells around one line of text is layout, not a data table")
+    func oneFilledCell() throws {
+        let prose = "<p>افتتحت المكتبة العامة قاعة جديدة للمطالعة تتسع لمئة قارئ وتفتح أبوابها كل يوم حتى منتصف الليل.</p>"
+        let layout = "<table><tr><td></td><td>Click here to add a newspaper link</td></tr><tr><td>&nbsp;</td><td></td></tr></table>"
+        let data = "<table><tr><th>اليوم</th><th>الساعات</th></tr><tr><td>السبت</td><td>9-12</td></tr></table>"
+        let html = "<html><head><title>قاعة مطالعة جديدة في المكتبة العامة</title></head><body><article>\(prose)\(layout)\(prose)\(data)</article></body></html>"
+        let document = try Maqal.parse(Array(html.utf8), options: ParseOptions(inputFormat: .html))
+        #expect(Self.tables(document.body) == 1)
+        #expect(!TextRenderer.render(document).contains("Click here"))
+    }
+}
