@@ -85,3 +85,33 @@ struct LayoutTableTests {
         #expect(!TextRenderer.render(document).contains("Click here"))
     }
 }
+
+@Suite("Page leads")
+struct PageLeadTests {
+    static let lead = "أطلقت البلدية حملة لزراعة ألف شجرة في أحياء المدينة قبل حلول الصيف بمشاركة المدارس والجمعيات."
+    static let prose = "<p>وتبدأ الحملة من الحديقة المركزية يوم الجمعة المقبل، وتستمر ستة أسابيع تزرع خلالها أشجار الزيتون والخروب في الشوارع الرئيسية.</p><p>وقال رئيس البلدية إن كل مدرسة ستتبنى عشر أشجار وتعتني بها طوال العام الدراسي.</p>"
+
+    static func page(body: String) -> String {
+        """
+        <html><head><title>حملة لزراعة ألف شجرة في المدينة</title><meta name="description" content="\(lead)"></head>
+        <body><div class="top"><h1>حملة لزراعة ألف شجرة في المدينة</h1><p class="summary">\(lead)</p></div>
+        <div class="content">\(body)</div></body></html>
+        """
+    }
+
+    @Test("the description shown under the headline, outside the article's text, is the deck")
+    func leadOutsideRoot() throws {
+        let document = try Maqal.parse(Array(Self.page(body: Self.prose).utf8), options: ParseOptions(inputFormat: .html, explain: true))
+        #expect(document.metadata.subtitles == [Self.lead])
+        #expect(document.removed?.contains { $0.reason == "metadata.subtitle" && $0.text == Self.lead } == true)
+    }
+
+    @Test("a lead repeated as the first paragraph appears once")
+    func repeatedLead() throws {
+        let html = Self.page(body: "<p>\(Self.lead)</p>" + Self.prose)
+        let document = try Maqal.parse(Array(html.utf8), options: ParseOptions(inputFormat: .html, explain: true))
+        #expect(document.metadata.subtitles == [Self.lead])
+        #expect(!TestSupport.bodyText(document).contains("أطلقت البلدية حملة"))
+        #expect(document.removed?.contains { $0.reason == "duplicate.lead" } == true)
+    }
+}

@@ -63,6 +63,15 @@ enum ArticleExtractor {
         let articleEnd = roots.map { tree.descendants(of: $0).last ?? $0 }.max() ?? tree.nodes.count
         let furnitureMetadata = FurnitureMetadata(tree, before: articleEnd, hidden: hidden)
         let breadcrumbs = furnitureMetadata.apply(to: &metadata)
+        var lead: Int?
+        if metadata.subtitles.isEmpty,
+            let found = PageLeads.visibleLead(tree, roots: roots, description: metadata.description, hidden: hidden)
+        {
+            var folder = WhitespaceFolder()
+            folder.append(found.text)
+            lead = found.index
+            metadata.subtitles = [folder.result]
+        }
         if metadata.tags.isEmpty { metadata.tags = page.keywords }
         let articleRemoved = cleanInside(roots, root: root, removed: removed)
         let hasHeadings = roots.contains { top in
@@ -77,7 +86,7 @@ enum ArticleExtractor {
             : nil
         var removals = Removals(enabled: explain)
         if explain {
-            ExtractRemovals(tree: tree, hidden: hidden, furniture: removed, removed: articleRemoved, roots: roots)
+            ExtractRemovals(tree: tree, hidden: hidden, furniture: removed, removed: articleRemoved, roots: roots, lead: lead)
                 .record(into: &removals)
         }
         return ExtractedPage(
