@@ -115,3 +115,21 @@ struct PageLeadTests {
         #expect(document.removed?.contains { $0.reason == "duplicate.lead" } == true)
     }
 }
+
+@Suite("Link-dense prose")
+struct LinkDenseProseTests {
+    @Test("a paragraph of sentences whose words are mostly links stays; a paragraph of bare links goes")
+    func wikiParagraph() throws {
+        func link(_ text: String) -> String { "<a href=\"/wiki/\(text)\">\(text)</a>" }
+        let prose = "<p>تشمل علوم البحار " + ["علم المحيطات", "الأحياء البحرية", "الجيولوجيا البحرية", "كيمياء المياه",
+            "الأرصاد الجوية البحرية", "هندسة السواحل", "علم المد والجزر", "الملاحة"].map(link).joined(separator: " و") + ".</p>"
+        let box = "<p>" + ["خبر أول عن البحر", "خبر ثان عن السواحل", "خبر ثالث عن الموانئ", "خبر رابع عن السفن",
+            "خبر خامس عن الصيد"].map(link).joined(separator: " – ") + "</p>"
+        let body = "<p>علوم البحار ميدان واسع يدرس المحيطات والبحار وما فيها من حياة وحركة، ويجمع بين علوم كثيرة تتعاون لفهم هذا العالم الأزرق الكبير.</p>"
+        let html = "<html><head><title>علوم البحار</title></head><body><article><h1>علوم البحار</h1>\(body)\(prose)\(box)\(body.replacingOccurrences(of: "ميدان واسع", with: "مجال قديم"))</article></body></html>"
+        let document = try Maqal.parse(Array(html.utf8), options: ParseOptions(inputFormat: .html))
+        let text = TestSupport.bodyText(document)
+        #expect(text.contains("تشمل علوم البحار"))
+        #expect(!text.contains("خبر ثالث عن الموانئ"))
+    }
+}
