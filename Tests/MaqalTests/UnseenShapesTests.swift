@@ -62,4 +62,64 @@ struct UnseenShapesTests {
             """)
         #expect(!TestSupport.outline(document.body).contains { $0.hasPrefix("h") })
     }
+
+    // MARK: - Plain text
+
+    func text(_ text: String) throws -> Document {
+        try TestSupport.parse(text)
+    }
+
+    @Test("a headline that keeps its final period is the title when a dateline or byline stands under it")
+    func leadLineTitle() throws {
+        for metadata in ["المدينة – 3 آذار 2024", "بقلم: سامي الحاج"] {
+            let document = try text("افتتاح سوق جديد للمزارعين في المدينة.\n\(metadata)\n\(Self.prose)\n\n\(Self.prose)\n")
+            #expect(document.metadata.title == "افتتاح سوق جديد للمزارعين في المدينة.")
+            #expect(TestSupport.outline(document.body) == ["p " + Self.prose, "p " + Self.prose])
+        }
+    }
+
+    @Test("a short finished first sentence with prose under it and no metadata line is body text")
+    func sentenceIsNoTitle() throws {
+        let document = try text("افتتح السوق أمس.\n\(Self.prose)\n\n\(Self.prose)\n")
+        #expect(document.metadata.title == nil)
+    }
+
+    static let narrowProse = """
+        يمكن لكل بيت أن
+        يحول بقايا الطعام
+        وقشور الخضار إلى
+        سماد غني يفيد
+        حديقته الصغيرة.
+        ويحتاج الخليط إلى
+        التقليب مرة كل
+        أسبوع، وإلى قليل من
+        الماء إذا جف.
+        """
+
+    @Test("lines of a narrow column (two to five words) are joined into their sentences' paragraphs")
+    func narrowColumn() throws {
+        let document = try text("عنوان النشرة الصغيرة\n\n" + Self.narrowProse + "\n\n" + Self.narrowProse + "\n")
+        let first = "يمكن لكل بيت أن يحول بقايا الطعام وقشور الخضار إلى سماد غني يفيد حديقته الصغيرة."
+        let second = "ويحتاج الخليط إلى التقليب مرة كل أسبوع، وإلى قليل من الماء إذا جف."
+        #expect(TestSupport.outline(document.body) == ["p " + first, "p " + second, "p " + first, "p " + second])
+    }
+
+    @Test("short lines that never end a sentence (verse) keep their lines even in a narrow text")
+    func narrowVerse() throws {
+        let verse = "يا ليل الصب متى غده\nأقيام الساعة موعده\nرقد السمار فأرقه\nأسف للبين يردده\n"
+        let document = try text("قصيدة الليل الطويل\n\n" + verse + "\n" + verse + "\n" + verse)
+        #expect(!document.body.contains { block in
+            if case .paragraph(let paragraph) = block { paragraph.text.contains("غده أقيام") } else { false }
+        })
+    }
+
+    @Test("one group opened by a short line (a salutation) is no flush head; two or more are")
+    func flushHeads() throws {
+        let single = try text("رسالة إلى القراء\n\n\(Self.prose)\n\nأعزائي القراء\n\(Self.prose)\n")
+        #expect(!TestSupport.outline(single.body).contains { $0.hasPrefix("h") })
+        let two = try text("رسالة إلى القراء\n\n\(Self.prose)\n\nالقسم الأول\n\(Self.prose)\n\nالقسم الثاني\n\(Self.prose)\n")
+        #expect(TestSupport.outline(two.body) == [
+            "p " + Self.prose, "h2 القسم الأول", "  p " + Self.prose, "h2 القسم الثاني", "  p " + Self.prose,
+        ])
+    }
 }
