@@ -103,7 +103,7 @@ enum TitleChooser {
         guard let first = units.first, first.marker == nil else { return (nil, []) }
         // A forwarded text's title is often `*bold*`: the asterisks are markup, not title.
         let title = MessagingMarkup.boldLine(first.text) ?? first.text
-        guard isTitle(LineShape(title)) else { return (nil, []) }
+        guard isTitle(LineShape(title)) || LeadLineTitle.accepts(first) else { return (nil, []) }
         units.removeFirst()
         var subtitles: [String] = []
         while let next = units.first, next.group == first.group, next.marker == nil, next.shape.couldBeHeading {
