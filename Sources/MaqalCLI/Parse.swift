@@ -133,23 +133,35 @@ struct Parse: ParsableCommand {
     func run() throws {
         var failed = false
         let toFile = output.map { $0 != "-" } ?? false
-        // To a file: collected and written whole. To stdout: each document as soon as it is read,
+        // To a file: collected and written whole. To stdout: each document as soon as it is ready,
         // in input order, so `| head` or `| jq` see results at once and memory stays flat.
         var rendered = ""
         var printed = 0
-        for input in sources {
-            do {
-                let document = try InputFile.parse(input, options: reading.parseOptions)
-                if let note = chattiness.describe(document, input: input, warningsByDefault: true) { Console.error(note) }
-                var text = rendering.render(document, as: format)
+        func deliver(_ outcome: Outcome, of input: String) -> Bool {
+            switch outcome.result {
+            case .success(var text):
+                if let note = outcome.note { Console.error(note) }
                 if sources.count > 1 { text = Self.separated(text, from: input, format: format, first: printed == 0) }
                 printed += 1
-                if toFile { rendered += text } else { Console.out(text) }
-            } catch {
+                if toFile {
+                    rendered += text
+                } else if !Console.tryOut(text) {
+                    return false
+                }
+            case .failure(let failure):
                 failed = true
-                Console.error("maqal: \(input): \(error.message)")
+                Console.error("maqal: \(input): \(failure.message)")
             }
+            return true
         }
+        let stayed: Bool
+        if sources.count == 1 {
+            stayed = deliver(outcome(for: sources[0]), of: sources[0])
+        } else {
+            stayed = parseAll(deliver)
+        }
+        // EPIPE: the reader went away (`| head`); stop like other Unix tools do.
+        if !stayed { Foundation.exit(0) }
         if toFile, let output {
             do {
                 try OutputFile.write(rendered, to: output)
@@ -159,6 +171,40 @@ struct Parse: ParsableCommand {
             }
         }
         if failed { throw ExitCode.failure }
+    }
+
+    /// What one input came to: what standard error says about it, and its rendered text or why it failed.
+    struct Outcome: Sendable {
+        var note: String?
+        var result: Result<String, InputFile.Failure>
+    }
+
+    /// Reads, parses and renders one input; safe to run on any thread.
+    private func outcome(for input: String) -> Outcome {
+        do {
+            let document = try InputFile.parse(input, options: reading.parseOptions)
+            let note = chattiness.describe(document, input: input, warningsByDefault: true)
+            return Outcome(note: note, result: .success(rendering.render(document, as: format)))
+        } catch {
+            return Outcome(note: nil, result: .failure(error))
+        }
+    }
+
+    /// Several inputs parsed on every core, handed to `deliver` in input order; false once
+    /// `deliver` says the reader has gone.
+    ///
+    /// A page costs milliseconds and the inputs are independent, so one after another left all
+    /// cores but one idle. The window bounds the documents held at once (parsed ahead of the one
+    /// being written) to a few per core, as `maqal records` does, so memory stays flat however many
+    /// files are named.
+    private func parseAll(_ deliver: @escaping (Outcome, String) -> Bool) -> Bool {
+        let jobs = min(ProcessInfo.processInfo.activeProcessorCount, sources.count)
+        let window = OrderedWindow<(Outcome, String)>(jobs: jobs, timeout: nil) { deliver($0.0, $0.1) }
+        for input in sources {
+            let work: @Sendable () -> (Outcome, String) = { [self] in (outcome(for: input), input) }
+            guard window.submit(.init(work: work, timeoutAnswer: work)) else { break }
+        }
+        return window.finish()
     }
 
     /// One of several documents in Markdown or text, after a line that names its input.
