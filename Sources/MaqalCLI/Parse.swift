@@ -46,20 +46,42 @@ struct ReadingOptions: ParsableArguments {
         "Keep images inlined as data: URIs (SingleFile pages) in figures; by default their src is null."))
     var keepDataImages = false
 
-    func validate() throws {
-        if let encoding, TextEncoding(label: encoding) == nil {
-            throw ValidationError("unknown encoding '\(encoding)'; use one of: \(TextEncoding.names.joined(separator: ", "))")
-        }
-        if maxBytes <= 0 { throw ValidationError("--max-bytes must be positive") }
-        _ = try NormalizationList.parse(normalize)
-        if wpm <= 0 { throw ValidationError("--wpm must be positive") }
+    func validate() throws { try values.validate() }
+
+    var parseOptions: ParseOptions { values.parseOptions }
+
+    /// The options as plain values, as argument-parser read them.
+    var values: Values {
+        Values(
+            inputFormat: inputFormat, encoding: encoding, maxBytes: maxBytes, wpm: wpm, normalize: normalize,
+            explain: explain, keepDataImages: keepDataImages)
     }
 
-    var parseOptions: ParseOptions {
-        ParseOptions(
-            inputFormat: inputFormat, encoding: encoding.flatMap { TextEncoding(label: $0) }, wordsPerMinute: wpm,
-            maxBytes: maxBytes, normalization: (try? NormalizationList.parse(normalize)) ?? [], explain: explain,
-            keepDataImages: keepDataImages)
+    /// The reading options as plain values, so the front door can make them without argument-parser.
+    struct Values: Sendable {
+        var inputFormat = ParseOptions.InputFormat.auto
+        var encoding: String?
+        var maxBytes = ParseOptions.defaultMaxBytes
+        var wpm = 180
+        var normalize: [String] = []
+        var explain = false
+        var keepDataImages = false
+
+        func validate() throws {
+            if let encoding, TextEncoding(label: encoding) == nil {
+                throw ValidationError("unknown encoding '\(encoding)'; use one of: \(TextEncoding.names.joined(separator: ", "))")
+            }
+            if maxBytes <= 0 { throw ValidationError("--max-bytes must be positive") }
+            _ = try NormalizationList.parse(normalize)
+            if wpm <= 0 { throw ValidationError("--wpm must be positive") }
+        }
+
+        var parseOptions: ParseOptions {
+            ParseOptions(
+                inputFormat: inputFormat, encoding: encoding.flatMap { TextEncoding(label: $0) }, wordsPerMinute: wpm,
+                maxBytes: maxBytes, normalization: (try? NormalizationList.parse(normalize)) ?? [], explain: explain,
+                keepDataImages: keepDataImages)
+        }
     }
 }
 
@@ -99,6 +121,27 @@ struct Parse: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
 
     @OptionGroup var chattiness: Chattiness
+
+    /// The command as plain values, which the front door also makes without argument-parser.
+    var request: ParseRequest {
+        ParseRequest(
+            inputs: inputs, format: format, output: output, style: rendering.style, reading: reading.values,
+            chattiness: chattiness.level)
+    }
+
+    func validate() throws { try request.validate() }
+
+    func run() throws { try request.run() }
+}
+
+/// One run of `maqal parse`, as plain values: the files, how to read them and how to write them.
+struct ParseRequest: Sendable {
+    var inputs: [String]
+    var format: OutputFormat
+    var output: String?
+    var style: RenderingOptions.Style
+    var reading: ReadingOptions.Values
+    var chattiness: Chattiness.Level
 
     /// The files to read: `-` alone when none was named and standard input is a pipe or a file.
     private var sources: [String] { inputs.isEmpty ? ["-"] : inputs }
@@ -184,7 +227,7 @@ struct Parse: ParsableCommand {
         do {
             let document = try InputFile.parse(input, options: reading.parseOptions)
             let note = chattiness.describe(document, input: input, warningsByDefault: true)
-            return Outcome(note: note, result: .success(rendering.render(document, as: format)))
+            return Outcome(note: note, result: .success(style.render(document, as: format)))
         } catch {
             return Outcome(note: nil, result: .failure(error))
         }
@@ -239,15 +282,30 @@ struct RenderingOptions: ParsableArguments {
           help: "In Markdown, put U+200F before Arabic blocks that start with a Latin word, for dir=auto renderers.")
     var rtlMarks = false
 
-    var markdown: MarkdownRenderer.Options { .init(frontMatter: frontMatter, rtlMarks: rtlMarks) }
+    var markdown: MarkdownRenderer.Options { style.markdown }
+
+    /// The options as plain values, as argument-parser read them.
+    var style: Style { Style(compact: compact, frontMatter: frontMatter, rtlMarks: rtlMarks) }
 
     /// One document in `format`; JSON and NDJSON end in a newline.
-    func render(_ document: Document, as format: OutputFormat) -> String {
-        switch format {
-        case .markdown: MarkdownRenderer.render(document, options: markdown)
-        case .json: JSONRenderer.render(document, compact: compact) + "\n"
-        case .ndjson: JSONRenderer.render(document, compact: true) + "\n"
-        case .text: TextRenderer.render(document)
+    func render(_ document: Document, as format: OutputFormat) -> String { style.render(document, as: format) }
+
+    /// The rendering options as plain values, so the front door can make them without argument-parser.
+    struct Style: Sendable {
+        var compact = false
+        var frontMatter = false
+        var rtlMarks = false
+
+        var markdown: MarkdownRenderer.Options { .init(frontMatter: frontMatter, rtlMarks: rtlMarks) }
+
+        /// One document in `format`; JSON and NDJSON end in a newline.
+        func render(_ document: Document, as format: OutputFormat) -> String {
+            switch format {
+            case .markdown: MarkdownRenderer.render(document, options: markdown)
+            case .json: JSONRenderer.render(document, compact: compact) + "\n"
+            case .ndjson: JSONRenderer.render(document, compact: true) + "\n"
+            case .text: TextRenderer.render(document)
+            }
         }
     }
 }
