@@ -38,7 +38,8 @@ struct MaqalCommand: ParsableCommand {
     static func main() {
         signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let help = TopLevelHelp.answer(arguments) {
+        let frontDoor = FrontDoor.setting
+        if let help = TopLevelHelp.answer(arguments, stored: frontDoor != "off") {
             switch help {
             case .text(let text): Console.out(text)
             case .unknown(let message):
@@ -47,7 +48,6 @@ struct MaqalCommand: ParsableCommand {
             }
             Foundation.exit(0)
         }
-        let frontDoor = FrontDoor.setting
         if frontDoor != "off" {
             switch FrontDoor.route(arguments) {
             case .version:

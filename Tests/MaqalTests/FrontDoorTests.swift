@@ -24,6 +24,9 @@ struct FrontDoorTests {
 
     static let lines: [Line] = [
         Line(arguments: ["--version"], fast: true),
+        Line(arguments: ["--help"], fast: true),
+        Line(arguments: ["-h"], fast: true),
+        Line(arguments: ["help"], fast: true),
         Line(arguments: [t1], fast: true),
         Line(arguments: [t1, "-f", "json"], fast: true),
         Line(arguments: ["parse", t1, "--format", "json"], fast: true),
@@ -154,6 +157,39 @@ struct FrontDoorTests {
         } else {
             #expect(only.status == 3, "the front door should leave this line to the parser")
         }
+    }
+
+    static let helpFile = TestSupport.root.appendingPathComponent("Sources/MaqalCLI/TopLevelHelpText.swift")
+
+    @Test("the stored maqal --help is what argument-parser writes")
+    func storedHelp() throws {
+        let written = try TestSupport.run(TestSupport.binary, ["--help"], environment: ["MAQAL_FRONT_DOOR": "off"])
+        let stored = try TestSupport.run(TestSupport.binary, ["--help"])
+        #expect(written.status == 0)
+        if TestSupport.recording, try String(contentsOf: Self.helpFile, encoding: .utf8) != Self.source(written.stdout) {
+            try Self.source(written.stdout).write(to: Self.helpFile, atomically: true, encoding: .utf8)
+            Issue.record("rewrote TopLevelHelpText.swift: review the change (git diff), then build and test again")
+            return
+        }
+        #expect(stored.stdout == written.stdout,
+                "the stored help is stale: RECORD=1 swift test --filter FrontDoorTests/storedHelp rewrites it")
+    }
+
+    /// The Swift source of the stored help: the text as a raw multi-line literal.
+    static func source(_ help: String) -> String {
+        let body = help.hasSuffix("\n") ? String(help.dropLast()) : help
+        return """
+            // Written by `RECORD=1 swift test --filter FrontDoorTests/storedHelp` from what argument-parser
+            // writes (`MAQAL_FRONT_DOOR=off maqal --help`); change the commands' help, not this.
+
+            extension TopLevelHelp {
+                /// `maqal --help` as ``text`` writes it.
+                static let storedText = #\"\"\"
+            \(body)
+            \"\"\"# + "\(help.hasSuffix("\n") ? "\\n" : "")"
+            }
+
+            """
     }
 
     @Test("the table covers the common forms and the ones handed over")
