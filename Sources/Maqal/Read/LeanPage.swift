@@ -133,7 +133,11 @@ enum LeanPage {
         /// Nothing but blanks, comments and processing instructions read yet.
         var prolog = true
 
+        /// ``classTable``, read once: a global's every read checks that it is made.
+        let classes: UnsafePointer<UInt8>
+
         init(input: UnsafeBufferPointer<UInt8>, output: UnsafeMutablePointer<UInt8>, names: Names) {
+            classes = Self.classTable
             self.input = input
             self.output = output
             self.names = names
@@ -169,7 +173,7 @@ enum LeanPage {
                     end = processingInstruction(at: index)
                 } else if next == 0x2F {  // </
                     end = endTag(at: index)
-                } else if Self.isLetter(next) {
+                } else if isLetter(next) {
                     end = startTag(at: index)
                 } else {
                     end = index + 1
@@ -205,8 +209,8 @@ enum LeanPage {
             var index = nameEnd(from: nameStart)
             let name = nameStart..<index
             // A name over libxml2's 100 bytes is read as a name and an attribute: left as it is.
-            let plain = !(index < count && Self.isNameByte(input[index]))
-            while index < count && Self.isNameByte(input[index]) { index += 1 }
+            let plain = !(index < count && isNameByte(input[index]))
+            while index < count && isNameByte(input[index]) { index += 1 }
             let role = plain ? names.role(input, name) : []
             let script = role.contains(.script)
             var attributes = 0
@@ -224,18 +228,18 @@ enum LeanPage {
                 }
                 // libxml2 stops reading attributes at a control character and leaves the element
                 // without an end event.
-                guard Self.isCharacter(byte) else { return nil }
+                guard isCharacter(byte) else { return nil }
                 let tokenStart = index
                 attributes += 1
                 var attributeName: Range<Int>?
                 var value: Range<Int>?
                 var plainName = true
-                if Self.isNameStart(byte) {
+                if isNameStart(byte) {
                     index = nameEnd(from: index)
                     attributeName = tokenStart..<index
-                    if index < count && Self.isNameByte(input[index]) {
+                    if index < count && isNameByte(input[index]) {
                         plainName = false
-                        while index < count && Self.isNameByte(input[index]) { index += 1 }
+                        while index < count && isNameByte(input[index]) { index += 1 }
                     }
                     index = skipBlanks(index)
                     if index < count && input[index] == 0x3D {  // =
@@ -249,7 +253,7 @@ enum LeanPage {
                             index = close + 1
                         } else {
                             let valueStart = index
-                            while index < count && input[index] != 0x3E && !Self.isBlank(input[index]) { index += 1 }
+                            while index < count && input[index] != 0x3E && !isBlank(input[index]) { index += 1 }
                             value = valueStart..<index
                         }
                     }
@@ -257,7 +261,7 @@ enum LeanPage {
                     // No name: libxml2 passes over it up to a blank or the end of the tag.
                     while index < count {
                         let byte = input[index]
-                        if Self.isBlank(byte) || byte == 0x3E || !Self.isCharacter(byte)
+                        if isBlank(byte) || byte == 0x3E || !isCharacter(byte)
                             || (byte == 0x2F && index + 1 < count && input[index + 1] == 0x3E)
                         {
                             break
@@ -311,7 +315,7 @@ enum LeanPage {
                     let tagName = (start + 2)..<nameEnd(from: start + 2)
                     return sameName(tagName, name) ? start : nil
                 }
-                if Self.isLetter(input[start + 1]) {
+                if isLetter(input[start + 1]) {
                     let tagName = (start + 1)..<nameEnd(from: start + 1)
                     let closes = style
                         ? Names.same(input, tagName, Self.body) || Names.same(input, tagName, Self.frameset)
@@ -339,7 +343,7 @@ enum LeanPage {
             let count = input.count
             let nameStart = start + 2
             // `</` without a name: libxml2 drops the two bytes and reads on as text.
-            guard nameStart < count, Self.isNameStart(input[nameStart]) else { return min(nameStart, count) }
+            guard nameStart < count, isNameStart(input[nameStart]) else { return min(nameStart, count) }
             var index = nameEnd(from: nameStart)
             let name = nameStart..<index
             index = skipBlanks(index)
@@ -387,7 +391,7 @@ enum LeanPage {
         func doctype(at start: Int) -> Int? {
             let count = input.count
             var index = skipBlanks(start + 9)
-            guard index < count, Self.isNameStart(input[index]) else { return nil }
+            guard index < count, isNameStart(input[index]) else { return nil }
             index = skipBlanks(nameEnd(from: index))
             if matchesUppercased(index, "SYSTEM") {
                 guard let end = literal(from: skipBlanks(index + 6), publicID: false) else { return nil }
@@ -424,32 +428,38 @@ enum LeanPage {
             guard start + 2 < count else { return count }
             let first = input[start + 2]
             guard first < 0x80 else { return nil }
-            guard Self.isLetter(first) || first == 0x5F || first == 0x3A else { return start + 2 }
+            guard isLetter(first) || first == 0x5F || first == 0x3A else { return start + 2 }
             guard let close = find(0x3E, from: start + 2), allCharacters(start..<close) else { return nil }
             return close + 1
         }
 
         // MARK: Text
 
-        /// Writes each run of two or more blanks in `input[start..<end]` as one: a newline if the
+        /// Writes each run of three or more blanks in `input[start..<end]` as one: a newline if the
         /// run has one, else a space.
         mutating func collapseBlanks(_ start: Int, _ end: Int) {
             var index = start
             while index < end {
-                guard Self.isBlank(input[index]) else {
+                // Most text bytes are letters (Arabic ones all 0x80 and up): none is a blank.
+                if input[index] > 0x20 {
+                    index += 1
+                    continue
+                }
+                guard isBlank(input[index]) else {
                     index += 1
                     continue
                 }
                 let run = index
                 var newline = false
-                while index < end && Self.isBlank(input[index]) {
+                while index < end && isBlank(input[index]) {
                     if input[index] == 0x0A { newline = true }
                     index += 1
                 }
                 // libxml2 hands text on in pieces of 1,000 bytes, and a piece of only blanks
                 // first in `html` or `head` implies a paragraph: such runs are left whole.
+                // A run of two is left: writing it as one costs about what libxml2 saves.
                 let length = index - run
-                if length >= 2 && length < 1000 {
+                if length >= 3 && length < 1000 {
                     emit(upTo: run)
                     put(newline ? 0x0A : 0x20)
                     copied = index
@@ -480,7 +490,7 @@ enum LeanPage {
         func nameEnd(from start: Int) -> Int {
             var index = start
             let limit = min(input.count, start + 100)
-            while index < limit && Self.isNameByte(input[index]) { index += 1 }
+            while index < limit && isNameByte(input[index]) { index += 1 }
             return index
         }
 
@@ -494,13 +504,13 @@ enum LeanPage {
         }
 
         func allBlank(_ range: Range<Int>) -> Bool {
-            for index in range where !Self.isBlank(input[index]) { return false }
+            for index in range where !isBlank(input[index]) { return false }
             return true
         }
 
         func skipBlanks(_ start: Int) -> Int {
             var index = start
-            while index < input.count && Self.isBlank(input[index]) { index += 1 }
+            while index < input.count && isBlank(input[index]) { index += 1 }
             return index
         }
 
@@ -562,31 +572,46 @@ enum LeanPage {
         private static let noscript = Array("noscript".utf8)
         private static let commentClose = Array("-->".utf8)
 
-        @inline(__always)
-        static func isBlank(_ byte: UInt8) -> Bool {
-            byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-        }
-
-        @inline(__always)
-        static func isLetter(_ byte: UInt8) -> Bool {
-            (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-        }
-
-        /// What libxml2 lets a tag or attribute name start with.
-        @inline(__always)
-        static func isNameStart(_ byte: UInt8) -> Bool {
-            isLetter(byte) || byte == 0x5F || byte == 0x3A || byte == 0x2E
-        }
-
-        @inline(__always)
-        static func isNameByte(_ byte: UInt8) -> Bool {
-            isNameStart(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
-        }
-
+        // The tests on bytes read every byte of a tag: one table of bits instead of a chain of
+        // comparisons each.
+        private static let blank: UInt8 = 1
+        private static let letter: UInt8 = 2
+        /// What libxml2 lets a tag or attribute name start with: a letter, `_`, `:`, `.`.
+        private static let nameStart: UInt8 = 4
+        /// And go on with: those, digits and `-`.
+        private static let nameByte: UInt8 = 8
         /// libxml2's test for a byte inside markup: tab, newline, carriage return or 0x20 and up.
+        private static let character: UInt8 = 16
+
+        /// The bits of each byte; never freed, as the pass runs for every page.
+        nonisolated(unsafe) private static let classTable: UnsafePointer<UInt8> = {
+            let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+            for byte in 0..<256 {
+                var bits: UInt8 = 0
+                let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { bits |= blank }
+                if isLetter { bits |= letter }
+                if isLetter || byte == 0x5F || byte == 0x3A || byte == 0x2E { bits |= nameStart | nameByte }
+                if (0x30...0x39).contains(byte) || byte == 0x2D { bits |= nameByte }
+                if byte >= 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { bits |= character }
+                table[byte] = bits
+            }
+            return UnsafePointer(table)
+        }()
+
         @inline(__always)
-        static func isCharacter(_ byte: UInt8) -> Bool {
-            byte >= 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-        }
+        func isBlank(_ byte: UInt8) -> Bool { classes[Int(byte)] & Self.blank != 0 }
+
+        @inline(__always)
+        func isLetter(_ byte: UInt8) -> Bool { classes[Int(byte)] & Self.letter != 0 }
+
+        @inline(__always)
+        func isNameStart(_ byte: UInt8) -> Bool { classes[Int(byte)] & Self.nameStart != 0 }
+
+        @inline(__always)
+        func isNameByte(_ byte: UInt8) -> Bool { classes[Int(byte)] & Self.nameByte != 0 }
+
+        @inline(__always)
+        func isCharacter(_ byte: UInt8) -> Bool { classes[Int(byte)] & Self.character != 0 }
     }
 }
