@@ -7,7 +7,8 @@ struct CodePage: Sendable {
     /// Unicode values for bytes 0x80…0xFF; 0 marks a byte the code page leaves undefined.
     let high: [UInt16]
     /// The UTF-8 bytes of each high byte's scalar (U+FFFD for an undefined byte), packed first
-    /// byte lowest; every scalar of these tables takes two or three bytes.
+    /// byte lowest, and their count in the top byte; every scalar of these tables takes two or
+    /// three bytes.
     private let utf8High: [UInt32]
 
     init(name: String, high: [UInt16]) {
@@ -20,27 +21,66 @@ struct CodePage: Sendable {
                 packed |= UInt32(byte) << shift
                 shift += 8
             }
-            return packed
+            return packed | (shift / 8) << 24
         }
     }
 
     func decode(_ bytes: some Collection<UInt8>) -> String {
-        // UTF-8 bytes gathered in an array and made a String once: appending scalar by scalar to a
-        // `String.UnicodeScalarView` costs many times more a byte (Benchmarks/RESULTS.md).
-        let table = utf8High
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            if byte < 0x80 {
-                utf8.append(byte)
-            } else {
-                let value = table[Int(byte) - 0x80]
-                utf8.append(UInt8(truncatingIfNeeded: value))
-                utf8.append(UInt8(truncatingIfNeeded: value >> 8))
-                if value >> 16 != 0 { utf8.append(UInt8(truncatingIfNeeded: value >> 16)) }
+        String(decoding: utf8(bytes), as: UTF8.self)
+    }
+
+    /// The text as UTF-8, measured first and written into a buffer of its exact size: appending
+    /// scalar by scalar to a `String.UnicodeScalarView` costs many times more a byte
+    /// (Benchmarks/RESULTS.md), and a buffer grown by doubling holds up to twice the text.
+    func utf8(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        if let converted = bytes.withContiguousStorageIfAvailable({ utf8($0) }) { return converted }
+        return utf8(Array(bytes))
+    }
+
+    private func utf8(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard let base = bytes.baseAddress else { return [] }
+        let count = bytes.count
+        return utf8High.withUnsafeBufferPointer { table in
+            // Markup is ASCII: words of it are measured and copied eight bytes at a time.
+            var length = 0
+            var index = 0
+            while index < count {
+                if index + 8 <= count, ByteMask.word(base + index) & ByteMask.highBits == 0 {
+                    length += 8
+                    index += 8
+                    continue
+                }
+                let byte = base[index]
+                length += byte < 0x80 ? 1 : Int(table[Int(byte) - 0x80] >> 24)
+                index += 1
+            }
+            return [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
+                let out = buffer.baseAddress!
+                var written = 0
+                var index = 0
+                while index < count {
+                    if index + 8 <= count, ByteMask.word(base + index) & ByteMask.highBits == 0 {
+                        UnsafeMutableRawPointer(out + written).copyMemory(from: base + index, byteCount: 8)
+                        written += 8
+                        index += 8
+                        continue
+                    }
+                    let byte = base[index]
+                    if byte < 0x80 {
+                        out[written] = byte
+                        written += 1
+                    } else {
+                        let value = table[Int(byte) - 0x80]
+                        out[written] = UInt8(truncatingIfNeeded: value)
+                        out[written + 1] = UInt8(truncatingIfNeeded: value >> 8)
+                        if value >> 24 == 3 { out[written + 2] = UInt8(truncatingIfNeeded: value >> 16) }
+                        written += Int(value >> 24)
+                    }
+                    index += 1
+                }
+                initialized = written
             }
         }
-        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// The bytes that spell `text` in this code page, or `nil` when a scalar has no byte.

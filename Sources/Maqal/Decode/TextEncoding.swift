@@ -13,8 +13,32 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
     ///
     /// Labels follow the WHATWG Encoding Standard's table for the encodings we support.
     public init?(label: some StringProtocol) {
-        let key = label.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-            .replacingOccurrences(of: "_", with: "-")
+        self.init(key: Self.key(label))
+    }
+
+    /// The label trimmed, in lower case, `_` read as `-`. An ASCII label (every real one) is
+    /// folded byte by byte: Foundation's trimming and case mapping cost more than the rest of
+    /// the charset search, and fold ASCII the same way.
+    private static func key(_ label: some StringProtocol) -> String {
+        let utf8 = label.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return label.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+                .replacingOccurrences(of: "_", with: "-")
+        }
+        // ASCII white space and new lines: tab, line feed, vertical tab, form feed, carriage return, space.
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        let bytes = Array(utf8)
+        var start = 0
+        var end = bytes.count
+        while start < end && isSpace(bytes[start]) { start += 1 }
+        while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+        return String(decoding: bytes[start..<end].lazy.map { byte -> UInt8 in
+            if byte &- 0x41 < 26 { return byte | 0x20 }
+            return byte == UInt8(ascii: "_") ? UInt8(ascii: "-") : byte
+        }, as: UTF8.self)
+    }
+
+    private init?(key: String) {
         switch key {
         case "utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8": self = .utf8
         case "utf-16", "utf-16le", "utf16", "unicode", "ucs-2", "csunicode", "iso-10646-ucs-2": self = .utf16LE

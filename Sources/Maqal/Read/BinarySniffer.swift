@@ -13,13 +13,37 @@ enum BinarySniffer {
     static func kind(of bytes: [UInt8]) -> String? {
         for signature in signatures where bytes.starts(with: signature.bytes) { return signature.kind }
         // Text in any encoding we read has next to no control bytes, except UTF-16 (checked first).
-        let sample = bytes.prefix(8192)
+        let sampleCount = min(bytes.count, 8192)
         if ByteDecoder.byteOrderMark(bytes) != nil || ByteDecoder.sniffUTF16(bytes) != nil { return nil }
-        var controls = 0
-        for byte in sample where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
-            controls += 1
-        }
-        if controls * 20 > sample.count { return "binary" }
+        let controls = bytes.withUnsafeBufferPointer { controlBytes(in: UnsafeBufferPointer(rebasing: $0.prefix(sampleCount))) }
+        if controls * 20 > sampleCount { return "binary" }
         return nil
+    }
+
+    /// Bytes below 0x20 other than tab, line feed, form feed, carriage return and escape. A word
+    /// without any byte below 0x20 (most of a page) is passed over whole; the few below are
+    /// looked at one by one.
+    private static func controlBytes(in sample: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = sample.baseAddress else { return 0 }
+        // Bit n set: byte n is allowed (09, 0A, 0C, 0D, 1B).
+        let allowed: UInt32 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0C | 1 << 0x0D | 1 << 0x1B
+        var controls = 0
+        var index = 0
+        while index + 8 <= sample.count {
+            let word = ByteMask.word(base + index)
+            var low = ByteMask.below(word, 0x20)
+            while low != 0 {
+                let byte = UInt32(truncatingIfNeeded: word &>> UInt64(low.trailingZeroBitCount - 7)) & 0xFF
+                if allowed >> byte & 1 == 0 { controls += 1 }
+                low &= low - 1
+            }
+            index += 8
+        }
+        while index < sample.count {
+            let byte = UInt32(base[index])
+            if byte < 0x20 && allowed >> byte & 1 == 0 { controls += 1 }
+            index += 1
+        }
+        return controls
     }
 }

@@ -29,6 +29,16 @@ enum ByteSearch {
         var index = 0
         let last = haystack.count - needle.count
         while index <= last {
+            // Words without the needle's first byte are passed over whole.
+            if index + 8 <= haystack.count {
+                let found = ByteMask.equal(ByteMask.word(haystack.baseAddress! + index), first)
+                if found == 0 {
+                    index += 8
+                    continue
+                }
+                index += found.trailingZeroBitCount >> 3
+                if index > last { return nil }
+            }
             if haystack[index] == first {
                 var offset = 1
                 while offset < needle.count && haystack[index + offset] == needle[offset] { offset += 1 }
