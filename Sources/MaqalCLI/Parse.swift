@@ -135,16 +135,27 @@ struct Parse: ParsableCommand {
         let toFile = output.map { $0 != "-" } ?? false
         // To a file: collected and written whole. To stdout: each document as soon as it is read,
         // in input order, so `| head` or `| jq` see results at once and memory stays flat.
-        var rendered = ""
+        var rendered: [UInt8] = []
         var printed = 0
         for input in sources {
             do {
                 let document = try InputFile.parse(input, options: reading.parseOptions)
                 if let note = chattiness.describe(document, input: input, warningsByDefault: true) { Console.error(note) }
-                var text = rendering.render(document, as: format)
-                if sources.count > 1 { text = Self.separated(text, from: input, format: format, first: printed == 0) }
                 printed += 1
-                if toFile { rendered += text } else { Console.out(text) }
+                if let compact = rendering.jsonCompact(format) {
+                    // JSON needs no separator between documents, and goes out as bytes: to stdout
+                    // in pieces as it is written, so a large document's output is never whole
+                    // in memory (nor copied to a String, nor again to add the line feed).
+                    if toFile {
+                        rendered += JSONRenderer.utf8(document, compact: compact, newline: true)
+                    } else {
+                        JSONRenderer.write(document, compact: compact, newline: true) { Console.out($0) }
+                    }
+                    continue
+                }
+                var text = rendering.render(document, as: format)
+                if sources.count > 1 { text = Self.separated(text, from: input, format: format, first: printed == 1) }
+                if toFile { rendered += text.utf8 } else { Console.out(text) }
             } catch {
                 failed = true
                 Console.error("maqal: \(input): \(error.message)")
@@ -204,4 +215,26 @@ struct RenderingOptions: ParsableArguments {
         case .text: TextRenderer.render(document)
         }
     }
+
+    /// For JSON and NDJSON, whether the JSON is on one line; `nil` for the other formats.
+    func jsonCompact(_ format: OutputFormat) -> Bool? {
+        switch format {
+        case .json: compact
+        case .ndjson: true
+        case .markdown, .text: nil
+        }
+    }
+
+    /// One document in `format` as it is written: JSON and NDJSON as UTF-8 bytes ending in a
+    /// newline (never a `String` of the whole output), the others as text.
+    func output(_ document: Document, as format: OutputFormat) -> RenderedDocument {
+        if let compact = jsonCompact(format) { return .utf8(JSONRenderer.utf8(document, compact: compact, newline: true)) }
+        return .text(render(document, as: format))
+    }
+}
+
+/// A rendered document, in the form its renderer made it.
+enum RenderedDocument {
+    case text(String)
+    case utf8([UInt8])
 }
