@@ -13,7 +13,8 @@ fi
 seconds="${SECONDS_PER_MEASUREMENT:-2}"
 
 log=$(mktemp)
-swift build -c release --static-swift-stdlib >"$log" 2>&1 || { tail -30 "$log"; exit 1; }
+# The release build as `make release` makes it (the same flags, so nothing is rebuilt for the bench).
+make --no-print-directory release >"$log" 2>&1 || { tail -30 "$log"; exit 1; }
 mkdir -p .build-bench
 ln -sfn "$PWD" .build-bench/maqal
 # SwiftPM caches a path dependency's file list: forget it so files added since the last run are built.
@@ -30,14 +31,23 @@ echo "== in-process, per stage (release build)"
 echo
 echo "== whole process"
 python3 - "$corpus" <<'PY'
-import os, resource, subprocess, sys, time
+import os, resource, statistics, subprocess, sys, tempfile, time
 corpus = sys.argv[1]
 maqal = ".build/release/maqal"
-runs = 50
-start = time.perf_counter()
-for _ in range(runs):
-    subprocess.run([maqal, "--version"], stdout=subprocess.DEVNULL, check=True)
-print(f"start-up (maqal --version): {(time.perf_counter() - start) / runs * 1000:.1f} ms mean over {runs} runs")
+runs = 100
+# Medians: on a shared machine a few runs are slowed by other work, which a mean would count.
+def startup(arguments):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([maqal] + arguments, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as line:
+    line.write("الساعة المائية من أقدم أدوات قياس الزمن.\n")
+print(f"start-up (maqal --version): {startup(['--version']):.1f} ms median over {runs} runs")
+print(f"start-up (one-line text file): {startup([line.name]):.1f} ms median over {runs} runs")
+os.unlink(line.name)
 pages = [os.path.join(corpus, d, f) for d in ("html", "legacy-encoding") for f in os.listdir(os.path.join(corpus, d))]
 largest = max(pages, key=os.path.getsize)
 before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -107,6 +117,7 @@ def row(label):  # seconds and peak MB of a convert-bench row
     return (float(found.group(1)), float(found.group(2))) if found else (None, None)
 ratio = number(r"^ratio pipeline/floor: ([\d.]+)×")
 startup = number(r"^start-up \(maqal --version\): ([\d.]+) ms")
+startupLine = number(r"^start-up \(one-line text file\): ([\d.]+) ms")
 largest = number(r"^peak RSS parsing the largest page .*: ([\d.]+) MB$")
 reading = number(r"^share spent only reading: ([\d.]+) %")
 largestSize = number(r"^peak RSS parsing the largest page \(.*, ([\d.]+) MB\)")
@@ -136,7 +147,9 @@ checks = [
     ("peak RSS, largest page", largest, "≤ 40 MB", largest is not None and largest <= 40, f"{largest} MB"),
     ("peak RSS, many files vs 2,000", few and many, "flat (≤ +10%)", bool(few and many) and many <= few * 1.1,
      f"{few} → {many} MB" if few and many else None),
-    ("start-up", startup, "≤ 10 ms", startup is not None and startup <= 10, f"{startup} ms"),
+    ("start-up, maqal --version", startup, "≤ 4 ms", startup is not None and startup <= 4, f"{startup} ms"),
+    ("start-up, one-line text file", startupLine, "≤ 4 ms", startupLine is not None and startupLine <= 4,
+     f"{startupLine} ms"),
     ("warc: share spent only reading", reading, "≤ 15 %", reading is not None and reading <= 15, f"{reading} %"),
 ]
 print()

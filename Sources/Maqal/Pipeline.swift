@@ -57,16 +57,25 @@ enum Pipeline {
                 source.encodingFrom = .repaired
                 diagnostics.append(MojibakeRepair.diagnostic(count: repair.repaired))
             }
-            let lines = TextLines.read(text)
+            var lines = TextLines.read(text)
             laps?.mark("parse")
-            // Clean, first half: what a paginated copy repeats on every page goes before the lines
-            // are joined, so a paragraph cut by a page break is whole again.
-            let paged = PageFurniture.remove(lines, removals: Removals(enabled: options.explain))
+            // Clean, first half: a corpus record's field tags go, its fields are the metadata;
+            // what a paginated copy repeats on every page goes before the lines are joined, so a
+            // paragraph cut by a page break is whole again.
+            var removals = Removals(enabled: options.explain)
+            var given = Metadata()
+            if let record = RecordWrapper.unwrap(lines, removals: removals) {
+                lines = record.lines
+                given = record.metadata
+                removals = record.removals
+                diagnostics += record.diagnostics
+            }
+            let paged = PageFurniture.remove(lines, removals: removals)
             // Segment
             let units = TextSegmenter().segment(paged.lines)
             laps?.mark("segment")
             // Clean
-            var cleaned = ArticleCleaner.clean(units, removals: paged.removals)
+            var cleaned = ArticleCleaner.clean(units, removals: paged.removals, metadata: given)
             laps?.mark("clean")
             // Structure, first half: the lines read as blocks by their shape.
             let blocks = TextClassifier().blocks(

@@ -26,16 +26,20 @@ struct MaqalCommand: ParsableCommand {
 
             Exit status: 0 done, 1 an input failed, 2 usage. Output is byte-true by default.
             """,
-        version: "maqal \(Maqal.version) (libxml2 \(Maqal.libxml2Version))",
+        version: versionLine,
         subcommands: [Parse.self, Convert.self, Records.self, Warc.self, Schema.self, Explain.self],
         defaultSubcommand: Parse.self
     )
+
+    /// What `maqal --version` prints.
+    static var versionLine: String { "maqal \(Maqal.version) (libxml2 \(Maqal.libxml2Version))" }
 
     /// Usage errors exit 2, like other Unix tools (argument-parser's default is 64).
     static func main() {
         signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let help = TopLevelHelp.answer(arguments) {
+        let frontDoor = FrontDoor.setting
+        if let help = TopLevelHelp.answer(arguments, stored: frontDoor != "off") {
             switch help {
             case .text(let text): Console.out(text)
             case .unknown(let message):
@@ -44,17 +48,41 @@ struct MaqalCommand: ParsableCommand {
             }
             Foundation.exit(0)
         }
+        if frontDoor != "off" {
+            switch FrontDoor.route(arguments) {
+            case .version:
+                Console.out(versionLine + "\n")
+                Foundation.exit(0)
+            case .parse(let command):
+                do {
+                    try command.run()
+                } catch {
+                    finish(error)
+                }
+                return
+            case nil:
+                if frontDoor == "only" {
+                    Console.error("maqal: MAQAL_FRONT_DOOR=only, and the front door does not take this command line")
+                    Foundation.exit(3)
+                }
+            }
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                let message = fullMessage(for: error)
-                FileHandle.standardError.write(Data((message + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
+            finish(error)
         }
+    }
+
+    /// Ends the program for an error of parsing or of a run: a usage error exits 2.
+    private static func finish(_ error: any Error) -> Never {
+        let code = exitCode(for: error)
+        if code == .validationFailure {
+            let message = fullMessage(for: error)
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit(2)
+        }
+        exit(withError: error)
     }
 }

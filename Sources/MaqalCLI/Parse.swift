@@ -46,20 +46,42 @@ struct ReadingOptions: ParsableArguments {
         "Keep images inlined as data: URIs (SingleFile pages) in figures; by default their src is null."))
     var keepDataImages = false
 
-    func validate() throws {
-        if let encoding, TextEncoding(label: encoding) == nil {
-            throw ValidationError("unknown encoding '\(encoding)'; use one of: \(TextEncoding.names.joined(separator: ", "))")
-        }
-        if maxBytes <= 0 { throw ValidationError("--max-bytes must be positive") }
-        _ = try NormalizationList.parse(normalize)
-        if wpm <= 0 { throw ValidationError("--wpm must be positive") }
+    func validate() throws { try values.validate() }
+
+    var parseOptions: ParseOptions { values.parseOptions }
+
+    /// The options as plain values, as argument-parser read them.
+    var values: Values {
+        Values(
+            inputFormat: inputFormat, encoding: encoding, maxBytes: maxBytes, wpm: wpm, normalize: normalize,
+            explain: explain, keepDataImages: keepDataImages)
     }
 
-    var parseOptions: ParseOptions {
-        ParseOptions(
-            inputFormat: inputFormat, encoding: encoding.flatMap { TextEncoding(label: $0) }, wordsPerMinute: wpm,
-            maxBytes: maxBytes, normalization: (try? NormalizationList.parse(normalize)) ?? [], explain: explain,
-            keepDataImages: keepDataImages)
+    /// The reading options as plain values, so the front door can make them without argument-parser.
+    struct Values: Sendable {
+        var inputFormat = ParseOptions.InputFormat.auto
+        var encoding: String?
+        var maxBytes = ParseOptions.defaultMaxBytes
+        var wpm = 180
+        var normalize: [String] = []
+        var explain = false
+        var keepDataImages = false
+
+        func validate() throws {
+            if let encoding, TextEncoding(label: encoding) == nil {
+                throw ValidationError("unknown encoding '\(encoding)'; use one of: \(TextEncoding.names.joined(separator: ", "))")
+            }
+            if maxBytes <= 0 { throw ValidationError("--max-bytes must be positive") }
+            _ = try NormalizationList.parse(normalize)
+            if wpm <= 0 { throw ValidationError("--wpm must be positive") }
+        }
+
+        var parseOptions: ParseOptions {
+            ParseOptions(
+                inputFormat: inputFormat, encoding: encoding.flatMap { TextEncoding(label: $0) }, wordsPerMinute: wpm,
+                maxBytes: maxBytes, normalization: (try? NormalizationList.parse(normalize)) ?? [], explain: explain,
+                keepDataImages: keepDataImages)
+        }
     }
 }
 
@@ -100,6 +122,27 @@ struct Parse: ParsableCommand {
 
     @OptionGroup var chattiness: Chattiness
 
+    /// The command as plain values, which the front door also makes without argument-parser.
+    var request: ParseRequest {
+        ParseRequest(
+            inputs: inputs, format: format, output: output, style: rendering.style, reading: reading.values,
+            chattiness: chattiness.level)
+    }
+
+    func validate() throws { try request.validate() }
+
+    func run() throws { try request.run() }
+}
+
+/// One run of `maqal parse`, as plain values: the files, how to read them and how to write them.
+struct ParseRequest: Sendable {
+    var inputs: [String]
+    var format: OutputFormat
+    var output: String?
+    var style: RenderingOptions.Style
+    var reading: ReadingOptions.Values
+    var chattiness: Chattiness.Level
+
     /// The files to read: `-` alone when none was named and standard input is a pipe or a file.
     private var sources: [String] { inputs.isEmpty ? ["-"] : inputs }
 
@@ -133,34 +176,56 @@ struct Parse: ParsableCommand {
     func run() throws {
         var failed = false
         let toFile = output.map { $0 != "-" } ?? false
-        // To a file: collected and written whole. To stdout: each document as soon as it is read,
+        // To a file: collected and written whole. To stdout: each document as soon as it is ready,
         // in input order, so `| head` or `| jq` see results at once and memory stays flat.
         var rendered: [UInt8] = []
         var printed = 0
-        for input in sources {
-            do {
-                let document = try InputFile.parse(input, options: reading.parseOptions)
-                if let note = chattiness.describe(document, input: input, warningsByDefault: true) { Console.error(note) }
+        func deliver(_ outcome: Outcome, of input: String) -> Bool {
+            switch outcome.result {
+            case .success(.utf8(let bytes)):
+                // JSON needs no separator between documents.
+                if let note = outcome.note { Console.error(note) }
                 printed += 1
-                if let compact = rendering.jsonCompact(format) {
-                    // JSON needs no separator between documents, and goes out as bytes: to stdout
-                    // in pieces as it is written, so a large document's output is never whole
-                    // in memory (nor copied to a String, nor again to add the line feed).
-                    if toFile {
-                        rendered += JSONRenderer.utf8(document, compact: compact, newline: true)
-                    } else {
-                        JSONRenderer.write(document, compact: compact, newline: true) { Console.out($0) }
-                    }
-                    continue
+                if toFile {
+                    rendered += bytes
+                } else if !Console.tryOut(bytes) {
+                    return false
                 }
-                var text = rendering.render(document, as: format)
-                if sources.count > 1 { text = Self.separated(text, from: input, format: format, first: printed == 1) }
-                if toFile { rendered += text.utf8 } else { Console.out(text) }
+            case .success(.text(var text)):
+                if let note = outcome.note { Console.error(note) }
+                if sources.count > 1 { text = Self.separated(text, from: input, format: format, first: printed == 0) }
+                printed += 1
+                if toFile {
+                    rendered += text.utf8
+                } else if !Console.tryOut(text) {
+                    return false
+                }
+            case .failure(let failure):
+                failed = true
+                Console.error("maqal: \(input): \(failure.message)")
+            }
+            return true
+        }
+        let stayed: Bool
+        if sources.count == 1, !toFile, let compact = style.jsonCompact(format) {
+            // One JSON document to stdout goes out in pieces as it is written, so a large page's
+            // output is never whole in memory (nor copied to a String, nor again for the line feed).
+            do {
+                let document = try InputFile.parse(sources[0], options: reading.parseOptions)
+                if let note = chattiness.describe(document, input: sources[0], warningsByDefault: true) { Console.error(note) }
+                JSONRenderer.write(document, compact: compact, newline: true) { Console.out($0) }
             } catch {
                 failed = true
-                Console.error("maqal: \(input): \(error.message)")
+                Console.error("maqal: \(sources[0]): \(error.message)")
             }
+            stayed = true
+        } else if sources.count == 1 {
+            stayed = deliver(outcome(for: sources[0]), of: sources[0])
+        } else {
+            stayed = parseAll(deliver)
         }
+        // EPIPE: the reader went away (`| head`); stop like other Unix tools do.
+        if !stayed { Foundation.exit(0) }
         if toFile, let output {
             do {
                 try OutputFile.write(rendered, to: output)
@@ -170,6 +235,40 @@ struct Parse: ParsableCommand {
             }
         }
         if failed { throw ExitCode.failure }
+    }
+
+    /// What one input came to: what standard error says about it, and its rendered text or why it failed.
+    struct Outcome: Sendable {
+        var note: String?
+        var result: Result<RenderedDocument, InputFile.Failure>
+    }
+
+    /// Reads, parses and renders one input; safe to run on any thread.
+    private func outcome(for input: String) -> Outcome {
+        do {
+            let document = try InputFile.parse(input, options: reading.parseOptions)
+            let note = chattiness.describe(document, input: input, warningsByDefault: true)
+            return Outcome(note: note, result: .success(style.output(document, as: format)))
+        } catch {
+            return Outcome(note: nil, result: .failure(error))
+        }
+    }
+
+    /// Several inputs parsed on every core, handed to `deliver` in input order; false once
+    /// `deliver` says the reader has gone.
+    ///
+    /// A page costs milliseconds and the inputs are independent, so one after another left all
+    /// cores but one idle. The window bounds the documents held at once (parsed ahead of the one
+    /// being written) to a few per core, as `maqal records` does, so memory stays flat however many
+    /// files are named.
+    private func parseAll(_ deliver: @escaping (Outcome, String) -> Bool) -> Bool {
+        let jobs = min(ProcessInfo.processInfo.activeProcessorCount, sources.count)
+        let window = OrderedWindow<(Outcome, String)>(jobs: jobs, timeout: nil) { deliver($0.0, $0.1) }
+        for input in sources {
+            let work: @Sendable () -> (Outcome, String) = { [self] in (outcome(for: input), input) }
+            guard window.submit(.init(work: work, timeoutAnswer: work)) else { break }
+        }
+        return window.finish()
     }
 
     /// One of several documents in Markdown or text, after a line that names its input.
@@ -204,37 +303,55 @@ struct RenderingOptions: ParsableArguments {
           help: "In Markdown, put U+200F before Arabic blocks that start with a Latin word, for dir=auto renderers.")
     var rtlMarks = false
 
-    var markdown: MarkdownRenderer.Options { .init(frontMatter: frontMatter, rtlMarks: rtlMarks) }
+    var markdown: MarkdownRenderer.Options { style.markdown }
+
+    /// The options as plain values, as argument-parser read them.
+    var style: Style { Style(compact: compact, frontMatter: frontMatter, rtlMarks: rtlMarks) }
 
     /// One document in `format`; JSON and NDJSON end in a newline.
-    func render(_ document: Document, as format: OutputFormat) -> String {
-        switch format {
-        case .markdown: MarkdownRenderer.render(document, options: markdown)
-        case .json: JSONRenderer.render(document, compact: compact) + "\n"
-        case .ndjson: JSONRenderer.render(document, compact: true) + "\n"
-        case .text: TextRenderer.render(document)
+    func render(_ document: Document, as format: OutputFormat) -> String { style.render(document, as: format) }
+
+    /// The rendering options as plain values, so the front door can make them without argument-parser.
+    struct Style: Sendable {
+        var compact = false
+        var frontMatter = false
+        var rtlMarks = false
+
+        var markdown: MarkdownRenderer.Options { .init(frontMatter: frontMatter, rtlMarks: rtlMarks) }
+
+        /// One document in `format`; JSON and NDJSON end in a newline.
+        func render(_ document: Document, as format: OutputFormat) -> String {
+            switch format {
+            case .markdown: MarkdownRenderer.render(document, options: markdown)
+            case .json: JSONRenderer.render(document, compact: compact) + "\n"
+            case .ndjson: JSONRenderer.render(document, compact: true) + "\n"
+            case .text: TextRenderer.render(document)
+            }
+        }
+
+        /// For JSON and NDJSON, whether the JSON is on one line; `nil` for the other formats.
+        func jsonCompact(_ format: OutputFormat) -> Bool? {
+            switch format {
+            case .json: compact
+            case .ndjson: true
+            case .markdown, .text: nil
+            }
+        }
+
+        /// One document in `format` as it is written: JSON and NDJSON as UTF-8 bytes ending in a
+        /// newline (never a `String` of the whole output), the others as text.
+        func output(_ document: Document, as format: OutputFormat) -> RenderedDocument {
+            if let compact = jsonCompact(format) { return .utf8(JSONRenderer.utf8(document, compact: compact, newline: true)) }
+            return .text(render(document, as: format))
         }
     }
 
-    /// For JSON and NDJSON, whether the JSON is on one line; `nil` for the other formats.
-    func jsonCompact(_ format: OutputFormat) -> Bool? {
-        switch format {
-        case .json: compact
-        case .ndjson: true
-        case .markdown, .text: nil
-        }
-    }
-
-    /// One document in `format` as it is written: JSON and NDJSON as UTF-8 bytes ending in a
-    /// newline (never a `String` of the whole output), the others as text.
-    func output(_ document: Document, as format: OutputFormat) -> RenderedDocument {
-        if let compact = jsonCompact(format) { return .utf8(JSONRenderer.utf8(document, compact: compact, newline: true)) }
-        return .text(render(document, as: format))
-    }
+    /// ``Style/output(_:as:)`` with these options.
+    func output(_ document: Document, as format: OutputFormat) -> RenderedDocument { style.output(document, as: format) }
 }
 
 /// A rendered document, in the form its renderer made it.
-enum RenderedDocument {
+enum RenderedDocument: Sendable {
     case text(String)
     case utf8([UInt8])
 }

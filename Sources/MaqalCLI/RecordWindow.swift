@@ -1,31 +1,42 @@
 import Foundation
 
-/// The engine of `maqal records` and `maqal warc`: jobs run on worker threads and their answers
-/// are written in the order the jobs came, one at a time, as soon as the oldest is ready.
+/// What a job of `maqal records` or `maqal warc` produced: a line to write, or nothing to write (a
+/// record passed over) with the reason it was passed over.
+enum RecordAnswer: Sendable {
+    case line([UInt8])
+    /// The reason, and a line for `--verbose` that names the record.
+    case passedOver(String, note: String)
+}
+
+/// The window of `maqal records` and `maqal warc`, whose answers are protocol lines.
+typealias RecordWindow = OrderedWindow<RecordAnswer>
+
+extension OrderedWindow.Job where Answer == RecordAnswer {
+    /// A job whose stand-in, when it runs out of time, is the protocol line `timeoutLine` makes.
+    init(work: @escaping @Sendable () -> Answer, timeoutLine: @escaping @Sendable () -> [UInt8]) {
+        self.init(work: work, timeoutAnswer: { .line(timeoutLine()) })
+    }
+}
+
+/// The engine of `maqal records`, `maqal warc` and `maqal parse` over several files: jobs run on
+/// worker threads and their answers are written in the order the jobs came, one at a time, as soon
+/// as the oldest is ready.
 ///
 /// Memory is bounded by the window: `submit` waits while `window` jobs are queued, running or
 /// waiting to be written, so stdin is never read far ahead of the work.
 ///
 /// The time budget is enforced by the writer, not by the work: a Swift thread cannot be stopped
 /// from outside, and libxml2 cannot be interrupted, so when the oldest job has run past its budget
-/// the writer writes its timeout line, marks it abandoned and starts a replacement worker. The
+/// the writer writes its timeout answer, marks it abandoned and starts a replacement worker. The
 /// stuck worker runs on to its end, sees that its job was abandoned, drops the late answer and
 /// exits. Later jobs are never held up by it. Stuck workers are capped (``stuckLimit``); past
 /// that, no replacements are made and the stream slows rather than starting threads without end.
 /// At the end of input the process exits whether or not stuck workers are still running.
-final class RecordWindow: @unchecked Sendable {
-    /// What a job produced: a line to write, or nothing to write (a record passed over) with the
-    /// reason it was passed over.
-    enum Answer: Sendable {
-        case line([UInt8])
-        /// The reason, and a line for `--verbose` that names the record.
-        case passedOver(String, note: String)
-    }
-
-    /// One unit of work and the line that stands for it when it runs out of time.
+final class OrderedWindow<Answer: Sendable>: @unchecked Sendable {
+    /// One unit of work and the answer that stands for it when it runs out of time.
     struct Job: Sendable {
         var work: @Sendable () -> Answer
-        var timeoutLine: @Sendable () -> [UInt8]
+        var timeoutAnswer: @Sendable () -> Answer
     }
 
     private final class Slot {
@@ -145,7 +156,7 @@ final class RecordWindow: @unchecked Sendable {
                 let deadline = started + timeout
                 if ContinuousClock.now >= deadline {
                     slot.abandoned = true
-                    answer = .line(slot.job.timeoutLine())
+                    answer = slot.job.timeoutAnswer()
                     if stuck < stuckLimit {
                         stuck += 1
                         slot.replaced = true

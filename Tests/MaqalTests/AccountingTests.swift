@@ -51,6 +51,28 @@ struct AccountingTests {
         }
     }
 
+    /// One article in every saved form (Fixtures/saved): Chrome's MHTML, IE's windows-1256 MHT,
+    /// Safari's webarchive, SingleFile and a "complete" save.
+    static let savedForms = [
+        "olive-festival.html", "olive-festival-chrome.mhtml", "olive-festival-ie-1256.mht",
+        "olive-festival-safari.webarchive", "olive-festival-singlefile.html", "complete/olive-festival.html",
+    ]
+
+    @Test("the accounting holds inside saved-page containers: what the page inside shows is all accounted for",
+          arguments: savedForms)
+    func savedForm(_ name: String) throws {
+        let url = TestSupport.fixtures.appendingPathComponent("saved").appendingPathComponent(name)
+        try Self.expectAccounted(url)
+        // The runs were read from the page inside, not from the container's bytes: a container
+        // read as HTML would show its MIME headers or property-list keys, or nothing at all.
+        let bytes = try TestSupport.bytes(url)
+        let document = try Maqal.parse(bytes, name: name, options: ParseOptions(explain: true))
+        let runs = Self.visibleRuns(bytes, name: name, format: document.source.format)
+        #expect(runs.contains { $0.contains("الزيتون") })
+        #expect(!runs.contains { $0.contains("Content-Type") || $0.contains("WebResourceData") })
+        #expect(!(document.removed ?? []).isEmpty)
+    }
+
     @Test("the check catches a hard-wrapped list-item line that is lost")
     func catchesListContinuation() throws {
         let url = TestSupport.fixtures.appendingPathComponent("accounting/list-continuation.txt")
@@ -181,10 +203,16 @@ struct AccountingTests {
                 sourceLocation: sourceLocation)
     }
 
-    /// The visible runs of an input, read as the pipeline reads it. The inputs here are pages and
-    /// texts themselves (`.html`, `.txt`), never saved-page containers: those read as HTML.
+    /// The visible runs of an input, read as the pipeline reads it. A saved-page container (MHTML,
+    /// a webarchive) is unwrapped first, and its page decoded with the charset the container gives.
     static func visibleRuns(_ bytes: [UInt8], name: String, format: Source.Format) -> [String] {
-        let decoded = ByteDecoder.decode(bytes, format: format, user: nil)
+        var page = bytes
+        var outside: (label: String, origin: Source.EncodingOrigin)?
+        if format != .text, let saved = try? SavedPage.unwrap(bytes, name: name, hints: InputHints(), limit: .max) {
+            page = saved.bytes
+            outside = saved.hints.charset.map { ($0, saved.hints.charsetFrom) }
+        }
+        let decoded = ByteDecoder.decode(page, format: format == .text ? .text : .html, user: nil, outside: outside)
         switch format {
         case .text:
             let repaired = MojibakeRepair.repairLines(decoded.text)
@@ -225,7 +253,7 @@ struct AccountingTests {
         var strings: [String] = []
         collect(document.body, into: &strings)
         let metadata = document.metadata
-        strings += [metadata.title, metadata.site, metadata.description].compactMap { $0 }
+        strings += [metadata.title, metadata.site, metadata.description, metadata.url].compactMap { $0 }
         strings += metadata.subtitles + metadata.authors + metadata.tags + metadata.categories
         strings += metadata.dates.map(\.text)
         strings += (document.removed ?? []).map(\.text)

@@ -38,7 +38,9 @@ struct HTMLTreeTests {
     }
 
     @Test func bareBooleanAttributesTakeTheirOwnName() throws {
-        let tree = HTMLTree.parse("<table><tr><td nowrap class=\"Cell main\" id=Top>a</td></tr></table><p hidden>b</p>")
+        // Read as libxml2 reads the page itself: the lean page drops `nowrap`, which no stage reads.
+        let html = "<table><tr><td nowrap class=\"Cell main\" id=Top>a</td></tr></table><p hidden>b</p>"
+        let tree = HTMLTree.parse(utf8: Array(html.utf8), classNames: MarkupClassNames(), lean: false)
         let cell = try #require(elements(tree, "td").first)
         #expect(cell.attribute("nowrap") == "nowrap")
         #expect(cell.names == ["cell", "main", "top"])

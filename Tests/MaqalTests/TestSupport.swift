@@ -132,12 +132,18 @@ enum TestSupport {
         return texts.joined(separator: "\n")
     }
 
-    /// Runs a program and returns its exit status, stdout and stderr.
+    /// Runs a program and returns its exit status, stdout and stderr; `environment` is added to this
+    /// process's own.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], stdin: Data? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func run(
+        _ executable: String, _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         // Output goes to files, so a large output can never block the child on a full pipe.
         let scratch = FileManager.default.temporaryDirectory
         let outURL = scratch.appendingPathComponent("maqal-test-out-\(UUID().uuidString)")

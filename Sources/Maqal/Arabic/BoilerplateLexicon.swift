@@ -200,6 +200,10 @@ struct BoilerplateLexicon: Sendable {
         add(.furniture, .whole, "Accept", "Accept all", "Accept cookies", "I agree", "Got it", "Learn more",
             "Tweet", "Share", "Partager", "J'accepte", "Accepter", "Print", "Imprimer", "Email",
             "Facebook", "Twitter", "WhatsApp", "Telegram", "LinkedIn", "Share on Whatsapp")
+        // Ad-break markers of Urdu and Persian pages, on a line of their own in the middle of the
+        // text where an ad or a "continue reading" fold stood: `(جاری ہے)` "(it continues)",
+        // `ادامه دارد`, `ادامه مطلب`.
+        add(.furniture, .whole, "(جاری ہے)", "جاری ہے", "ادامه دارد", "ادامه مطلب")
         add(.boxTitle, .whole, "Related posts", "Related articles", "Related news", "Related", "You may also like",
             "You might also like", "Most read", "Most popular", "Latest news", "Recent posts", "More stories",
             "Articles similaires", "À lire aussi", "A lire aussi", "Sur le même sujet", "Les plus lus",

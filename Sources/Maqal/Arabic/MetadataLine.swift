@@ -101,6 +101,31 @@ struct MetadataLine: Sendable, Equatable {
         return dateWords.count * 3 >= words.count * 2 ? date : nil
     }
 
+    /// A byline with no label: a person's name and the date, alone on a line, as Urdu and Persian
+    /// news pages print them under the headline (`ذیشان مہتاب اتوار 12 مئی 2024 23:04`). The name
+    /// is two to four words with no digit and no date word; its first word does not take the
+    /// article `ال`, so a dateline's place (`الدار البيضاء 12 مارس 2024`) is not read as a name;
+    /// the rest is a date line (``dateLine(_:)``). Returns the name, the date and its words.
+    static func nameAndDate(_ text: String) -> (author: String, date: ArabicDate, dateText: String)? {
+        let words = text.split(separator: " ")
+        guard words.count >= 4, words.count <= 14 else { return nil }
+        for count in 2...min(4, words.count - 2) {
+            let name = words.prefix(count)
+            let keys = name.map { ArabicKey.make($0) }
+            guard name.allSatisfy({ $0.count >= 2 && $0.allSatisfy(\.isLetter) }),
+                keys.allSatisfy({ !$0.isEmpty && !ArabicDateParser.isDateWord($0) }),
+                !keys[0].hasPrefix("ال")
+            else { return nil }
+            let next = ArabicKey.make(words[count])
+            // The date starts here: a number or a date word (a day or month name).
+            guard next.first?.isNumber == true || ArabicDateParser.isDateWord(next) else { continue }
+            let rest = words.dropFirst(count).joined(separator: " ")
+            guard let date = dateLine(rest) else { return nil }
+            return (name.joined(separator: " "), date, rest)
+        }
+        return nil
+    }
+
     /// Splits a tag line on Arabic and Latin commas, semicolons and bullets.
     static func splitList(_ value: String) -> [String] {
         value.split(whereSeparator: { "،,؛;|•/".contains($0) })

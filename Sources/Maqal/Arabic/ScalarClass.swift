@@ -36,13 +36,20 @@ struct ScalarClass: OptionSet {
     /// A loop takes ``shared`` once: reading a global asks each time whether it is made yet.
     struct Table {
         static let shared = Table()
-        private let low: [ScalarClass] = (UInt32(0)..<0x0700).map(classify)
+        private let low: [UInt16] = ScalarClass.stored.count == storedCount
+            ? ScalarClass.stored : (0..<storedCount).map { classify($0).rawValue }
 
         @inline(__always)
-        subscript(value: UInt32) -> ScalarClass { value < 0x0700 ? low[Int(value)] : classify(value) }
+        subscript(value: UInt32) -> ScalarClass {
+            value < ScalarClass.storedCount ? ScalarClass(rawValue: low[Int(value)]) : classify(value)
+        }
     }
 
-    private static func classify(_ value: UInt32) -> ScalarClass {
+    /// The scalars whose classes ``stored`` holds: U+0000–06FF.
+    static let storedCount: UInt32 = 0x0700
+
+    /// The class of one scalar, by the definitions; ``Table`` answers for the scalars it stores.
+    static func classify(_ value: UInt32) -> ScalarClass {
         let scalar = Unicode.Scalar(value)!
         var result = ScalarClass(rawValue: UInt16(CharacterCount.kind(value).rawValue) << kindShift)
         let isDigit = ArabicScalar.isDigit(value)

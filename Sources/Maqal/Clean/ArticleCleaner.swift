@@ -36,7 +36,13 @@ enum ArticleCleaner {
         var removals = page.removals
         let segmentStart = page.removals.list.count - page.segmentRemovals
         let blockCount = blocks.count
-        var blocks = TitleChooser.dropTitleHeading(blocks, title: metadata.title, removals: &removals)
+        var blocks = ProseHeading.demote(blocks)
+        blocks = TitleChooser.dropTitleHeading(blocks, title: metadata.title, removals: &removals)
+        if blocks.count < blockCount, metadata.subtitles.isEmpty {
+            // The title's heading was there: a heading right under it may be its deck.
+            blocks = TitleChooser.takeDeck(blocks, subtitles: &metadata.subtitles, removals: &removals)
+        }
+        blocks = LeadParagraph.dropRepeat(blocks, subtitles: metadata.subtitles, removals: &removals)
         blocks = BlockCleaner.removeBoilerplate(blocks, offset: blockCount - blocks.count, removals: &removals)
         blocks = BlockCleaner.dropForeignTail(blocks, removals: &removals)
         blocks = BlockCleaner.takeMetadata(blocks, metadata: &metadata, removals: &removals)
@@ -80,16 +86,19 @@ enum ArticleCleaner {
         return article
     }
 
-    /// A text article's logical lines.
-    static func clean(_ units: [TextSegmenter.Unit], removals: Removals) -> CleanLines {
-        var metadata = Metadata()
+    /// A text article's logical lines. `given` is what a wrapper around the text said of it
+    /// (``RecordWrapper``): a title given there is the title, and the first line is text.
+    static func clean(_ units: [TextSegmenter.Unit], removals: Removals, metadata given: Metadata = Metadata()) -> CleanLines {
+        var metadata = given
         var removals = removals
         var units = TextCleaner().clean(units, metadata: &metadata, removals: &removals)
-        let chosen = TitleChooser.fromFirstLines(&units)
-        metadata.title = chosen.title
-        metadata.subtitles = chosen.subtitles
+        if metadata.title == nil {
+            let chosen = TitleChooser.fromFirstLines(&units)
+            metadata.title = chosen.title
+            metadata.subtitles += chosen.subtitles
+        }
         // The crumb that names the article itself is no category.
-        if let title = chosen.title {
+        if let title = metadata.title {
             let titleKey = ArabicKey.make(title)
             metadata.categories.removeAll { ArabicKey.make($0) == titleKey }
         }

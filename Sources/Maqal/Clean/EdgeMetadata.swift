@@ -62,6 +62,11 @@ struct EdgeMetadata: Sendable {
             if !metadata.authors.contains(byline.author) { metadata.authors.append(byline.author) }
             return .byline(rest: byline.rest)
         }
+        if words() <= 14, let byline = MetadataLine.nameAndDate(text) {
+            if !metadata.authors.contains(byline.author) { metadata.authors.append(byline.author) }
+            metadata.take(byline.date, text: byline.dateText, role: .published)
+            return .taken(.metadataByline)
+        }
         if words() <= 12, let date = MetadataLine.dateLine(text) {
             metadata.take(date, text: text, role: .published)
             return .taken(.metadataDate)

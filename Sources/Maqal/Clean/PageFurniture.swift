@@ -8,6 +8,8 @@ enum PageFurniture {
         var drop = Set(pageNumbers(lines))
         drop.formUnion(runningLines(lines))
         guard !drop.isEmpty else { return (lines, removals) }
+        // A narrow column's lines are all short: a wide line is one of half its width.
+        let wide = NarrowColumn.width(of: lines).map { $0 / 2 } ?? 30
         var kept: [TextLine?] = []
         var removals = removals
         kept.reserveCapacity(lines.count)
@@ -32,7 +34,7 @@ enum PageFurniture {
             while let last = kept.last, last == nil { kept.removeLast() }
             let before = kept.last.flatMap { $0 }
             let after = end < lines.count ? lines[end] : nil
-            if let before, let after, continues(before, into: after) {
+            if let before, let after, continues(before, into: after, wide: wide) {
                 index = end
                 continue
             }
@@ -44,9 +46,9 @@ enum PageFurniture {
 
     /// Whether a page break falls inside a paragraph: the line before it is a wide line of prose
     /// with no final mark, and the line after it is no list item.
-    private static func continues(_ before: TextLine, into after: TextLine) -> Bool {
+    private static func continues(_ before: TextLine, into after: TextLine, wide: Int) -> Bool {
         let shape = LineShape(before.text)
-        return !shape.isTerminated && before.text.count >= 30 && ListMarker.parse(before.text) == nil
+        return !shape.isTerminated && before.text.count >= wide && ListMarker.parse(before.text) == nil
             && ListMarker.parse(after.text) == nil && after.indent <= before.indent + 1
     }
 
@@ -105,7 +107,11 @@ enum PageFurniture {
             guard let line, line.text.utf8.count <= 200, WordCounter.count(line.text, upTo: 13) <= 12,
                 ListMarker.parse(line.text) == nil
             else { continue }
-            let key = ArabicKey.make(line.text).filter { !$0.isNumber }
+            // Digits aside, with the spaces that stood around them and the page word that stood
+            // with them at the end: `العنوان        ص 5` is `العنوان`, as on the first page.
+            var words = ArabicKey.make(line.text).filter { !$0.isNumber }.split(separator: " ")
+            while words.count > 1, let last = words.last, pageWordKeys.contains(String(last)) { words.removeLast() }
+            let key = words.joined(separator: " ")
             guard key.contains(where: \.isLetter) else { continue }
             byKey[key, default: []].append(index)
         }

@@ -11,7 +11,9 @@ enum TitleChooser {
     /// The page's title, with the site name stripped from it, and the site: the one the page named
     /// (`site`), else the one the title's affixes name.
     static func choose(_ candidates: TitleCandidates, site knownSite: String?) -> (title: String?, site: String?) {
-        var titles = candidates.titles.map { TitleCleaner.strip($0, site: knownSite) }
+        // A title that is only an encoding's name is no headline (``EncodingName``).
+        var titles = candidates.titles.filter { !EncodingName.isEncodingName($0) }
+            .map { TitleCleaner.strip($0, site: knownSite) }
         // The page's own h1 settles which candidate is the headline (a JSON-LD headline can be a
         // summary, an og:title can carry the site name).
         let headingKeys = candidates.headings.map { ArabicKey.make($0) }
@@ -74,6 +76,25 @@ enum TitleChooser {
         return blocks
     }
 
+    /// The deck under the headline: a heading right after the title's own heading, short (at most
+    /// 20 words), with body under it and no other heading of its level or above in the article, is
+    /// no section head — a section that is the whole article is no section — but the line the
+    /// page prints under its headline: a subtitle (recorded in `removals` as `metadata.subtitle`).
+    static func takeDeck(_ blocks: [FlatBlock], subtitles: inout [String], removals: inout Removals) -> [FlatBlock] {
+        guard case .heading(let deck) = blocks.first, blocks.count >= 2,
+            WordCounter.count(deck.text, upTo: 21) <= 20, !LineShape(deck.text).endsWithColon
+        else { return blocks }
+        if case .heading = blocks[1] { return blocks }
+        let alone = !blocks.dropFirst().contains { block in
+            if case .heading(let other) = block { return other.level <= deck.level }
+            return false
+        }
+        guard alone else { return blocks }
+        subtitles.append(deck.text)
+        removals.record(deck.text, .metadataSubtitle, at: "block 1")
+        return Array(blocks.dropFirst())
+    }
+
     // MARK: - Text
 
     /// The first line is the title unless it is a list item or reads as prose; short lines written
@@ -82,7 +103,7 @@ enum TitleChooser {
         guard let first = units.first, first.marker == nil else { return (nil, []) }
         // A forwarded text's title is often `*bold*`: the asterisks are markup, not title.
         let title = MessagingMarkup.boldLine(first.text) ?? first.text
-        guard isTitle(LineShape(title)) else { return (nil, []) }
+        guard isTitle(LineShape(title)) || LeadLineTitle.accepts(first) else { return (nil, []) }
         units.removeFirst()
         var subtitles: [String] = []
         while let next = units.first, next.group == first.group, next.marker == nil, next.shape.couldBeHeading {

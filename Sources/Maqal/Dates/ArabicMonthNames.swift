@@ -39,6 +39,19 @@ enum ArabicMonthNames {
         ["أكتوبر"], ["نونبر"], ["دجنبر"],
     ]
 
+    /// Urdu (Pakistan, India): the English names in Urdu spelling; `مئی` is May, `جولائی` July.
+    static let urdu: [[String]] = [
+        ["جنوری"], ["فروری"], ["مارچ"], ["اپریل"], ["مئی"], ["جون"], ["جولائی"], ["اگست"], ["ستمبر"],
+        ["اکتوبر"], ["نومبر"], ["دسمبر"],
+    ]
+
+    /// Persian pages that write Gregorian dates (Iranian news on foreign events, Afghan sites):
+    /// the French-derived names.
+    static let persianGregorian: [[String]] = [
+        ["ژانویه"], ["فوریه"], ["مارس"], ["آوریل"], ["مه"], ["ژوئن"], ["ژوئیه", "جولای"], ["اوت", "آگوست"],
+        ["سپتامبر"], ["اکتبر"], ["نوامبر"], ["دسامبر"],
+    ]
+
     // MARK: - Hijri months (ARABIC.md §5.2), Muharram first
 
     /// Saudi and Gulf official dates, religious pages, and dual dates everywhere. `ذي` is the
@@ -65,6 +78,13 @@ enum ArabicMonthNames {
     static let dayNames: [[String]] = [
         ["الأحد"], ["الاثنين", "الإثنين", "الأثنين"], ["الثلاثاء"], ["الأربعاء"], ["الخميس"],
         ["الجمعة"], ["السبت"],
+    ]
+
+    /// Urdu and Persian day names, which bylines on Urdu and Persian pages write before the date
+    /// (`اتوار 12 مئی 2024`, `یکشنبه ۲۳ اردیبهشت`).
+    static let otherDayNames: [String] = [
+        "اتوار", "پیر", "منگل", "بدھ", "جمعرات", "جمعہ", "ہفتہ",
+        "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "پنج‌شنبه", "جمعه", "شنبه",
     ]
 
     /// The word before a day name: `يوم الثلاثاء`.
@@ -105,7 +125,7 @@ enum ArabicMonthNames {
     /// Hijri months of ``PersianDate`` too.
     static let monthsByKey: [String: Month] = {
         var table: [String: Month] = [:]
-        let gregorian = [egyptianGulf, levantine, algerianTunisian, moroccan]
+        let gregorian = [egyptianGulf, levantine, algerianTunisian, moroccan, urdu, persianGregorian]
         for system in gregorian {
             for (index, spellings) in system.enumerated() {
                 for spelling in spellings {
@@ -122,7 +142,7 @@ enum ArabicMonthNames {
         return table
     }()
 
-    static let dayNameKeys: Set<String> = Set(dayNames.joined().map(ArabicKey.make))
+    static let dayNameKeys: Set<String> = Set((dayNames.joined() + otherDayNames).map(ArabicKey.make))
     static let dayWordKey = ArabicKey.make(dayWord)
 
     static let eraByKey: [String: ArabicDate.Calendar] = {

@@ -63,6 +63,15 @@ enum ArticleExtractor {
         let articleEnd = roots.map { tree.descendants(of: $0).last ?? $0 }.max() ?? tree.nodes.count
         let furnitureMetadata = FurnitureMetadata(tree, before: articleEnd, hidden: hidden)
         let breadcrumbs = furnitureMetadata.apply(to: &metadata)
+        var lead: Int?
+        if metadata.subtitles.isEmpty,
+            let found = PageLeads.visibleLead(tree, roots: roots, description: metadata.description, hidden: hidden)
+        {
+            var folder = WhitespaceFolder()
+            folder.append(found.text)
+            lead = found.index
+            metadata.subtitles = [folder.result]
+        }
         if metadata.tags.isEmpty { metadata.tags = page.keywords }
         let articleRemoved = cleanInside(roots, root: root, removed: removed)
         let hasHeadings = roots.contains { top in
@@ -77,7 +86,7 @@ enum ArticleExtractor {
             : nil
         var removals = Removals(enabled: explain)
         if explain {
-            ExtractRemovals(tree: tree, hidden: hidden, furniture: removed, removed: articleRemoved, roots: roots)
+            ExtractRemovals(tree: tree, hidden: hidden, furniture: removed, removed: articleRemoved, roots: roots, lead: lead)
                 .record(into: &removals)
         }
         return ExtractedPage(
@@ -202,6 +211,12 @@ enum ArticleExtractor {
 
     /// Readability's conditional clean-up inside the article: link-heavy boxes without prose
     /// (related links, tag clouds, share bars) are dropped.
+    /// Text that ends a sentence with a full stop and runs to more than one clause.
+    private static func isSentences(_ text: String) -> Bool {
+        let shape = LineShape(text.trimmingWhitespaceAndNewlines())
+        return shape.endsWithPeriod && shape.words >= 15
+    }
+
     private static func cleanInside(_ roots: [Int], root: ArticleRoot, removed: [Bool]) -> [Bool] {
         var result = removed
         let tree = root.tree
@@ -226,6 +241,9 @@ enum ArticleExtractor {
                 guard root.textLength[index] > 0, density > 0.35 else { continue }
                 // Five visible characters a word is close enough to tell a box from prose.
                 let words = root.textLength[index] / 5
+                // A paragraph of finished sentences is prose however many of its words are links
+                // (a wiki paragraph that links every field it names); a box of links is no sentence.
+                if tag == .p, density < 0.9, words >= 15, isSentences(tree.text(of: index)) { continue }
                 let linkHeavy = density > 0.6 && words < 120
                 let teaserBox = words < 40 && tag != .p
                 if linkHeavy || teaserBox {

@@ -10,6 +10,8 @@ struct ExtractRemovals {
     /// Hidden, furniture, or cleaned out of the article for its links.
     let removed: [Bool]
     let roots: [Int]
+    /// The lead outside the roots that went to the subtitles (``PageLeads``), if any.
+    var lead: Int? = nil
 
     func record(into removals: inout Removals) {
         let nodes = tree.nodes
@@ -23,6 +25,8 @@ struct ExtractRemovals {
             }
             for index in tree.subtree(of: root) { inRoot[index] = true }
         }
+        var inLead = [Bool](repeating: false, count: lead == nil ? 0 : nodes.count)
+        if let lead { for index in tree.subtree(of: lead) { inLead[index] = true } }
         var current: (anchor: Int, reason: RemovalReason)?
         var folder = WhitespaceFolder()
         func flush() {
@@ -35,7 +39,8 @@ struct ExtractRemovals {
                 if nodes[index].tag == .br || nodes[index].tag.isBlock { folder.breakHere() }
                 continue
             }
-            let place = cause(of: index, holdsRoot: holdsRoot, inRoot: inRoot)
+            var place = cause(of: index, holdsRoot: holdsRoot, inRoot: inRoot)
+            if let lead, place?.reason == .outsideRoot, inLead[index] { place = (lead, .metadataSubtitle) }
             if place?.anchor != current?.anchor { flush() }
             guard let place, place.reason != .inHead else { continue }
             current = (place.anchor, place.reason)

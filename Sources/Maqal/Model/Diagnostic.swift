@@ -86,6 +86,8 @@ extension Diagnostic.ID {
 
     /// The page is a list of links to other articles, not an article.
     public static let contentListing = Self(domain: "content", name: "listing")
+    /// A text file holds several corpus records (`<DOC>`); the first was read.
+    public static let contentRecords = Self(domain: "content", name: "records")
     /// No article text was found.
     public static let contentEmpty = Self(domain: "content", name: "empty")
 }

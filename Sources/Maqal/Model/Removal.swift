@@ -88,6 +88,14 @@ public struct RemovalReason: RawRepresentable, Sendable, Hashable {
     public static let emptyHeading = Self(rawValue: "empty-heading")
     /// A paragraph that is only a number at the article's edge (a CMS counter or id left in the text).
     public static let strayNumber = Self(rawValue: "stray-number")
+
+    // The field tags of a corpus record around a text (`<DOC>`, `<TITLE>…</TITLE>`).
+    /// A record's own markers: `<DOC>`, `</DOC>` and stray closing tags.
+    public static let wrapperMarker = Self(rawValue: "wrapper.marker")
+    /// A field's tags, and the value of a field the metadata has no place for (`<DOCNO>`).
+    public static let wrapperField = Self(rawValue: "wrapper.field")
+    /// A later record of a file that holds several: only the first is read.
+    public static let wrapperRecord = Self(rawValue: "wrapper.record")
 }
 
 /// What the stages removed, recorded only when ``ParseOptions/explain`` asks for it: a parse

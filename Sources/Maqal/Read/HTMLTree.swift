@@ -133,8 +133,11 @@ struct HTMLTree: Sendable {
 
     /// Parses UTF-8 `bytes` with libxml2 into the tree, class and id values read by `classNames`;
     /// `options` other than ``parseOptions`` only in tests that show what libxml2's own defaults
-    /// would do.
-    static func parse(utf8 bytes: [UInt8], classNames: any ClassNameReader, options: Int32 = parseOptions) -> HTMLTree {
+    /// would do. `lean` off hands libxml2 the page as it is (but for ``ExcessAttributes``), for
+    /// tests that compare the two.
+    static func parse(
+        utf8 bytes: [UInt8], classNames: any ClassNameReader, options: Int32 = parseOptions, lean: Bool = true
+    ) -> HTMLTree {
         var tree = HTMLTree()
         _ = libxml2Ready
         maqal_xml_silence()
@@ -150,7 +153,11 @@ struct HTMLTree: Sendable {
             return tree
         }
         tree.inlinedData = InlinedData.lift(from: &bytes)
-        tree.droppedAttributes = ExcessAttributes.drop(from: &bytes)
+        if lean {
+            (bytes, tree.droppedAttributes) = LeanPage.make(from: bytes)
+        } else {
+            tree.droppedAttributes = ExcessAttributes.drop(from: &bytes)
+        }
         let builder = HTMLTreeBuilder(byteCount: bytes.count, classNames: classNames)
         tree.stoppedEarly = bytes.withUnsafeBufferPointer { builder.parse($0, options: options) }
         tree.nodes = builder.nodes

@@ -26,6 +26,9 @@ enum InputSniffer {
             head.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
         }
         let text = String(decoding: head, as: UTF8.self)
+        // A corpus record (`<DOC>` … `<TITLE>` … `<TEXT>`, ``RecordWrapper``) has tags HTML has
+        // too, and is plain text.
+        if text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).hasPrefix("<doc>") { return false }
         let markers = ["<!doctype html", "<html", "<head", "<body", "<meta ", "<title", "<div", "<p>", "<p ", "<table",
                        "<article", "<br", "<script", "<link "]
         return markers.contains { text.includes($0) }

@@ -38,7 +38,7 @@ struct HTMLSegmenter {
 
     /// A paragraph that may be a section head: its block's position and how it is set.
     private struct HeadCandidate {
-        enum Shape { case bold, plain }
+        enum Shape { case bold, plain, styled }
         let block: Int
         let shape: Shape
     }
@@ -99,7 +99,23 @@ struct HTMLSegmenter {
         }
         let paragraphs = blocks.count(where: { if case .block(.paragraph) = $0 { true } else { false } })
         let plainAgrees = plain.count >= 2 && plain.count * 3 <= paragraphs
-        for candidate in (boldAgrees ? bold : []) + (plainAgrees ? plain : []) {
+        // Lines set apart by a style attribute or `<font size>` (``StyledHeads``): heads when
+        // they open what follows them (prose or a list) and the article agrees, by two of them
+        // opening prose or by bold heads of its own; a lone large line is emphasis, not a head.
+        let styled = headCandidates.filter { candidate in
+            guard candidate.shape == .styled, candidate.block + 1 < blocks.count else { return false }
+            switch blocks[candidate.block + 1] {
+            case .block(.paragraph), .block(.list): return true
+            default: return false
+            }
+        }
+        let styledOpeningProse = styled.count { candidate in
+            guard case .block(.paragraph(let next)) = blocks[candidate.block + 1] else { return false }
+            let shape = LineShape(next.text)
+            return shape.isTerminated && shape.words >= 8
+        }
+        let styledAgrees = styledOpeningProse >= 2 || (boldHeadCount >= 1 && styledOpeningProse >= 1)
+        for candidate in (boldAgrees ? bold : []) + (plainAgrees ? plain : []) + (styledAgrees ? styled : []) {
             guard case .block(.paragraph(let paragraph)) = blocks[candidate.block] else { continue }
             blocks[candidate.block] = .heading(Heading(level: 2, text: paragraph.text))
         }
@@ -223,6 +239,11 @@ struct HTMLSegmenter {
             buffer.appendVerbatim(tree.text(of: index))
             buffer.styles.removeLast()
         default:
+            // A line set apart by its style (``StyledHeads``) is read like a bold line; only
+            // where bold lines may be heads, and only the tags editors style so.
+            let prominent = boldHeadings && !inlineOnly && Self.mayBeStyledHead(tag) && StyledHeads.isProminent(index, in: tree)
+            if prominent { buffer.prominence += 1 }
+            defer { if prominent { buffer.prominence -= 1 } }
             if let figure = figureContainer(index) {
                 flush()
                 blocks.append(.block(.figure(figure)))
@@ -333,8 +354,20 @@ struct HTMLSegmenter {
                 continue
             }
             endList()
-            if boldHeadings, isBoldLine(line), Self.readsAsMetadata(text, &isMetadata) == false {
+            let bold = boldHeadings && isBoldLine(line)
+            let styled = boldHeadings && !bold && isProminentLine(line)
+            if bold || styled, Self.readsAsMetadata(text, &isMetadata) == false {
                 let shape = LineShape(text)
+                if shape.couldBeHeading && styled {
+                    // Alone as its own paragraph, so the text after it is never glued to it;
+                    // whether it is a head is the article's verdict.
+                    endParagraph()
+                    paragraph = line
+                    let before = blocks.count
+                    endParagraph()
+                    if blocks.count > before { headCandidates.append(HeadCandidate(block: before, shape: .styled)) }
+                    continue
+                }
                 if shape.couldBeHeading {
                     endParagraph()
                     blocks.append(.heading(Heading(level: 2, text: text)))
@@ -382,6 +415,14 @@ struct HTMLSegmenter {
         endList()
     }
 
+    /// Tags an editor styles to set a line apart: inline wrappers and the paragraph-like blocks.
+    private static func mayBeStyledHead(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .span, .font, .p, .div, .center: true
+        default: false
+        }
+    }
+
     /// A question set alone in bold, longer than a heading on its own may be: up to 60 words,
     /// one sentence, ending in `؟` (or `؟!`).
     private static func couldBeQuestionHead(_ shape: LineShape) -> Bool {
@@ -411,6 +452,15 @@ struct HTMLSegmenter {
         func primary(_ tag: String) -> Substring { tag.lowercased().split(separator: "-").first ?? "" }
         guard let page = pageLanguage else { return current }
         return primary(current) == primary(page) ? nil : current
+    }
+
+    /// Every visible run of the line is bold or set apart by a style (``StyledHeads``), and
+    /// not every run is plain bold (``isBoldLine(_:)``).
+    private func isProminentLine(_ line: InlineBuffer.Line) -> Bool {
+        let visible = line.filter { !$0.isBlank }
+        return !visible.isEmpty && visible.contains(where: \.prominent) && visible.allSatisfy { run in
+            run.prominent || run.styles.contains { if case .strong = $0 { true } else { false } }
+        }
     }
 
     /// Every visible run of the line is bold.

@@ -5,6 +5,8 @@ enum ImageSource {
     /// Attributes lazy-loading scripts put the real address in, most specific first.
     static let lazyAttributes = ["data-src", "data-lazy-src", "data-original", "data-url", "data-lazy", "lazy-src",
                                  "data-full-url", "data-orig-file"]
+    /// Attributes that list candidate addresses (`srcset`), most specific first.
+    static let srcsetAttributes = ["srcset", "data-srcset", "data-lazy-srcset"]
 
     /// The image address, or `nil` for placeholders, tracking pixels and icons.
     static func source(of index: Int, in tree: HTMLTree) -> String? {
@@ -14,7 +16,7 @@ enum ImageSource {
             if let value = node.attribute(name), usable(value) { return value.trimmingWhitespace() }
         }
         if let src = node.attribute("src"), usable(src) { return src.trimmingWhitespace() }
-        for name in ["srcset", "data-srcset", "data-lazy-srcset"] {
+        for name in srcsetAttributes {
             if let set = node.attribute(name), let first = firstCandidate(set), usable(first) { return first }
         }
         // <picture><source srcset> around the image.

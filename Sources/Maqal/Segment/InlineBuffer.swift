@@ -13,6 +13,9 @@ struct InlineBuffer {
     struct Run {
         var text: String
         var styles: [Style]
+        /// Set apart by a style that makes no inline span (``StyledHeads``): a `font-size`, a
+        /// `<font size>`, a bold `style` attribute. Read only when a line is asked whether it stands out.
+        var prominent = false
 
         /// Spaces only, or empty. Asked of the bytes, not the characters: a text of space bytes
         /// is a text of space characters and back, and breaking it into characters cost more.
@@ -24,6 +27,8 @@ struct InlineBuffer {
     private(set) var lines: [Line] = []
     private var current: Line = []
     var styles: [Style] = []
+    /// How many styled elements that set text apart (``Run/prominent``) are being walked.
+    var prominence = 0
 
     var isEmpty: Bool { lines.allSatisfy(\.isEmpty) && current.isEmpty }
     var currentLineIsEmpty: Bool { current.isEmpty }
@@ -94,16 +99,16 @@ struct InlineBuffer {
     }
 
     private mutating func appendRun(_ text: String) {
-        if let last = current.last, last.styles == styles {
+        if let last = current.last, last.styles == styles, last.prominent == (prominence > 0) {
             current[current.count - 1].text += text
         } else {
-            current.append(Run(text: text, styles: styles))
+            current.append(Run(text: text, styles: styles, prominent: prominence > 0))
         }
     }
 
     /// Appends text verbatim as one run (inline code keeps its spaces).
     mutating func appendVerbatim(_ text: String) {
-        current.append(Run(text: text, styles: styles))
+        current.append(Run(text: text, styles: styles, prominent: prominence > 0))
     }
 
     /// A `<br>`: ends the current line; two in a row leave an empty line (a paragraph break).

@@ -13,6 +13,9 @@ enum TableReader {
         var rows = 0
         var maxColumns = 0
         var hasHeader = false
+        // Cells with text in them: a grid of empty cells around one line of text is layout (a
+        // table that places a link or a notice), not data.
+        var filledCells = 0
         for descendant in tree.descendants(of: index).dropFirst() where !removed[descendant] {
             switch tree.nodes[descendant].tag {
             case .table: return false
@@ -20,15 +23,20 @@ enum TableReader {
                 rows += 1
                 let cells = tree.children(of: descendant).filter { isCell(tree.nodes[$0].tag) }
                 maxColumns = max(maxColumns, cells.count)
-            case .th, .thead, .caption: hasHeader = true
+            case .th:
+                hasHeader = true
+                if tree.text(of: descendant).contains(where: { $0.isLetter || $0.isNumber }) { filledCells += 1 }
+            case .thead, .caption: hasHeader = true
             case .td:
-                if tree.text(of: descendant).count > 400 { return false }
+                let text = tree.text(of: descendant)
+                if text.count > 400 { return false }
+                if text.contains(where: { $0.isLetter || $0.isNumber }) { filledCells += 1 }
             case .p, .div, .ul, .ol, .h1, .h2, .h3:
                 if tree.text(of: descendant).count > 200 { return false }
             default: break
             }
         }
-        if rows * maxColumns <= 1 { return false }
+        if rows * maxColumns <= 1 || filledCells <= 1 { return false }
         return hasHeader || (rows >= 2 && maxColumns >= 2)
     }
 

@@ -45,14 +45,26 @@ struct TextSegmenter {
             }
         }
         if !current.isEmpty { groups.append(current) }
+        let column = NarrowColumn.width(of: lines)
 
         var units: [Unit] = []
         for (groupIndex, group) in groups.enumerated() {
             let characters = group.map(\.text.count)
             let widest = characters.max() ?? 0
+            // In a narrow column a short line is a wrapped line when a sentence ends further
+            // down its group; a run of short lines that never ends one (verse, a list without
+            // markers) keeps its lines.
+            var sentenceEndsBelow = [Bool](repeating: false, count: group.count)
+            if column != nil {
+                var ends = false
+                for position in group.indices.reversed() {
+                    sentenceEndsBelow[position] = ends
+                    if LineShape(group[position].text).isTerminated { ends = true }
+                }
+            }
             var groupUnits: [Unit] = []
             var open: OpenUnit?
-            for (line, lineCharacters) in zip(group, characters) {
+            for (position, (line, lineCharacters)) in zip(group, characters).enumerated() {
                 let marker = ListMarker.parse(line.text) ?? ListMarker.parseEmoji(line.text)
                 var facts = LineFacts(line.text)
                 // The first line of the text is its title: never a wrapped line. A breadcrumb
@@ -60,7 +72,8 @@ struct TextSegmenter {
                 let isFirstLine = groupIndex == 0
                     && (groupUnits.isEmpty || (groupUnits.count == 1 && BreadcrumbLine.crumbs(groupUnits[0].text) != nil))
                 if marker == nil, !isFirstLine, open != nil,
-                    joins(&open!, next: &facts, indent: line.indent, widest: widest)
+                    joins(&open!, next: &facts, indent: line.indent, widest: widest, lines: group.count,
+                          column: sentenceEndsBelow[position] || LineShape(line.text).isTerminated ? column : nil)
                 {
                     open!.join(line, characters: lineCharacters)
                     continue
@@ -140,7 +153,14 @@ struct TextSegmenter {
     ///
     /// A line indented under a list item continues the item even after a finished sentence: the
     /// indent says whose it is.
-    private func joins(_ open: inout OpenUnit, next: inout LineFacts, indent: Int, widest: Int) -> Bool {
+    /// Inside a ``NarrowColumn`` paragraph (`column`, its width) a line of half the column's
+    /// width continues on the next however few its characters.
+    ///
+    /// The first line of a group of three or more, short and unpunctuated and well short of the
+    /// widest (under 70 %), is a head set flush on its paragraph, not its first wrapped line:
+    /// wrapped text fills its first line. ``TextClassifier`` decides for the document whether
+    /// such lines are heads.
+    private func joins(_ open: inout OpenUnit, next: inout LineFacts, indent: Int, widest: Int, lines: Int, column: Int?) -> Bool {
         if open.lastLine.isTerminated && !(open.unit.marker != nil && indent > open.unit.indent) { return false }
         // Labelled lines (bylines, sources, tags) and furniture stand on their own lines. A text
         // that has grown by joining was no label line, and more words do not make it one.
@@ -152,6 +172,10 @@ struct TextSegmenter {
             return indent > open.unit.indent || open.characters * 2 >= widest
         }
         if next.isCaption() || open.unit.facts.isCaption() { return false }
+        if let column { return open.characters * 2 >= column }
+        if !open.joined, open.unit.opensGroup, lines >= 3, open.characters * 10 < widest * 7, open.unit.shape.couldBeHeading {
+            return false
+        }
         return open.characters * 2 >= widest && open.characters >= 30
     }
 

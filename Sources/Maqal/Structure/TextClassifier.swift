@@ -21,6 +21,7 @@ struct TextClassifier {
             runPrecedesMetadata[position] = units[position].precedesMetadata || runPrecedesMetadata[position + 1]
         }
         let numberedHeads = NumberedHeadings.decide(units, headingShaped: headingShaped)
+        let flushHeads = Self.flushHeads(units, headingShaped: headingShaped)
         // The level of the questions section the lines are in (``QuestionsSection``), if any.
         var questionsLevel: Int?
         while index < units.count {
@@ -67,7 +68,7 @@ struct TextClassifier {
                 index += 1
                 continue
             }
-            if isHeading(&units, at: index, headingShaped) {
+            if flushHeads.contains(index) || isHeading(&units, at: index, headingShaped) {
                 // Heading-like lines between the title and the first body text: all but the
                 // last are the title's subtitles (the last heads the first section).
                 let beforeMetadata = runPrecedesMetadata[index]
@@ -106,6 +107,24 @@ struct TextClassifier {
         }
         if units[index].facts.isCaption() { return false }
         return index + 1 < units.count
+    }
+
+    /// Heads set flush on the first line of their paragraph's group, prose right under them with
+    /// no blank line between (copies of pages whose subheads had no margin of their own): short,
+    /// unpunctuated, not the group's only line, followed by a finished sentence of prose. One
+    /// such line may be a salutation or a label; the document decides, and they are heads when
+    /// at least two groups open so.
+    static func flushHeads(_ units: [Unit], headingShaped: [Bool]) -> Set<Int> {
+        var found = Set<Int>()
+        for index in units.indices where headingShaped[index] && units[index].opensGroup && !units[index].standsAlone {
+            guard index + 1 < units.count, units[index].shape.words <= 10 else { continue }
+            let next = units[index + 1]
+            guard next.group == units[index].group, next.marker == nil, !headingShaped[index + 1],
+                next.shape.isTerminated, next.shape.words >= 12
+            else { continue }
+            found.insert(index)
+        }
+        return found.count >= 2 ? found : []
     }
 
     /// A heading inside a run of lines with no blank lines between them, as PDF copies and pasted

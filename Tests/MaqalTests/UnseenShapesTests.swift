@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+@testable import Maqal
+
+/// Issue 16's shapes of articles nobody on the team has seen, one rule each: styled heads in
+/// HTML, narrow-column PDF copies, flush heads and lead-line titles in plain text.
+@Suite("Unseen article shapes")
+struct UnseenShapesTests {
+    static let prose = "هذه فقرة من نص المقال تكفي لتكون نصاً حقيقياً، وفيها فواصل كثيرة، وتنتهي بنقطة في آخرها."
+
+    func html(_ body: String) throws -> Document {
+        try TestSupport.parse(
+            "<html><head><title>عنوان المقال</title></head><body><div class=\"content\">\(body)</div></body></html>",
+            format: .html)
+    }
+
+    // MARK: - Styled heads (HTML)
+
+    @Test("style attributes and font sizes that set a line apart", arguments: [
+        ("font-weight: bold", true), ("FONT-WEIGHT:700 !important", true), ("font-weight:normal", false),
+        ("font-size:18px", true), ("font-size: 14pt", true), ("font-size:1.3em", true), ("font-size:large", true),
+        ("font-size:15px", false), ("font-size:small", false), ("color:#900", false), ("font: bold 13px Tahoma", true),
+    ])
+    func styles(_ style: String, _ prominent: Bool) {
+        #expect(StyledHeads.isProminentStyle(style) == prominent)
+    }
+
+    @Test("font sizes above the default are large", arguments: [("4", true), ("+1", true), ("3", false), ("-1", false), ("2", false), ("x", false)])
+    func fontSizes(_ size: String, _ large: Bool) {
+        #expect(StyledHeads.isLargeFontSize(size) == large)
+    }
+
+    @Test("lines set apart by a span style or a font size head the text after them, which stays its own paragraph")
+    func styledInlineHeads() throws {
+        let document = try html("""
+            \(Self.prose)<br><br>
+            <span style="font-weight:bold">البداية</span><br>
+            \(Self.prose)<br><br>
+            <font size="4">الخاتمة</font><br>
+            \(Self.prose)
+            """)
+        #expect(TestSupport.outline(document.body) == [
+            "p " + Self.prose, "h2 البداية", "  p " + Self.prose, "h2 الخاتمة", "  p " + Self.prose,
+        ])
+    }
+
+    @Test("a lone large line in an article with no other heads stays a paragraph of its own")
+    func loneStyledLine() throws {
+        let document = try html("""
+            <p>\(Self.prose)</p>
+            <p style="font-size:20px">كلمة شكر للمتطوعين</p>
+            <p>\(Self.prose)</p>
+            """)
+        #expect(TestSupport.outline(document.body) == ["p " + Self.prose, "p كلمة شكر للمتطوعين", "p " + Self.prose])
+    }
+
+    @Test("a wrapper that styles the whole article bold sets nothing apart")
+    func styledWrapper() throws {
+        let document = try html("""
+            <div style="font-weight:bold">مقدمة قصيرة<br>\(Self.prose)<br><br>خاتمة قصيرة<br>\(Self.prose)</div>
+            """)
+        #expect(!TestSupport.outline(document.body).contains { $0.hasPrefix("h") })
+    }
+
+    // MARK: - Plain text
+
+    func text(_ text: String) throws -> Document {
+        try TestSupport.parse(text)
+    }
+
+    @Test("a headline that keeps its final period is the title when a dateline or byline stands under it")
+    func leadLineTitle() throws {
+        for metadata in ["المدينة – 3 آذار 2024", "بقلم: سامي الحاج"] {
+            let document = try text("افتتاح سوق جديد للمزارعين في المدينة.\n\(metadata)\n\(Self.prose)\n\n\(Self.prose)\n")
+            #expect(document.metadata.title == "افتتاح سوق جديد للمزارعين في المدينة.")
+            #expect(TestSupport.outline(document.body) == ["p " + Self.prose, "p " + Self.prose])
+        }
+    }
+
+    @Test("a short finished first sentence with prose under it and no metadata line is body text")
+    func sentenceIsNoTitle() throws {
+        let document = try text("افتتح السوق أمس.\n\(Self.prose)\n\n\(Self.prose)\n")
+        #expect(document.metadata.title == nil)
+    }
+
+    static let narrowProse = """
+        يمكن لكل بيت أن
+        يحول بقايا الطعام
+        وقشور الخضار إلى
+        سماد غني يفيد
+        حديقته الصغيرة.
+        ويحتاج الخليط إلى
+        التقليب مرة كل
+        أسبوع، وإلى قليل من
+        الماء إذا جف.
+        """
+
+    @Test("lines of a narrow column (two to five words) are joined into their sentences' paragraphs")
+    func narrowColumn() throws {
+        let document = try text("عنوان النشرة الصغيرة\n\n" + Self.narrowProse + "\n\n" + Self.narrowProse + "\n")
+        let first = "يمكن لكل بيت أن يحول بقايا الطعام وقشور الخضار إلى سماد غني يفيد حديقته الصغيرة."
+        let second = "ويحتاج الخليط إلى التقليب مرة كل أسبوع، وإلى قليل من الماء إذا جف."
+        #expect(TestSupport.outline(document.body) == ["p " + first, "p " + second, "p " + first, "p " + second])
+    }
+
+    @Test("short lines that never end a sentence (verse) keep their lines even in a narrow text")
+    func narrowVerse() throws {
+        let verse = "يا ليل الصب متى غده\nأقيام الساعة موعده\nرقد السمار فأرقه\nأسف للبين يردده\n"
+        let document = try text("قصيدة الليل الطويل\n\n" + verse + "\n" + verse + "\n" + verse)
+        #expect(!document.body.contains { block in
+            if case .paragraph(let paragraph) = block { paragraph.text.contains("غده أقيام") } else { false }
+        })
+    }
+
+    @Test("one group opened by a short line (a salutation) is no flush head; two or more are")
+    func flushHeads() throws {
+        let single = try text("رسالة إلى القراء\n\n\(Self.prose)\n\nأعزائي القراء\n\(Self.prose)\n")
+        #expect(!TestSupport.outline(single.body).contains { $0.hasPrefix("h") })
+        let two = try text("رسالة إلى القراء\n\n\(Self.prose)\n\nالقسم الأول\n\(Self.prose)\n\nالقسم الثاني\n\(Self.prose)\n")
+        #expect(TestSupport.outline(two.body) == [
+            "p " + Self.prose, "h2 القسم الأول", "  p " + Self.prose, "h2 القسم الثاني", "  p " + Self.prose,
+        ])
+    }
+}
