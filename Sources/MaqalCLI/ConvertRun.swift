@@ -262,13 +262,17 @@ struct ConvertRun: Sendable {
         }
         outcome.bytes = document.source.bytes
         outcome.note = chattiness.describe(document, input: job.input, warningsByDefault: false)
-        let text = rendering.render(document, as: format)
+        let rendered = rendering.output(document, as: format)
         if let realOutput {
             do {
-                try OutputFile.write(text, to: realOutput) { temporary in
+                let marking = { (temporary: String) in
                     if !BatchMarker.write(mark, to: temporary) {
                         tally.unmarked(in: (realOutput as NSString).deletingLastPathComponent)
                     }
+                }
+                switch rendered {
+                case .text(let text): try OutputFile.write(text, to: realOutput, beforeRename: marking)
+                case .utf8(let bytes): try OutputFile.write(bytes, to: realOutput, beforeRename: marking)
                 }
             } catch {
                 outcome.error = "cannot write \(shownOutput ?? realOutput): \(error.localizedDescription)"
@@ -278,7 +282,7 @@ struct ConvertRun: Sendable {
                 }
                 return outcome
             }
-        } else if !Self.deliver(text) {
+        } else if !Self.deliver(rendered) {
             _ = tally.requestStop(.closedPipe)
             return nil
         }
@@ -326,10 +330,13 @@ struct ConvertRun: Sendable {
     private static let standardOutput = NSLock()
 
     /// One NDJSON line on stdout, whole; false once the reader has gone.
-    private static func deliver(_ line: String) -> Bool {
+    private static func deliver(_ line: RenderedDocument) -> Bool {
         standardOutput.lock()
         defer { standardOutput.unlock() }
-        return Console.tryOut(line)
+        switch line {
+        case .text(let text): return Console.tryOut(text)
+        case .utf8(let bytes): return Console.tryOut(bytes)
+        }
     }
 }
 

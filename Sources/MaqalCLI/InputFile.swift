@@ -113,6 +113,17 @@ enum InputFile {
 enum OutputFile {
     /// `beforeRename` sees the finished temporary file's path, to mark it before it takes the name.
     static func write(_ text: String, to path: String, beforeRename: (String) -> Void = { _ in }) throws {
+        var text = text
+        try text.withUTF8 { try write($0, to: path, beforeRename: beforeRename) }
+    }
+
+    static func write(_ bytes: [UInt8], to path: String, beforeRename: (String) -> Void = { _ in }) throws {
+        try bytes.withUnsafeBufferPointer { try write($0, to: path, beforeRename: beforeRename) }
+    }
+
+    private static func write(
+        _ bytes: UnsafeBufferPointer<UInt8>, to path: String, beforeRename: (String) -> Void
+    ) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).maqal-\(getpid()).tmp").path
@@ -123,7 +134,7 @@ enum OutputFile {
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         }
         guard descriptor >= 0 else { throw posixError() }
-        let code = writeAll(text, to: descriptor)
+        let code = writeAll(bytes, to: descriptor)
         var failure = code == 0 ? nil : posixError(code)
         if failure == nil {
             beforeRename(temporary)
@@ -153,9 +164,19 @@ enum Console {
         if !write(text, to: STDOUT_FILENO) { exit(0) }
     }
 
+    /// Bytes to stdout, as they are (a document rendered straight to UTF-8).
+    static func out(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if writeAll(bytes, to: STDOUT_FILENO) == EPIPE { exit(0) }
+    }
+
     /// Writes to stdout and says whether the reader is still there, for callers that stop on their own.
     static func tryOut(_ text: String) -> Bool {
         write(text, to: STDOUT_FILENO)
+    }
+
+    /// ``tryOut(_:)`` for bytes.
+    static func tryOut(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { writeAll($0, to: STDOUT_FILENO) } != EPIPE
     }
 
     static func error(_ text: String) {
@@ -169,23 +190,21 @@ enum Console {
 
     /// False only when the reader has gone away (EPIPE); other errors drop the text.
     private static func write(_ text: String, to descriptor: Int32) -> Bool {
-        writeAll(text, to: descriptor) != EPIPE
+        var text = text
+        return text.withUTF8 { writeAll($0, to: descriptor) } != EPIPE
     }
 }
 
-/// Writes every byte of `text`, resuming after short writes and signals; 0, or the `errno` that stopped it.
-private func writeAll(_ text: String, to descriptor: Int32) -> Int32 {
-    var text = text
-    return text.withUTF8 { bytes in
-        var offset = 0
-        while offset < bytes.count {
-            let count = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if count < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += count
+/// Writes every byte, resuming after short writes and signals; 0, or the `errno` that stopped it.
+private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32 {
+    var offset = 0
+    while offset < bytes.count {
+        let count = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if count < 0 {
+            if errno == EINTR { continue }
+            return errno
         }
-        return 0
+        offset += count
     }
+    return 0
 }

@@ -178,16 +178,25 @@ struct ParseRequest: Sendable {
         let toFile = output.map { $0 != "-" } ?? false
         // To a file: collected and written whole. To stdout: each document as soon as it is ready,
         // in input order, so `| head` or `| jq` see results at once and memory stays flat.
-        var rendered = ""
+        var rendered: [UInt8] = []
         var printed = 0
         func deliver(_ outcome: Outcome, of input: String) -> Bool {
             switch outcome.result {
-            case .success(var text):
+            case .success(.utf8(let bytes)):
+                // JSON needs no separator between documents.
+                if let note = outcome.note { Console.error(note) }
+                printed += 1
+                if toFile {
+                    rendered += bytes
+                } else if !Console.tryOut(bytes) {
+                    return false
+                }
+            case .success(.text(var text)):
                 if let note = outcome.note { Console.error(note) }
                 if sources.count > 1 { text = Self.separated(text, from: input, format: format, first: printed == 0) }
                 printed += 1
                 if toFile {
-                    rendered += text
+                    rendered += text.utf8
                 } else if !Console.tryOut(text) {
                     return false
                 }
@@ -198,7 +207,19 @@ struct ParseRequest: Sendable {
             return true
         }
         let stayed: Bool
-        if sources.count == 1 {
+        if sources.count == 1, !toFile, let compact = style.jsonCompact(format) {
+            // One JSON document to stdout goes out in pieces as it is written, so a large page's
+            // output is never whole in memory (nor copied to a String, nor again for the line feed).
+            do {
+                let document = try InputFile.parse(sources[0], options: reading.parseOptions)
+                if let note = chattiness.describe(document, input: sources[0], warningsByDefault: true) { Console.error(note) }
+                JSONRenderer.write(document, compact: compact, newline: true) { Console.out($0) }
+            } catch {
+                failed = true
+                Console.error("maqal: \(sources[0]): \(error.message)")
+            }
+            stayed = true
+        } else if sources.count == 1 {
             stayed = deliver(outcome(for: sources[0]), of: sources[0])
         } else {
             stayed = parseAll(deliver)
@@ -219,7 +240,7 @@ struct ParseRequest: Sendable {
     /// What one input came to: what standard error says about it, and its rendered text or why it failed.
     struct Outcome: Sendable {
         var note: String?
-        var result: Result<String, InputFile.Failure>
+        var result: Result<RenderedDocument, InputFile.Failure>
     }
 
     /// Reads, parses and renders one input; safe to run on any thread.
@@ -227,7 +248,7 @@ struct ParseRequest: Sendable {
         do {
             let document = try InputFile.parse(input, options: reading.parseOptions)
             let note = chattiness.describe(document, input: input, warningsByDefault: true)
-            return Outcome(note: note, result: .success(style.render(document, as: format)))
+            return Outcome(note: note, result: .success(style.output(document, as: format)))
         } catch {
             return Outcome(note: nil, result: .failure(error))
         }
@@ -307,5 +328,30 @@ struct RenderingOptions: ParsableArguments {
             case .text: TextRenderer.render(document)
             }
         }
+
+        /// For JSON and NDJSON, whether the JSON is on one line; `nil` for the other formats.
+        func jsonCompact(_ format: OutputFormat) -> Bool? {
+            switch format {
+            case .json: compact
+            case .ndjson: true
+            case .markdown, .text: nil
+            }
+        }
+
+        /// One document in `format` as it is written: JSON and NDJSON as UTF-8 bytes ending in a
+        /// newline (never a `String` of the whole output), the others as text.
+        func output(_ document: Document, as format: OutputFormat) -> RenderedDocument {
+            if let compact = jsonCompact(format) { return .utf8(JSONRenderer.utf8(document, compact: compact, newline: true)) }
+            return .text(render(document, as: format))
+        }
     }
+
+    /// ``Style/output(_:as:)`` with these options.
+    func output(_ document: Document, as format: OutputFormat) -> RenderedDocument { style.output(document, as: format) }
+}
+
+/// A rendered document, in the form its renderer made it.
+enum RenderedDocument: Sendable {
+    case text(String)
+    case utf8([UInt8])
 }

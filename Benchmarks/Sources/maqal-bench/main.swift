@@ -84,7 +84,7 @@ let pipeline = measure(seconds: budget) {
     }
 }
 let rounds = Double(pipeline.rounds + 1)
-let json = measure(seconds: budget / 2) { for document in documents { _ = JSONRenderer.render(document) } }
+let json = measure(seconds: budget / 2) { for document in documents { _ = JSONRenderer.utf8(document) } }
 let markdown = measure(seconds: budget / 2) { for document in documents { _ = MarkdownRenderer.render(document) } }
 let floor = measure(seconds: budget) { for page in html { Maqal.libxml2Floor(page.utf8) } }
 let events = measure(seconds: budget) { for page in html { Maqal.libxml2EventsOnly(page.utf8) } }
@@ -118,7 +118,7 @@ let turnsStart = clock.now
 repeat {
     turns.pipeline.append(clock.measure { for page in html { _ = try? Maqal.parse(page.bytes, name: page.name) } }.seconds)
     turns.withJSON.append(clock.measure {
-        for page in html { if let document = try? Maqal.parse(page.bytes, name: page.name) { _ = JSONRenderer.render(document) } }
+        for page in html { if let document = try? Maqal.parse(page.bytes, name: page.name) { _ = JSONRenderer.utf8(document) } }
     }.seconds)
     turns.floor.append(clock.measure { for page in html { Maqal.libxml2Floor(page.utf8) } }.seconds)
 } while (clock.now - turnsStart).seconds < budget * 1.5

@@ -7,6 +7,28 @@ public enum JSONRenderer {
         return writer.string
     }
 
+    /// The same JSON as ``render(_:compact:)``, as UTF-8 bytes, with a line feed after it when
+    /// `newline` is set: for writing to a file or a socket without making a `String` of the
+    /// whole output (and copying it again to add the line feed).
+    public static func utf8(_ document: Document, compact: Bool = false, newline: Bool = false) -> [UInt8] {
+        var writer = JSONWriter(pretty: !compact, capacity: document.source.bytes / 2 + 1024)
+        write(document, to: &writer)
+        if newline { writer.appendRaw(UInt8(ascii: "\n")) }
+        return writer.bytes
+    }
+
+    /// The same bytes as ``utf8(_:compact:newline:)``, handed to `sink` in pieces of about
+    /// `chunkSize` bytes as they are written: the output of a large page is never whole in memory.
+    package static func write(
+        _ document: Document, compact: Bool = false, newline: Bool = false, chunkSize: Int = 1 << 16,
+        to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        var writer = JSONWriter(pretty: !compact, chunkSize: chunkSize, sink: sink)
+        write(document, to: &writer)
+        if newline { writer.appendRaw(UInt8(ascii: "\n")) }
+        writer.finish()
+    }
+
     static func write(_ document: Document, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.field("schema", document.schema)

@@ -1,6 +1,9 @@
 /// A small streaming JSON writer: keys in the order written, UTF-8 unescaped, optional indent.
 ///
 /// Faster than building a value tree for `JSONEncoder`, and it keeps the contract's key order.
+/// The bytes gather in one buffer; with a sink, they are handed on whenever a container closes
+/// with ``chunkSize`` bytes gathered, so a large document is written out without ever being
+/// whole in memory.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     let pretty: Bool
@@ -8,13 +11,33 @@ struct JSONWriter {
     /// One entry per open container: whether it has a member yet.
     private var hasMember: [Bool] = []
     private var afterKey = false
+    private var sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
+    private var chunkSize = Int.max
 
     init(pretty: Bool, capacity: Int = 4096) {
         self.pretty = pretty
         bytes.reserveCapacity(capacity)
     }
 
+    /// A writer that hands its bytes to `sink` in pieces of about `chunkSize` bytes; ``finish()``
+    /// hands on the rest.
+    init(pretty: Bool, chunkSize: Int, sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        self.init(pretty: pretty, capacity: chunkSize + chunkSize / 4)
+        self.chunkSize = chunkSize
+        self.sink = sink
+    }
+
     var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends raw bytes (a newline after the document, say).
+    mutating func appendRaw(_ byte: UInt8) { bytes.append(byte) }
+
+    /// Hands what is gathered to the sink, if there is one.
+    mutating func finish() {
+        guard let sink, !bytes.isEmpty else { return }
+        bytes.withUnsafeBufferPointer(sink)
+        bytes.removeAll(keepingCapacity: true)
+    }
 
     // MARK: - Containers
 
@@ -35,7 +58,25 @@ struct JSONWriter {
 
     mutating func value(_ text: String) { beginValue(); appendQuoted(text) }
     mutating func value(_ text: String?) { if let text { value(text) } else { null() } }
-    mutating func value(_ number: Int) { beginValue(); bytes.append(contentsOf: String(number).utf8) }
+    mutating func value(_ number: Int) {
+        beginValue()
+        // Digits written in place, last first: `String(number)` allocated a string per number.
+        var magnitude = number.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: a sign and 20 digits fit
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var index = buffer.count
+            repeat {
+                index -= 1
+                buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude != 0
+            if number < 0 {
+                index -= 1
+                buffer[index] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[index...]))
+        }
+    }
     /// A number with at most three decimals, written the same way on every platform.
     mutating func value(decimal: Double) {
         beginValue()
@@ -75,6 +116,7 @@ struct JSONWriter {
         let had = hasMember.removeLast()
         if pretty && had { newline() }
         bytes.append(bracket)
+        if bytes.count >= chunkSize { finish() }
     }
 
     private mutating func beginValue() {
@@ -92,9 +134,17 @@ struct JSONWriter {
     }
 
     private mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<(depth * 2) { bytes.append(UInt8(ascii: " ")) }
+        let length = 1 + depth * 2
+        if length <= Self.newlineAndIndent.count {
+            bytes.append(contentsOf: Self.newlineAndIndent[..<length])
+        } else {
+            bytes.append(UInt8(ascii: "\n"))
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+        }
     }
+
+    /// A line break and the indent of 64 levels, whose prefixes are every shallower one.
+    private static let newlineAndIndent: [UInt8] = [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 128)
 
     /// Appends `text` as a JSON string: runs that need no escape are copied whole.
     mutating func appendQuoted(_ text: String) {
@@ -102,9 +152,24 @@ struct JSONWriter {
         var text = text
         text.withUTF8 { utf8 in
             var runStart = 0
-            for index in utf8.indices {
+            var index = 0
+            while index < utf8.count {
+                // Words with nothing to escape (nearly all) are passed over whole.
+                if index + 8 <= utf8.count {
+                    let word = ByteMask.word(utf8.baseAddress! + index)
+                    let escapes = ByteMask.below(word, 0x20) | ByteMask.equal(word, UInt8(ascii: "\""))
+                        | ByteMask.equal(word, UInt8(ascii: "\\"))
+                    if escapes == 0 {
+                        index += 8
+                        continue
+                    }
+                    index += escapes.trailingZeroBitCount >> 3
+                }
                 let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+                    index += 1
+                    continue
+                }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 runStart = index + 1
                 switch byte {
@@ -117,6 +182,7 @@ struct JSONWriter {
                     let hex = Array("0123456789abcdef".utf8)
                     bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
                 }
+                index += 1
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
