@@ -50,9 +50,9 @@ struct UnseenShapesTests {
         let document = try html("""
             <p>\(Self.prose)</p>
             <p style="font-size:20px">كلمة شكر للمتطوعين</p>
-            <p>\(Self.prose)</p>
+            <p>\(Self.prose) وفيها زيادة.</p>
             """)
-        #expect(TestSupport.outline(document.body) == ["p " + Self.prose, "p كلمة شكر للمتطوعين", "p " + Self.prose])
+        #expect(TestSupport.outline(document.body) == ["p " + Self.prose, "p كلمة شكر للمتطوعين", "p " + Self.prose + " وفيها زيادة."])
     }
 
     @Test("a wrapper that styles the whole article bold sets nothing apart")
@@ -120,6 +120,30 @@ struct UnseenShapesTests {
         let two = try text("رسالة إلى القراء\n\n\(Self.prose)\n\nالقسم الأول\n\(Self.prose)\n\nالقسم الثاني\n\(Self.prose)\n")
         #expect(TestSupport.outline(two.body) == [
             "p " + Self.prose, "h2 القسم الأول", "  p " + Self.prose, "h2 القسم الثاني", "  p " + Self.prose,
+        ])
+    }
+
+    // MARK: - A lead repeated as the first paragraph (HTML)
+
+    static let lead = "أطلقت البلدية حملة لزراعة عشرة آلاف شجرة على طول الكورنيش قبل حلول الصيف."
+
+    @Test("a lead box repeated as the text's first paragraph appears once, and the repeat is accounted for")
+    func repeatedLead() throws {
+        let html = """
+            <html><head><title>عنوان المقال</title></head><body><article><h1>عنوان المقال</h1>
+            <p class="lead">\(Self.lead)</p><div class="text"><p>\(Self.lead)</p><p>\(Self.prose)</p><p>\(Self.prose) وفيها زيادة.</p></div>
+            </article></body></html>
+            """
+        let document = try Maqal.parse(Array(html.utf8), options: ParseOptions(inputFormat: .html, explain: true))
+        #expect(TestSupport.outline(document.body) == ["p " + Self.lead, "p " + Self.prose, "p " + Self.prose + " وفيها زيادة."])
+        #expect(document.removed?.contains { $0.reason == "duplicate.lead" && $0.text == Self.lead } == true)
+    }
+
+    @Test("a lead box holding the first sentence of the paragraph under it is left out; a later paragraph's start is not")
+    func leadIsFirstSentence() throws {
+        let document = try html("<p>\(Self.lead)</p><p>\(Self.lead) \(Self.prose)</p><p>\(Self.prose)</p><p>\(Self.prose) وفيها زيادة.</p>")
+        #expect(TestSupport.outline(document.body) == [
+            "p " + Self.lead + " " + Self.prose, "p " + Self.prose, "p " + Self.prose + " وفيها زيادة.",
         ])
     }
 }

@@ -46,6 +46,7 @@ enum ArticleCleaner {
         blocks = BlockCleaner.removeBoilerplate(blocks, offset: blockCount - blocks.count, removals: &removals)
         blocks = BlockCleaner.dropForeignTail(blocks, removals: &removals)
         blocks = BlockCleaner.takeMetadata(blocks, metadata: &metadata, removals: &removals)
+        blocks = DuplicateLead.drop(blocks, description: metadata.description, removals: &removals)
         blocks = BlockCleaner.rebase(blocks)
         // `authors` is never the site's name, wherever the byline came from.
         metadata.authors.removeAll { SiteCredit.isSite($0, site: metadata.site) }
