@@ -42,7 +42,7 @@ enum ArticleCleaner {
             // The title's heading was there: a heading right under it may be its deck.
             blocks = TitleChooser.takeDeck(blocks, subtitles: &metadata.subtitles, removals: &removals)
         }
-        blocks = LeadParagraph.dropRepeat(blocks, subtitles: metadata.subtitles, removals: &removals)
+        blocks = DuplicateLead.dropSubtitleRepeat(blocks, subtitles: metadata.subtitles, removals: &removals)
         blocks = BlockCleaner.removeBoilerplate(blocks, offset: blockCount - blocks.count, removals: &removals)
         blocks = BlockCleaner.dropForeignTail(blocks, removals: &removals)
         blocks = BlockCleaner.takeMetadata(blocks, metadata: &metadata, removals: &removals)

@@ -1,6 +1,7 @@
 /// A news page sets its lead (standfirst) in a box of its own above the text, and many CMS
 /// templates print the same lead again as the text's first paragraph; some print only its first
-/// sentence as the lead. A reader sees the lead once: the repeat goes (reason `duplicate.lead`).
+/// sentence as the lead, and some show the deck under the headline and open the text with it again.
+/// A reader sees the lead once: the repeat goes (reason `duplicate.lead`).
 enum DuplicateLead {
     /// How many blocks from the top the lead and its repeat may stand in.
     static let reach = 4
@@ -41,5 +42,20 @@ enum DuplicateLead {
             removals.record(all: blocks[position].texts, .duplicateLead, at: "block \(position + 1)")
         }
         return blocks.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+    }
+
+    /// `blocks` without a first paragraph whose text is one of `subtitles`: the deck under the headline
+    /// printed again as the article's first paragraph keeps its place as the subtitle.
+    static func dropSubtitleRepeat(_ blocks: [FlatBlock], subtitles: [String], removals: inout Removals) -> [FlatBlock] {
+        guard !subtitles.isEmpty,
+            let first = blocks.firstIndex(where: { if case .block(.figure) = $0 { return false } else { return true } }),
+            case .block(.paragraph(let paragraph)) = blocks[first]
+        else { return blocks }
+        let key = ArabicKey.make(paragraph.text)
+        guard !key.isEmpty, subtitles.contains(where: { ArabicKey.make($0) == key }) else { return blocks }
+        removals.record(paragraph.text, .duplicateLead, at: "block \(first + 1)")
+        var blocks = blocks
+        blocks.remove(at: first)
+        return blocks
     }
 }
