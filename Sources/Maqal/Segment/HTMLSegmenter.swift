@@ -303,6 +303,15 @@ struct HTMLSegmenter {
             }
             paragraph = []
         }
+        /// `line` alone as its own paragraph, so the text after it is never glued to it, noted as a
+        /// head candidate of `shape`: whether it is a head is the article's verdict.
+        func standAlone(_ line: [InlineBuffer.Run], as shape: HeadCandidate.Shape) {
+            endParagraph()
+            paragraph = line
+            let before = blocks.count
+            endParagraph()
+            if blocks.count > before { headCandidates.append(HeadCandidate(block: before, shape: shape)) }
+        }
         func endList() {
             guard !items.isEmpty else { return }
             let first = items[0].0
@@ -359,13 +368,7 @@ struct HTMLSegmenter {
             if bold || styled, Self.readsAsMetadata(text, &isMetadata) == false {
                 let shape = LineShape(text)
                 if shape.couldBeHeading && styled {
-                    // Alone as its own paragraph, so the text after it is never glued to it;
-                    // whether it is a head is the article's verdict.
-                    endParagraph()
-                    paragraph = line
-                    let before = blocks.count
-                    endParagraph()
-                    if blocks.count > before { headCandidates.append(HeadCandidate(block: before, shape: .styled)) }
+                    standAlone(line, as: .styled)
                     continue
                 }
                 if shape.couldBeHeading {
@@ -375,12 +378,7 @@ struct HTMLSegmenter {
                     continue
                 }
                 if Self.couldBeQuestionHead(shape) {
-                    // Alone as its own paragraph; whether it is a head is the article's verdict.
-                    endParagraph()
-                    paragraph = line
-                    let before = blocks.count
-                    endParagraph()
-                    if blocks.count > before { headCandidates.append(HeadCandidate(block: before, shape: .bold)) }
+                    standAlone(line, as: .bold)
                     continue
                 }
             }
@@ -388,10 +386,7 @@ struct HTMLSegmenter {
                 position + 2 < lines.count, lines[position + 1].isEmpty, !lines[position + 2].isEmpty,
                 Self.couldBePlainHead(text), Self.readsAsMetadata(text, &isMetadata) == false
             {
-                paragraph = line
-                let before = blocks.count
-                endParagraph()
-                if blocks.count > before { headCandidates.append(HeadCandidate(block: before, shape: .plain)) }
+                standAlone(line, as: .plain)
                 continue
             }
             if !paragraph.isEmpty {
