@@ -35,6 +35,19 @@ struct BylineDeckTests {
         #expect(try #require(ArabicDateParser.find(in: text)).iso == iso)
     }
 
+    @Test("a text's first line that ends with a date is its headline; the same shape under it is a byline")
+    func headlineWithDate() throws {
+        let prose = "افتتحت البلدية صباح اليوم مهرجان الربيع السنوي في الحديقة العامة بحضور عدد كبير من الأهالي.\n\nويستمر المهرجان أسبوعاً كاملاً تتخلله عروض فنية ومعارض للحرف اليدوية.\n"
+        let headline = try Maqal.parse(Array("افتتاح مهرجان الربيع 12 مارس 2024\n\n\(prose)".utf8), options: ParseOptions(inputFormat: .text))
+        #expect(headline.metadata.title == "افتتاح مهرجان الربيع 12 مارس 2024")
+        #expect(headline.metadata.authors.isEmpty)
+
+        let byline = try Maqal.parse(Array("افتتاح مهرجان الربيع في المدينة\n\nسامر يوسف 12 مارس 2024\n\n\(prose)".utf8), options: ParseOptions(inputFormat: .text))
+        #expect(byline.metadata.title == "افتتاح مهرجان الربيع في المدينة")
+        #expect(byline.metadata.authors == ["سامر يوسف"])
+        #expect(byline.metadata.published?.hasPrefix("2024-03-12") == true)
+    }
+
     @Test("a short heading alone under the headline is its deck; one of several sections stays a heading")
     func deck() throws {
         let body = "<p>نص المقال الأول طويل بما يكفي ليكون فقرة كاملة في الخبر الذي نقرؤه الآن.</p>"

@@ -18,11 +18,15 @@ struct EdgeMetadata: Sendable {
     /// (``Metadata/takeUnplaced(relative:role:)``). A text has no time it was saved at to place
     /// it by; an HTML page's relative date is placed by ``HeadlineDate`` instead.
     let readsRelativeDates: Bool
+    /// The first index where a name followed by a date, with no label, is a byline. A text's first
+    /// line is where its headline stands, and a headline often ends with its date
+    /// (`افتتاح مهرجان الربيع 12 مارس 2024`); a byline stands under the headline, not above it.
+    let unlabelledBylineFrom: Int
 
     /// Paragraphs of an HTML article, counted after the lexicon pass.
-    static let html = EdgeMetadata(reach: 5, splitsLabels: true, leadingBylineReach: 3, readsRelativeDates: false)
+    static let html = EdgeMetadata(reach: 5, splitsLabels: true, leadingBylineReach: 3, readsRelativeDates: false, unlabelledBylineFrom: 0)
     /// Logical lines of a text article, counted before the lexicon pass.
-    static let text = EdgeMetadata(reach: 8, splitsLabels: false, leadingBylineReach: 0, readsRelativeDates: true)
+    static let text = EdgeMetadata(reach: 8, splitsLabels: false, leadingBylineReach: 0, readsRelativeDates: true, unlabelledBylineFrom: 1)
 
     /// What became of a line.
     enum Outcome {
@@ -62,7 +66,7 @@ struct EdgeMetadata: Sendable {
             if !metadata.authors.contains(byline.author) { metadata.authors.append(byline.author) }
             return .byline(rest: byline.rest)
         }
-        if words() <= 14, let byline = MetadataLine.nameAndDate(text) {
+        if index >= unlabelledBylineFrom, words() <= 14, let byline = MetadataLine.nameAndDate(text) {
             if !metadata.authors.contains(byline.author) { metadata.authors.append(byline.author) }
             metadata.take(byline.date, text: byline.dateText, role: .published)
             return .taken(.metadataByline)
