@@ -23,7 +23,11 @@ enum CaptionCue {
     }
 
     /// A cue's words, and whether the cue may close a line alone (one word is otherwise too weak).
-    private struct Cue<Word: Equatable & Sendable>: Sendable {
+    ///
+    /// `Word` is left unconstrained here (``matches(_:words:cues:)`` asks for `Equatable`): a
+    /// requirement on the type makes the run time look the conformance up in every record of the
+    /// binary when the cue array is first made, 0.8M instructions at start-up.
+    fileprivate struct Cue<Word> {
         var words: [Word]
         var closesAlone: Bool
     }
@@ -36,7 +40,7 @@ enum CaptionCue {
         Cue(words: Array($0.utf8).split(separator: 0x20), closesAlone: $0 == "ارشيفيه")
     }
 
-    private static func matches<Word>(_ text: String, words: [Word], cues: [Cue<Word>]) -> Bool {
+    private static func matches<Word: Equatable>(_ text: String, words: [Word], cues: [Cue<Word>]) -> Bool {
         guard !words.isEmpty else { return false }
         for cue in cues {
             let cueWords = cue.words
@@ -64,3 +68,5 @@ enum CaptionCue {
         return false
     }
 }
+
+extension CaptionCue.Cue: Sendable where Word: Sendable {}
