@@ -22,14 +22,9 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        // libxml2's allocations while a page is parsed, from a per-thread arena (Read/ParseArena.swift).
-        .target(
-            name: "CParseArena",
-            dependencies: ["CLibXML2"]
-        ),
         .target(
             name: "Maqal",
-            dependencies: ["CLibXML2", "CZlib", "CParseArena"]
+            dependencies: ["CLibXML2", "CZlib"]
         ),
         .executableTarget(
             name: "MaqalCLI",

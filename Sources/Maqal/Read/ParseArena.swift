@@ -1,11 +1,11 @@
-import CParseArena
+import CLibXML2
 
 /// libxml2's own allocations for one page, taken from a per-thread arena and let go at once.
 ///
 /// libxml2 allocates and frees a few thousand small blocks a page (a copy of the current element's
 /// name after every element, a buffer and its regrowth for every attribute value), which made more
 /// than half of the pipeline's allocations. Inside ``run(_:)`` they are bumped off the thread's
-/// arena (`Sources/CParseArena`), which keeps only what is live and is reused by the next page.
+/// arena (`Sources/CLibXML2/ParseArena.h`), which keeps only what is live and is reused by the next page.
 /// Only libxml2's allocator hooks are routed; Swift's allocations are unchanged.
 enum ParseArena {
     /// Runs `body` with this thread's libxml2 allocations in its arena.
