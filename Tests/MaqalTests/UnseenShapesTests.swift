@@ -63,6 +63,26 @@ struct UnseenShapesTests {
         #expect(!TestSupport.outline(document.body).contains { $0.hasPrefix("h") })
     }
 
+    // MARK: - Title from the visible headline (HTML)
+
+    @Test("a page with no <title> takes its h1 as the title, and the h1 leaves the body")
+    func headlineWithoutTitle() throws {
+        for headline in ["افتتاح سوق جديد للمزارعين في المدينة", "رحلة إلى شفشاون"] {
+            let document = try TestSupport.parse(
+                "<html><body><article><h1>\(headline)</h1><p>\(Self.prose)</p></article></body></html>", format: .html)
+            #expect(document.metadata.title == headline)
+            #expect(TestSupport.outline(document.body) == ["p " + Self.prose])
+        }
+    }
+
+    @Test("with no <title>, a short first h1 beside others may be the logo's: only a four-word h1 is the headline")
+    func shortH1AmongOthers() throws {
+        let document = try TestSupport.parse(
+            "<html><body><h1>نشرة الحي</h1><article><h1>افتتاح سوق جديد للمزارعين في المدينة</h1><p>\(Self.prose)</p></article></body></html>",
+            format: .html)
+        #expect(document.metadata.title == "افتتاح سوق جديد للمزارعين في المدينة")
+    }
+
     // MARK: - Plain text
 
     func text(_ text: String) throws -> Document {
