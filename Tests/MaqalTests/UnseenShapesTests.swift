@@ -83,6 +83,30 @@ struct UnseenShapesTests {
         #expect(document.metadata.title == "افتتاح سوق جديد للمزارعين في المدينة")
     }
 
+    // MARK: - Byline labels
+
+    @Test("byline labels with and without a colon give the author's name, and the line leaves the body", arguments: [
+        "كتبه: سامي الحاج", "كتبها سامي الحاج", "كتب: سامي الحاج", "إعداد سامي الحاج", "تحرير: سامي الحاج",
+        "بقلم سامي الحاج", "بقلم / سامي الحاج", "بقلم الكاتب سامي الحاج", "إعداد وتحرير: سامي الحاج",
+    ])
+    func bylineLabels(_ line: String) throws {
+        let text = try TestSupport.parse("افتتاح سوق جديد للمزارعين\n\(line)\n\n\(Self.prose)\n")
+        #expect(text.metadata.authors == ["سامي الحاج"])
+        #expect(TestSupport.outline(text.body) == ["p " + Self.prose])
+        let page = try html("<h1>عنوان المقال</h1><p>\(line)</p><p>\(Self.prose)</p>")
+        #expect(page.metadata.authors == ["سامي الحاج"])
+        #expect(TestSupport.outline(page.body) == ["p " + Self.prose])
+    }
+
+    @Test("a byline's names: two joined by و, a name that starts with و kept whole, a translator no author", arguments: [
+        ("أحمد سالم وليلى حداد", ["أحمد سالم", "ليلى حداد"]), ("أحمد وليد", ["أحمد وليد"]),
+        ("سامي وائل الحاج", ["سامي وائل الحاج"]), ("ليلى حداد، ترجمة: سامي الحاج", ["ليلى حداد"]),
+        ("ليلى حداد, تصوير سامي الحاج", ["ليلى حداد"]),
+    ])
+    func bylineNames(_ value: String, _ names: [String]) {
+        #expect(MetadataLine.authorNames(value) == names)
+    }
+
     // MARK: - Plain text
 
     func text(_ text: String) throws -> Document {

@@ -80,9 +80,15 @@ struct MetadataLine: Sendable, Equatable {
         }
         let rest = text[index...]
         let trimmed = rest.drop { $0 == " " || $0 == "\u{0640}" }
-        let hasSeparator = trimmed.first.map { ":：-–—|".contains($0) } ?? false
+        // `بقلم / فلان` is written too: a slash after a label is its separator.
+        let hasSeparator = trimmed.first.map { ":：-–—|/".contains($0) } ?? false
         var value = hasSeparator ? trimmed.dropFirst() : trimmed
         value = value.drop { $0 == " " }
+        if field == .author, let space = value.firstIndex(of: " "),
+            TextCues.bylineRoleKeys.contains(ArabicKey.make(value[..<space]))
+        {
+            value = value[value.index(after: space)...].drop { $0 == " " }
+        }
         var result = String(value)
         while let last = result.last, ":.،,".contains(last) { result.removeLast() }
         result = result.trimmingCharacters(in: .whitespaces)
