@@ -107,6 +107,26 @@ struct UnseenShapesTests {
         #expect(MetadataLine.authorNames(value) == names)
     }
 
+    @Test("a one-line byline with its date after a separator gives the author and the date", arguments: [
+        "بقلم أحمد سالم · 12 مارس 2024", "بقلم: أحمد سالم | 2024-03-12", "كتب: أحمد سالم - 12 مارس 2024",
+        "بقلم أحمد سالم — 12/03/2024", "بقلم: أحمد سالم، 12 مارس 2024",
+    ])
+    func bylineWithDate(_ line: String) throws {
+        let text = try TestSupport.parse("افتتاح سوق جديد للمزارعين\n\(line)\n\n\(Self.prose)\n")
+        #expect(text.metadata.authors == ["أحمد سالم"])
+        #expect(text.metadata.published == "2024-03-12")
+        #expect(TestSupport.outline(text.body) == ["p " + Self.prose])
+    }
+
+    @Test("a byline whose value has no date after its separator stays one name; a dateline's place is no author")
+    func bylineWithoutDate() throws {
+        let line = MetadataLine(field: .author, value: "أحمد سالم - مراسل الجريدة")
+        #expect(MetadataLine.splittingDate(line) == [line])
+        // Without a label, "place – date" is a dateline as often as "name · date" is a byline.
+        let document = try TestSupport.parse("افتتاح سوق جديد للمزارعين\nوادي السنديان · 12 مارس 2024\n\n\(Self.prose)\n")
+        #expect(document.metadata.authors.isEmpty)
+    }
+
     // MARK: - Plain text
 
     func text(_ text: String) throws -> Document {

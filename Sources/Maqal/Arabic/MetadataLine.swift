@@ -97,6 +97,30 @@ struct MetadataLine: Sendable, Equatable {
         return result.isEmpty ? nil : result
     }
 
+    /// A byline that carries its date on the same line, after a separator (`بقلم أحمد سالم · 12
+    /// مارس 2024`, `بقلم: أحمد سالم | 2024-03-12`, `كتب: فلان، الثلاثاء 12 مارس 2024`): the name
+    /// and the date as two lines, so the date is a date and not a second author. Any other line is
+    /// returned as it is.
+    static func splittingDate(_ line: MetadataLine) -> [MetadataLine] {
+        guard line.field == .author else { return [line] }
+        let value = line.value
+        var index = value.startIndex
+        while let separator = value[index...].firstIndex(where: { Self.bylineDateSeparators.contains($0) }) {
+            let name = value[..<separator].trimmingCharacters(in: .whitespaces)
+            let rest = value[value.index(after: separator)...]
+                .trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "·|-–—،,•")))
+            guard !name.isEmpty else { return [line] }
+            if !rest.isEmpty, dateLine(rest) != nil || ArabicDateParser.parseMachine(rest) != nil {
+                return [MetadataLine(field: .author, value: name), MetadataLine(field: .published, value: rest)]
+            }
+            index = value.index(after: separator)
+        }
+        return [line]
+    }
+
+    /// What stands between a byline's name and its date on one line.
+    private static let bylineDateSeparators: Set<Character> = ["·", "|", "-", "–", "—", "،", ",", "•"]
+
     /// The date of a line that is a date and little else (a day name, "الموافق", era words).
     static func dateLine(_ text: String) -> ArabicDate? {
         guard let date = ArabicDateParser.find(in: text), date.day != nil else { return nil }
