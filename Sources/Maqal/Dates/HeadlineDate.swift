@@ -40,10 +40,9 @@ enum HeadlineDate: Sendable {
         -> (date: ArabicDate?, text: String)?
     {
         guard let start = roots.min() else { return nil }
-        // Fields are read in place: `tree[index]` copied every node before the article.
-        for index in tree.nodes.indices where tree.nodes[index].kind == .element && textLengths[index] <= 60 {
+        for index in tree.indices where tree.isElement(index) && textLengths[index] <= 60 {
             if index > start + 200 { break }
-            let ownsText = tree.children(of: index).contains { tree.nodes[$0].kind == .text }
+            let ownsText = tree.children(of: index).contains { tree.isText($0) }
             guard ownsText else { continue }
             let text = tree.text(of: index)
             guard WordCounter.count(text, upTo: 8) <= 8, let offset = RelativeDate.secondsAgo(in: text) else { continue }
@@ -65,13 +64,13 @@ enum HeadlineDate: Sendable {
         var before: (date: ArabicDate, text: String, approximate: Bool)?
         var inside: (date: ArabicDate, text: String, approximate: Bool)?
         // A byline's date sits near the article's start: look a little before it and at its first lines.
-        let window = max(0, start - 1500)..<min(tree.nodes.count, min(end, start + 150) + 1)
-        for index in window where tree.nodes[index].kind == .element && textLengths[index] <= 160 {
-            if tree.nodes[index].tag == .html || tree.nodes[index].tag == .body { continue }
+        let window = max(0, start - 1500)..<min(tree.count, min(end, start + 150) + 1)
+        for index in window where tree.isElement(index) && textLengths[index] <= 160 {
+            if tree.tag(at: index) == .html || tree.tag(at: index) == .body { continue }
             // Only elements that hold text of their own: their wrappers would repeat the same line.
             let ownsText = tree.children(of: index).contains { child in
-                tree.nodes[child].kind == .text
-                    && tree.nodes[child].text.unicodeScalars.contains { !ArabicScalar.isSpace($0.value) }
+                tree.isText(child)
+                    && tree.nodeText(at: child).unicodeScalars.contains { !ArabicScalar.isSpace($0.value) }
             }
             // A date has digits (`ArabicDateParser.find` gives none without): most short lines
             // near the headline have none, and their text is not built.
@@ -92,16 +91,18 @@ enum HeadlineDate: Sendable {
     /// (``ArabicScalar/digitValue(_:)``), found on the UTF-8 bytes.
     private static func holdsDigit(_ index: Int, in tree: HTMLTree) -> Bool {
         tree.subtree(of: index).contains { node in
-            guard tree.nodes[node].kind == .text else { return false }
-            var previous: UInt8 = 0
-            for byte in tree.nodes[node].text.utf8 {
-                // U+0660–U+0669 are D9 A0–A9 in UTF-8, U+06F0–U+06F9 are DB B0–B9.
-                if byte &- 0x30 < 10 || (previous == 0xD9 && byte &- 0xA0 < 10) || (previous == 0xDB && byte &- 0xB0 < 10) {
-                    return true
+            guard tree.isText(node) else { return false }
+            return tree.withText(at: node) { bytes in
+                var previous: UInt8 = 0
+                for byte in bytes {
+                    // U+0660–U+0669 are D9 A0–A9 in UTF-8, U+06F0–U+06F9 are DB B0–B9.
+                    if byte &- 0x30 < 10 || (previous == 0xD9 && byte &- 0xA0 < 10) || (previous == 0xDB && byte &- 0xB0 < 10) {
+                        return true
+                    }
+                    previous = byte
                 }
-                previous = byte
+                return false
             }
-            return false
         }
     }
 }
