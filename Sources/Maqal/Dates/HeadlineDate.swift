@@ -10,7 +10,7 @@ enum HeadlineDate: Sendable {
 
     /// `textLengths`: the visible text length under each node of `tree`.
     /// `fetched`: when the page was fetched (ISO 8601), for a page that records no save time.
-    static func find(_ tree: HTMLTree, textLengths: [Int], roots: [Int], html: [UInt8], fetched: String? = nil)
+    static func find(_ tree: HTMLTree, textLengths: NodeCounts, roots: [Int], html: [UInt8], fetched: String? = nil)
         -> HeadlineDate?
     {
         if let found = visible(tree, textLengths: textLengths, roots: roots) { return .visible(found.date, text: found.text) }
@@ -36,7 +36,7 @@ enum HeadlineDate: Sendable {
     /// A relative date ("منذ ساعتين", "أمس") near the headline, resolved against the time the page
     /// was saved when the page records it, else the time it was fetched (a WARC record's date);
     /// `date` is `nil` when neither is known.
-    private static func relative(_ tree: HTMLTree, textLengths: [Int], roots: [Int], html: [UInt8], fetched: String?)
+    private static func relative(_ tree: HTMLTree, textLengths: NodeCounts, roots: [Int], html: [UInt8], fetched: String?)
         -> (date: ArabicDate?, text: String)?
     {
         guard let start = roots.min() else { return nil }
@@ -56,7 +56,7 @@ enum HeadlineDate: Sendable {
     /// A visible Arabic date: the short date line nearest before the article (the header of a
     /// post, the line under a headline), else the first one inside it. Dates further up (a "today"
     /// strip) or after it (comments, replies) belong to something else.
-    private static func visible(_ tree: HTMLTree, textLengths: [Int], roots: [Int])
+    private static func visible(_ tree: HTMLTree, textLengths: NodeCounts, roots: [Int])
         -> (date: ArabicDate, text: String, approximate: Bool)?
     {
         guard let start = roots.min() else { return nil }

@@ -9,7 +9,7 @@ struct ExtractedPage {
     /// Nodes Segment leaves out: hidden elements, site furniture, link-heavy boxes inside the article.
     var removed: [Bool]
     /// `img` elements under each node, so figure boxes are recognised without walking subtrees.
-    var images: [Int]
+    var images: NodeCounts
     /// Bold-only lines may be headings: the article has no `h2`–`h6` of its own.
     var boldHeadings: Bool
     /// The address links resolve against.

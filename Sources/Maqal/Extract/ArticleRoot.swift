@@ -8,13 +8,13 @@ struct ArticleRoot {
     let tree: HTMLTree
     let removed: [Bool]
     /// Characters of visible text under each node.
-    private(set) var textLength: [Int]
+    private(set) var textLength: NodeCounts
     /// Characters of visible text inside links under each node.
-    private(set) var linkLength: [Int]
+    private(set) var linkLength: NodeCounts
     /// Paragraphs of prose (a `p` with 80 or more characters outside links) under each node.
-    private(set) var proseCount: [Int]
+    private(set) var proseCount: NodeCounts
     /// `img` elements under each node.
-    private(set) var imageCount: [Int]
+    private(set) var imageCount: NodeCounts
 
     /// Sums over the nodes that are not `removed`; a text node's length is taken from `earlier`
     /// when given, which must have removed no more than `removed` does (it measured every text
@@ -22,10 +22,10 @@ struct ArticleRoot {
     init(tree: HTMLTree, removed: [Bool], reusing earlier: ArticleRoot? = nil) {
         self.tree = tree
         self.removed = removed
-        var text = [Int](repeating: 0, count: tree.count)
-        var link = [Int](repeating: 0, count: tree.count)
-        var prose = [Int](repeating: 0, count: tree.count)
-        var images = [Int](repeating: 0, count: tree.count)
+        var text = NodeCounts(count: tree.count)
+        var link = NodeCounts(count: tree.count)
+        var prose = NodeCounts(count: tree.count)
+        var images = NodeCounts(count: tree.count)
         // Children always follow their parent in the node array: walk backwards to sum up.
         for index in tree.indices.reversed() where !removed[index] {
             if tree.isText(index) {
@@ -91,7 +91,8 @@ struct ArticleRoot {
         // Scores by node index, and the nodes in the order they were first scored: arrays, where
         // a dictionary hashed every ancestor of every text block (and copied this root into the
         // closure that gave its first score).
-        var scores = [Double?](repeating: nil, count: tree.count)
+        // NaN: not scored yet (a score is always a finite sum), so a score takes 8 bytes, not 16.
+        var scores = [Double](repeating: .nan, count: tree.count)
         var scored: [Int] = []
 
         func initialScore(_ index: Int) -> Double {
@@ -108,11 +109,11 @@ struct ArticleRoot {
         }
 
         func add(_ value: Double, to index: Int) {
-            if scores[index] == nil {
+            if scores[index].isNaN {
                 scores[index] = initialScore(index)
                 scored.append(index)
             }
-            scores[index]! += value
+            scores[index] += value
         }
 
         for index in tree.indices where !removed[index] {
@@ -135,7 +136,7 @@ struct ArticleRoot {
         }
         guard !scored.isEmpty else { return [root] }
 
-        var final: [(index: Int, score: Double)] = scored.map { ($0, scores[$0]! * (1 - linkDensity($0))) }
+        var final: [(index: Int, score: Double)] = scored.map { ($0, scores[$0] * (1 - linkDensity($0))) }
         final.sort { $0.score > $1.score || ($0.score == $1.score && $0.index < $1.index) }
         var top = final[0].index
         let topScore = final[0].score
@@ -161,8 +162,9 @@ struct ArticleRoot {
         return withSiblings(top, topScore: topScore, scores: scores)
     }
 
-    /// The top candidate plus siblings that continue the article (Readability's sibling rule).
-    private func withSiblings(_ top: Int, topScore: Double, scores: [Double?]) -> [Int] {
+    /// The top candidate plus siblings that continue the article (Readability's sibling rule);
+    /// `scores` is NaN for a node never scored.
+    private func withSiblings(_ top: Int, topScore: Double, scores: [Double]) -> [Int] {
         let parent = tree.parent(of: top)
         guard parent >= 0 else { return [top] }
         let threshold = max(10, topScore * 0.2)
@@ -173,7 +175,7 @@ struct ArticleRoot {
                 continue
             }
             guard tree.isElement(sibling) else { continue }
-            let score = (scores[sibling] ?? 0) * (1 - linkDensity(sibling))
+            let score = (scores[sibling].isNaN ? 0 : scores[sibling]) * (1 - linkDensity(sibling))
             // A sibling continues the article only with prose of its own, not on its class name alone
             // (a lead image with a caption, a byline box).
             if score >= threshold && (proseCount[sibling] > 0 || textLength[sibling] >= 200) {
@@ -269,5 +271,21 @@ struct ArticleRoot {
             }
         }
         return total
+    }
+}
+
+/// A count for each node of a tree, kept in 32 bits: a count never exceeds the page's bytes,
+/// which libxml2 reads only up to `Int32.max`, and the four counts of a page's nodes then take
+/// half the memory.
+struct NodeCounts: Sendable {
+    private var values: [Int32]
+
+    init(count: Int) {
+        values = [Int32](repeating: 0, count: count)
+    }
+
+    subscript(index: Int) -> Int {
+        get { Int(values[index]) }
+        set { values[index] = Int32(truncatingIfNeeded: newValue) }
     }
 }

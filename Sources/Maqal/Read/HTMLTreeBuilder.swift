@@ -136,18 +136,25 @@ final class HTMLTreeBuilder {
     }
 
     /// A parser context over UTF-8 `bytes` with `options`, set up as `htmlReadMemory` sets it
-    /// up for the encoding "UTF-8"; the caller sets the event handler, parses and frees it.
+    /// up for the encoding "UTF-8" (but for its copy of the page); the caller sets the event
+    /// handler, parses and frees it.
     static func parserContext(for bytes: UnsafeBufferPointer<UInt8>, options: Int32) -> htmlParserCtxtPtr? {
         let context: htmlParserCtxtPtr? = bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
             htmlCreateMemoryParserCtxt($0, Int32(bytes.count))
         }
         guard let context else { return nil }
-        if let utf8 = xmlFindCharEncodingHandler("UTF-8") {
-            xmlSwitchToEncoding(context, utf8)
-            if let input = context.pointee.input {
-                if let old = input.pointee.encoding { maqal_xml_free(UnsafeMutableRawPointer(mutating: old)) }
-                input.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
-            }
+        // What `xmlSwitchToEncoding` leaves behind for UTF-8, without its conversion: for an HTML
+        // parser it converts the whole page at once into a second buffer twice the page's size
+        // (UTF-8 to UTF-8 is a copy) and keeps the first one too. The handler is set on the input
+        // as the switch sets it, so the parser takes the bytes as UTF-8 and, as after the switch,
+        // reads an ill-formed sequence as one byte's character instead of switching to Latin-1.
+        if let utf8 = xmlFindCharEncodingHandler("UTF-8"), let input = context.pointee.input,
+            let buffer = input.pointee.buf, buffer.pointee.encoder == nil
+        {
+            buffer.pointee.encoder = utf8
+            context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
+            if let old = input.pointee.encoding { maqal_xml_free(UnsafeMutableRawPointer(mutating: old)) }
+            input.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
         }
         htmlCtxtUseOptions(context, options)
         return context

@@ -12,7 +12,7 @@ struct HTMLSegmenter {
     /// Bold-only lines may be headings (only in pages whose article has no `h2`–`h6`).
     let boldHeadings: Bool
     /// `img` elements under each node, so figure boxes are recognised without walking subtrees.
-    let images: [Int]
+    let images: NodeCounts
     /// Where what Segment leaves out is recorded (``ParseOptions/explain``); shared with inner segmenters.
     let sink: RemovalSink?
 
@@ -54,7 +54,7 @@ struct HTMLSegmenter {
         }
     }
 
-    init(tree: HTMLTree, removed: [Bool], links: LinkResolver, boldHeadings: Bool, images: [Int], sink: RemovalSink? = nil) {
+    init(tree: HTMLTree, removed: [Bool], links: LinkResolver, boldHeadings: Bool, images: NodeCounts, sink: RemovalSink? = nil) {
         self.sink = sink
         self.tree = tree
         self.removed = removed
