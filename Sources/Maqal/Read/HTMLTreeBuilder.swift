@@ -68,9 +68,11 @@ final class HTMLTreeBuilder {
         var values = StringPool()
         emptyValue = values.number(of: UnsafeBufferPointer(start: nil, count: 0))
         self.values = values
-        // The corpus pages have a node per 70 to 200 bytes: room for one per 100 saves most of
-        // the arrays' regrowth copies without holding much that goes unused.
-        let nodes = max(1024, byteCount / 100)
+        // Room for the most nodes and text a page of this size can hold (a node takes three
+        // bytes of markup or more; text is never longer than the page), so no column is copied
+        // to grow. Room is not memory: the pages past what is written are never touched, and a
+        // page's text and nodes take only what they fill.
+        let nodes = max(1024, byteCount / 3)
         columns.kinds.reserveCapacity(nodes)
         columns.tags.reserveCapacity(nodes)
         columns.parents.reserveCapacity(nodes)
@@ -78,8 +80,7 @@ final class HTMLTreeBuilder {
         columns.lengths.reserveCapacity(nodes)
         columns.attributeStarts.reserveCapacity(nodes + 1)
         columns.nameListOf.reserveCapacity(nodes)
-        // Text is most of a page's bytes once markup is gone.
-        columns.text.reserveCapacity(byteCount / 2)
+        columns.text.reserveCapacity(byteCount + 1)
         // Offset 0: the one space all white-space-only text between tags shares.
         columns.text.append(0x20)
     }
@@ -251,9 +252,6 @@ final class HTMLTreeBuilder {
         var id: String?
         var suspect = false
         if var cursor = attributes {
-            var count = 0
-            while (cursor + 2 * count).pointee != nil { count += 1 }
-            columns.attributes.reserveCapacity(columns.attributes.count + count)
             while let attributeName = cursor.pointee {
                 // A known boolean attribute written bare (`nowrap`) has its own name as value.
                 let value = (cursor + 1).pointee ?? (htmlIsBooleanAttr(attributeName) != 0 ? attributeName : nil)

@@ -469,8 +469,12 @@ struct HTMLSegmenter {
 
     private func list(_ index: Int) -> ListBlock? {
         let ordered = tree.tag(at: index) == .ol
+        let children = listItems(of: index)
         var items: [ListItem] = []
-        for child in listItems(of: index) {
+        // A long list's items are most of the document: made to measure, the array is never
+        // copied to grow while the old copy is still held.
+        items.reserveCapacity(children.count)
+        for child in children {
             var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images, sink: sink)
             inner.pageLanguage = pageLanguage
             inner.languages = languages
