@@ -15,8 +15,10 @@ struct HTMLTree: Sendable {
     /// An element's attributes as written (names lower-cased by libxml2), first to last.
     typealias Attributes = ArraySlice<(name: String, value: String)>
 
-    /// The nodes' fields, column by column.
-    private(set) var columns = TreeColumns()
+    /// The nodes' fields, column by column, behind one reference: a tree is copied into every
+    /// stage's (and every nested segmenter's) value, and a copy then retains one object, not a
+    /// dozen arrays.
+    private(set) var storage = TreeStorage(TreeColumns())
     /// Nodes whose text, or whose `content`, `alt` or `title`, shows mojibake's tell-tale pairs.
     private(set) var mojibakeSuspects: [Int] = []
     /// Texts of `<script type="application/ld+json">` blocks, in page order.
@@ -32,7 +34,7 @@ struct HTMLTree: Sendable {
     private(set) var stoppedEarly: String?
 
     /// How many nodes the tree holds.
-    var count: Int { columns.kinds.count }
+    var count: Int { storage.columns.kinds.count }
     /// Every node's index, in document order.
     var indices: Range<Int> { 0..<count }
     /// The page's root element, if it had one.
@@ -40,17 +42,17 @@ struct HTMLTree: Sendable {
 
     // MARK: - One node's fields
 
-    func kind(at index: Int) -> Kind { columns.kinds[index] }
-    func isText(_ index: Int) -> Bool { columns.kinds[index] == .text }
-    func isElement(_ index: Int) -> Bool { columns.kinds[index] == .element }
+    func kind(at index: Int) -> Kind { storage.columns.kinds[index] }
+    func isText(_ index: Int) -> Bool { storage.columns.kinds[index] == .text }
+    func isElement(_ index: Int) -> Bool { storage.columns.kinds[index] == .element }
     /// The element's tag when the pipeline knows it by name; ``HTMLTag/other`` for text.
-    func tag(at index: Int) -> HTMLTag { columns.tags[index] }
+    func tag(at index: Int) -> HTMLTag { storage.columns.tags[index] }
     /// The parent's index; -1 for the root.
-    func parent(of index: Int) -> Int { Int(columns.parents[index]) }
+    func parent(of index: Int) -> Int { Int(storage.columns.parents[index]) }
 
     /// Lower-case tag name for elements; empty for text.
     func elementName(at index: Int) -> String {
-        isText(index) ? "" : columns.elementNames[Int(columns.starts[index])]
+        isText(index) ? "" : storage.columns.elementNames[Int(storage.columns.starts[index])]
     }
 
     /// The text of a text node (empty for an element), as a new `String`; passes that only read
@@ -62,18 +64,18 @@ struct HTMLTree: Sendable {
     /// Runs `body` on the UTF-8 bytes of a text node's text (none for an element).
     func withText<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         guard isText(index) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let start = Int(columns.starts[index])
-        let end = start + Int(columns.lengths[index])
-        return columns.text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        let start = Int(storage.columns.starts[index])
+        let end = start + Int(storage.columns.lengths[index])
+        return storage.columns.text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     /// The element's attributes (none for text).
     func attributes(at index: Int) -> Attributes {
-        columns.attributes[Int(columns.attributeStarts[index])..<Int(columns.attributeStarts[index + 1])]
+        storage.columns.attributes[Int(storage.columns.attributeStarts[index])..<Int(storage.columns.attributeStarts[index + 1])]
     }
 
     func hasAttributes(at index: Int) -> Bool {
-        columns.attributeStarts[index] != columns.attributeStarts[index + 1]
+        storage.columns.attributeStarts[index] != storage.columns.attributeStarts[index + 1]
     }
 
     /// The value of the element's first attribute called `name`.
@@ -94,10 +96,10 @@ struct HTMLTree: Sendable {
     }
 
     /// Class and id names, as the ``ClassNameReader`` the tree was built with splits them.
-    func names(at index: Int) -> [String] { columns.nameLists[Int(columns.nameListOf[index])].names }
+    func names(at index: Int) -> [String] { storage.columns.nameLists[Int(storage.columns.nameListOf[index])].names }
     /// What the class and id names say, worked out with ``names(at:)`` by the ``ClassNameReader``
     /// the tree was built with.
-    func nameFacts(at index: Int) -> NameFlags { columns.nameLists[Int(columns.nameListOf[index])].facts }
+    func nameFacts(at index: Int) -> NameFlags { storage.columns.nameLists[Int(storage.columns.nameListOf[index])].facts }
 
     /// Deeper nesting is flattened into the ancestor at this depth, so every walker over the
     /// tree stays within a bounded stack.
@@ -185,7 +187,7 @@ struct HTMLTree: Sendable {
         tree.jsonLD = builder.jsonLD
         tree.flattened = builder.flattened
         tree.mojibakeSuspects = builder.mojibakeSuspects
-        tree.columns = builder.finish()
+        tree.storage = TreeStorage(builder.finish())
         return tree
     }
 
@@ -218,23 +220,34 @@ struct HTMLTree: Sendable {
     private mutating func repairMojibake(at index: Int, evidence: MojibakeRepair.Evidence) -> Int {
         if isText(index) {
             guard let fixed = MojibakeRepair.repair(nodeText(at: index), evidence: evidence) else { return 0 }
-            // The repaired text goes at the end of the shared buffer; the old bytes stay unused.
-            guard columns.text.count + fixed.utf8.count <= Int(Int32.max) else { return 0 }
-            columns.starts[index] = Int32(columns.text.count)
-            columns.lengths[index] = Int32(fixed.utf8.count)
-            columns.text.append(contentsOf: fixed.utf8)
-            return 1
+            return changeColumns { columns in
+                // The repaired text goes at the end of the shared buffer; the old bytes stay unused.
+                guard columns.text.count + fixed.utf8.count <= Int(Int32.max) else { return 0 }
+                columns.starts[index] = Int32(columns.text.count)
+                columns.lengths[index] = Int32(fixed.utf8.count)
+                columns.text.append(contentsOf: fixed.utf8)
+                return 1
+            }
         }
         var count = 0
         for position in attributes(at: index).indices {
-            let name = columns.attributes[position].name
+            let name = storage.columns.attributes[position].name
             guard name == "content" || name == "alt" || name == "title" else { continue }
-            if let fixed = MojibakeRepair.repair(columns.attributes[position].value, evidence: evidence) {
-                columns.attributes[position].value = fixed
+            if let fixed = MojibakeRepair.repair(storage.columns.attributes[position].value, evidence: evidence) {
+                changeColumns { $0.attributes[position].value = fixed }
                 count += 1
             }
         }
         return count
+    }
+
+    /// Runs `change` on the columns and stores the result as a new storage; the arrays are
+    /// changed in place when no other tree shares them.
+    private mutating func changeColumns<Result>(_ change: (inout TreeColumns) -> Result) -> Result {
+        var columns = storage.columns
+        storage = TreeStorage(TreeColumns())
+        defer { storage = TreeStorage(columns) }
+        return change(&columns)
     }
 
     // MARK: - Queries
@@ -246,7 +259,7 @@ struct HTMLTree: Sendable {
 
     /// The nodes directly under `index`, in document order.
     func children(of index: Int) -> ChildIndices {
-        ChildIndices(subtreeEnds: columns.subtreeEnds, position: index + 1, end: Int(columns.subtreeEnds[index]))
+        ChildIndices(subtreeEnds: storage.columns.subtreeEnds, position: index + 1, end: Int(storage.columns.subtreeEnds[index]))
     }
 
     /// Walks a node's children: the first starts right after the node, each next one right
@@ -266,23 +279,33 @@ struct HTMLTree: Sendable {
     /// The indices of `index` and everything under it: nodes are stored in document order, so a
     /// subtree is one run of indices.
     func subtree(of index: Int) -> Range<Int> {
-        index..<Int(columns.subtreeEnds[index])
+        index..<Int(storage.columns.subtreeEnds[index])
     }
 
     /// The text under `index` with white space folded, as a browser would show it.
     func text(of index: Int) -> String {
         var folder = WhitespaceFolder()
-        columns.text.withUnsafeBufferPointer { text in
+        storage.columns.text.withUnsafeBufferPointer { text in
             for current in subtree(of: index) {
                 if isText(current) {
-                    let start = Int(columns.starts[current])
-                    folder.append(utf8: UnsafeBufferPointer(rebasing: text[start..<start + Int(columns.lengths[current])]))
+                    let start = Int(storage.columns.starts[current])
+                    folder.append(utf8: UnsafeBufferPointer(rebasing: text[start..<start + Int(storage.columns.lengths[current])]))
                 } else if tag(at: current) == .br || tag(at: current).isBlock {
                     folder.breakHere()
                 }
             }
         }
         return folder.result
+    }
+}
+
+/// The one object an ``HTMLTree``'s columns live in; immutable, so reading a column needs no
+/// exclusivity check and a tree's copies share it.
+final class TreeStorage: Sendable {
+    let columns: TreeColumns
+
+    init(_ columns: TreeColumns) {
+        self.columns = columns
     }
 }
 
