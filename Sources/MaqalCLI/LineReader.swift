@@ -70,7 +70,50 @@ struct LineReader {
         }
     }
 
-    private mutating func read() {
-        if ChunkReader.append(from: descriptor, to: &buffer, count: Self.chunkSize) <= 0 { ended = true }
+    /// What `take` found after a header line.
+    enum Body {
+        case bytes([UInt8])
+        /// The input ended first, after this many of the bytes.
+        case short(Int)
+    }
+
+    /// The next `count` bytes, whatever they hold (`maqal records --framed`: the page after its
+    /// header line). Called between lines only.
+    mutating func take(_ count: Int) -> Body {
+        while buffer.count - start < count {
+            if ended {
+                let got = buffer.count - start
+                start = buffer.count
+                return .short(got)
+            }
+            if start > 0 {
+                buffer.removeFirst(start)
+                start = 0
+            }
+            // One read for the rest of a large body rather than many of a chunk each.
+            read(min(max(Self.chunkSize, count - buffer.count), 8 << 20))
+        }
+        let body = Array(buffer[start..<(start + count)])
+        start += count
+        return .bytes(body)
+    }
+
+    /// Steps over the next `count` bytes without holding them (a framed body over the size limit);
+    /// how many there were, fewer than `count` when the input ended first.
+    mutating func skip(_ count: Int) -> Int {
+        var left = count
+        while left > buffer.count - start {
+            left -= buffer.count - start
+            buffer.removeAll(keepingCapacity: true)
+            start = 0
+            if ended { return count - left }
+            read()
+        }
+        start += left
+        return count
+    }
+
+    private mutating func read(_ count: Int = chunkSize) {
+        if ChunkReader.append(from: descriptor, to: &buffer, count: count) <= 0 { ended = true }
     }
 }
