@@ -80,22 +80,22 @@ struct LineReader {
     /// The next `count` bytes, whatever they hold (`maqal records --framed`: the page after its
     /// header line). Called between lines only.
     mutating func take(_ count: Int) -> Body {
-        while buffer.count - start < count {
-            if ended {
-                let got = buffer.count - start
-                start = buffer.count
-                return .short(got)
-            }
-            if start > 0 {
-                buffer.removeFirst(start)
-                start = 0
-            }
-            // One read for the rest of a large body rather than many of a chunk each.
-            read(min(max(Self.chunkSize, count - buffer.count), 8 << 20))
+        if buffer.count - start >= count {
+            let body = Array(buffer[start..<(start + count)])
+            start += count
+            return .bytes(body)
         }
-        let body = Array(buffer[start..<(start + count)])
-        start += count
-        return .bytes(body)
+        // The rest of the body is read straight into it, not through the line buffer.
+        var body = Array(buffer[start...])
+        body.reserveCapacity(count)
+        buffer.removeAll(keepingCapacity: true)
+        start = 0
+        while body.count < count && !ended {
+            if ChunkReader.append(from: descriptor, to: &body, count: min(count - body.count, Self.chunkSize)) <= 0 {
+                ended = true
+            }
+        }
+        return body.count == count ? .bytes(body) : .short(body.count)
     }
 
     /// Steps over the next `count` bytes without holding them (a framed body over the size limit);
@@ -113,7 +113,7 @@ struct LineReader {
         return count
     }
 
-    private mutating func read(_ count: Int = chunkSize) {
-        if ChunkReader.append(from: descriptor, to: &buffer, count: count) <= 0 { ended = true }
+    private mutating func read() {
+        if ChunkReader.append(from: descriptor, to: &buffer, count: Self.chunkSize) <= 0 { ended = true }
     }
 }

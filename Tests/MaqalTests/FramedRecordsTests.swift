@@ -46,6 +46,19 @@ struct FramedRecordsTests {
         #expect(result.stderr.isEmpty)
     }
 
+    @Test("a body larger than the reader's chunks arrives whole, and the frame after it is still found")
+    func largeBody() throws {
+        // About 3 MB: read in several reads, straight into the body.
+        let sentence = "كان الماء يقيس الوقت في المدن القديمة. "
+        let big = String(repeating: sentence, count: 40_000)
+        var input = Self.frame(["id": "big", "body": "text"], Array(big.utf8))
+        input.append(Self.frame(["id": "after", "body": "text"], Array(sentence.utf8)))
+        let result = try run(["--fields", "words"], input)
+        #expect(result.answers.map { $0["id"] as? String } == ["big", "after"])
+        let small = try #require(result.answers[1]["words"] as? Int)
+        #expect(result.answers[0]["words"] as? Int == small * 40_000)
+    }
+
     @Test("a raw body is read as body_base64 is: the content_type charset is the declared encoding")
     func rawBodyUsesHTTPCharset() throws {
         let bytes = CodePage.windows1256.encode(RecordsTests.arabic)!
