@@ -1,4 +1,4 @@
-"""A client for ``maqal records``: one child process, one JSON line in, one JSON line out."""
+"""A client for ``maqal records``: one child process, one framed page (or JSON line) in, one JSON line out."""
 
 from __future__ import annotations
 
