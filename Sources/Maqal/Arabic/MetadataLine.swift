@@ -80,9 +80,15 @@ struct MetadataLine: Sendable, Equatable {
         }
         let rest = text[index...]
         let trimmed = rest.drop { $0 == " " || $0 == "\u{0640}" }
-        let hasSeparator = trimmed.first.map { ":：-–—|".contains($0) } ?? false
+        // `بقلم / فلان` is written too: a slash after a label is its separator.
+        let hasSeparator = trimmed.first.map { ":：-–—|/".contains($0) } ?? false
         var value = hasSeparator ? trimmed.dropFirst() : trimmed
         value = value.drop { $0 == " " }
+        if field == .author, let space = value.firstIndex(of: " "),
+            TextCues.bylineRoleKeys.contains(ArabicKey.make(value[..<space]))
+        {
+            value = value[value.index(after: space)...].drop { $0 == " " }
+        }
         var result = String(value)
         while let last = result.last, ":.،,".contains(last) { result.removeLast() }
         result = result.trimmingCharacters(in: .whitespaces)
@@ -90,6 +96,30 @@ struct MetadataLine: Sendable, Equatable {
         if !hasSeparator && (field != .author || TextCues.separatedLabelKeys.contains(labelKey)) { return nil }
         return result.isEmpty ? nil : result
     }
+
+    /// A byline that carries its date on the same line, after a separator (`بقلم أحمد سالم · 12
+    /// مارس 2024`, `بقلم: أحمد سالم | 2024-03-12`, `كتب: فلان، الثلاثاء 12 مارس 2024`): the name
+    /// and the date as two lines, so the date is a date and not a second author. Any other line is
+    /// returned as it is.
+    static func splittingDate(_ line: MetadataLine) -> [MetadataLine] {
+        guard line.field == .author else { return [line] }
+        let value = line.value
+        var index = value.startIndex
+        while let separator = value[index...].firstIndex(where: { Self.bylineDateSeparators.contains($0) }) {
+            let name = value[..<separator].trimmingCharacters(in: .whitespaces)
+            let rest = value[value.index(after: separator)...]
+                .trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "·|-–—،,•")))
+            guard !name.isEmpty else { return [line] }
+            if !rest.isEmpty, dateLine(rest) != nil || ArabicDateParser.parseMachine(rest) != nil {
+                return [MetadataLine(field: .author, value: name), MetadataLine(field: .published, value: rest)]
+            }
+            index = value.index(after: separator)
+        }
+        return [line]
+    }
+
+    /// What stands between a byline's name and its date on one line.
+    private static let bylineDateSeparators: Set<Character> = ["·", "|", "-", "–", "—", "،", ",", "•"]
 
     /// The date of a line that is a date and little else (a day name, "الموافق", era words).
     static func dateLine(_ text: String) -> ArabicDate? {

@@ -45,7 +45,10 @@ struct FurnitureMetadata {
                 hasWord(Self.authorWordList) || names.contains(where: { Self.authorNames.contains($0) })
             {
                 let text = tree.text(of: index)
-                let labelled = MetadataLine.readAll(text).filter { $0.field == .author }.map(\.value)
+                // A byline box that ends with the date (`بقلم فلان · 3 نيسان 2024`) names the author
+                // before the separator only.
+                let labelled = MetadataLine.readAll(text).flatMap(MetadataLine.splittingDate)
+                    .filter { $0.field == .author }.map(\.value)
                 if !labelled.isEmpty {
                     authors += labelled
                 } else if (1...6).contains(WordCounter.count(text, upTo: 6)) {
