@@ -182,7 +182,7 @@ struct HTMLTree: Sendable {
         } else {
             tree.droppedAttributes = ExcessAttributes.drop(from: &bytes)
         }
-        let builder = HTMLTreeBuilder(byteCount: bytes.count, classNames: classNames)
+        var builder = HTMLTreeBuilder(byteCount: bytes.count, classNames: classNames)
         tree.stoppedEarly = bytes.withUnsafeBufferPointer { builder.parse($0, options: options) }
         tree.jsonLD = builder.jsonLD
         tree.flattened = builder.flattened

@@ -11,14 +11,14 @@ import Foundation
 /// merges into one node unless a comment or processing instruction stands between, and an
 /// element that starts after the root has closed joins the root when the root was the page's
 /// first node (otherwise libxml2 hangs it off the doctype or a comment, out of the tree).
-final class HTMLTreeBuilder {
+struct HTMLTreeBuilder {
     /// The tree so far, column by column.
-    @exclusivity(unchecked) private var columns = TreeColumns()
-    @exclusivity(unchecked) private(set) var jsonLD: [String] = []
-    @exclusivity(unchecked) private(set) var flattened = 0
+    private var columns = TreeColumns()
+    private(set) var jsonLD: [String] = []
+    private(set) var flattened = 0
     /// Nodes with mojibake's tell-tale pairs in their text or in `content`, `alt` or `title`,
     /// checked here on the bytes so the repair pass looks at these alone.
-    @exclusivity(unchecked) private(set) var mojibakeSuspects: [Int] = []
+    private(set) var mojibakeSuspects: [Int] = []
 
     /// One open element, in step with libxml2's own stack of open elements.
     private struct Frame {
@@ -29,35 +29,35 @@ final class HTMLTreeBuilder {
         var preformatted: Bool
     }
 
-    @exclusivity(unchecked) private var frames: [Frame] = []
+    private var frames: [Frame] = []
     /// Open elements inside a skipped one (itself included): their events are ignored.
-    @exclusivity(unchecked) private var skipDepth = 0
+    private var skipDepth = 0
     /// Open elements inside a JSON-LD script (itself included): their text is collected.
-    @exclusivity(unchecked) private var jsonLDDepth = 0
-    @exclusivity(unchecked) private var jsonLDText: [UInt8] = []
+    private var jsonLDDepth = 0
+    private var jsonLDText: [UInt8] = []
     /// Text not yet made a node: the first `pendingCount` bytes. The array only grows, so
     /// emptying it after each node is setting the count to zero.
-    @exclusivity(unchecked) private var pending = [UInt8](repeating: 0, count: 4096)
-    @exclusivity(unchecked) private var pendingCount = 0
+    private var pending = [UInt8](repeating: 0, count: 4096)
+    private var pendingCount = 0
     /// Whether something other than the root element came first in the document (a doctype, a
     /// comment), so a later top-level element is out of libxml2's tree.
-    @exclusivity(unchecked) fileprivate var rootIsFirst = true
+    fileprivate var rootIsFirst = true
 
     /// Class values, and longer values of attributes that repeat, made strings once per
     /// distinct value (see ``StringPool``).
-    @exclusivity(unchecked) private var values = StringPool()
+    private var values = StringPool()
     /// The number of the empty value in ``values``, for a `class` written without one.
     private let emptyValue: Int
     /// The number in the tree's name lists (``TreeColumns/nameLists``) of each value in
     /// ``values`` seen as a class without an id, by the value's number; -1 for one not seen so.
-    @exclusivity(unchecked) private var listOfClasses: [Int32] = []
+    private var listOfClasses: [Int32] = []
     /// Element names' numbers in ``TreeColumns/elementNames``.
-    @exclusivity(unchecked) private var elementNumbers: [String: Int32] = [:]
+    private var elementNumbers: [String: Int32] = [:]
     /// Splits class and id values and flags the names (Extract's, injected).
     private let classNames: any ClassNameReader
 
     /// The parser, while it runs.
-    @exclusivity(unchecked) private var context: htmlParserCtxtPtr?
+    private var context: htmlParserCtxtPtr?
 
     /// A builder for a page of `byteCount` bytes.
     init(byteCount: Int = 0, classNames: any ClassNameReader) {
@@ -86,7 +86,7 @@ final class HTMLTreeBuilder {
     }
 
     /// The finished columns, with each node's subtree end worked out; the builder is done.
-    func finish() -> TreeColumns {
+    mutating func finish() -> TreeColumns {
         var result = columns
         columns = TreeColumns()
         let count = result.kinds.count
@@ -104,7 +104,7 @@ final class HTMLTreeBuilder {
     }
 
     /// Appends a node to every column; an element's attributes are appended before it.
-    private func appendNode(
+    private mutating func appendNode(
         _ kind: HTMLTree.Kind, tag: HTMLTag, parent: Int, start: Int, length: Int, nameList: Int32
     ) {
         columns.kinds.append(kind)
@@ -117,7 +117,7 @@ final class HTMLTreeBuilder {
     }
 
     /// Parses `bytes` (UTF-8, no NUL) with `options`; returns why libxml2 stopped early, if it did.
-    func parse(_ bytes: UnsafeBufferPointer<UInt8>, options: Int32) -> String? {
+    mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>, options: Int32) -> String? {
         guard let context = HTMLTreeBuilder.parserContext(for: bytes, options: options) else { return nil }
         self.context = context
         defer {
@@ -125,8 +125,12 @@ final class HTMLTreeBuilder {
             htmlFreeParserCtxt(context)
         }
         context.pointee.sax.pointee = HTMLTreeBuilder.handler
-        context.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
-        htmlParseDocument(context)
+        // The events reach the builder through this pointer, valid for the parse alone.
+        withUnsafeMutablePointer(to: &self) { builder in
+            context.pointee.userData = UnsafeMutableRawPointer(builder)
+            htmlParseDocument(context)
+            context.pointee.userData = nil
+        }
         flushText()
         // A limit of libxml2's own (or its memory running out) halts the parser; recovered
         // markup errors do not. The page up to that point is all there is, so say so.
@@ -193,15 +197,15 @@ final class HTMLTreeBuilder {
         return handler
     }
 
-    /// Runs `body` on the builder behind libxml2's user pointer. ``parse(_:options:)`` holds the
-    /// builder for the whole parse, so an event needs no retain and release of its own.
-    fileprivate static func with(_ pointer: UnsafeMutableRawPointer, _ body: (HTMLTreeBuilder) -> Void) {
-        Unmanaged<HTMLTreeBuilder>.fromOpaque(pointer)._withUnsafeGuaranteedRef(body)
+    /// Runs `body` on the builder behind libxml2's user pointer (set by ``parse(_:options:)``
+    /// for the parse's length).
+    fileprivate static func with(_ pointer: UnsafeMutableRawPointer, _ body: (inout HTMLTreeBuilder) -> Void) {
+        body(&pointer.assumingMemoryBound(to: HTMLTreeBuilder.self).pointee)
     }
 
     // MARK: - Events
 
-    private func start(_ cName: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    private mutating func start(_ cName: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         flushText()
         if skipDepth > 0 || jsonLDDepth > 0 {
             if skipDepth > 0 { skipDepth += 1 } else { jsonLDDepth += 1 }
@@ -291,7 +295,7 @@ final class HTMLTreeBuilder {
     /// The number of the element's class and id names (and what they say) in the tree's name
     /// lists; those of a class value without an id are worked out once per distinct value, as
     /// pages repeat their class lists.
-    private func nameList(class classes: Int?, id: String?) -> Int32 {
+    private mutating func nameList(class classes: Int?, id: String?) -> Int32 {
         func added(_ names: [String]) -> Int32 {
             columns.nameLists.append((names, classNames.flags(of: names)))
             return Int32(truncatingIfNeeded: columns.nameLists.count - 1)
@@ -307,7 +311,7 @@ final class HTMLTreeBuilder {
         return list
     }
 
-    private func end() {
+    private mutating func end() {
         flushText()
         if skipDepth > 0 {
             skipDepth -= 1
@@ -321,7 +325,7 @@ final class HTMLTreeBuilder {
         _ = frames.popLast()
     }
 
-    private func characters(_ text: UnsafePointer<xmlChar>, _ length: Int) {
+    private mutating func characters(_ text: UnsafePointer<xmlChar>, _ length: Int) {
         guard length > 0 else { return }
         let bytes = UnsafeBufferPointer(start: text, count: length)
         if jsonLDDepth > 0 {
@@ -331,8 +335,9 @@ final class HTMLTreeBuilder {
             if end > pending.count {
                 pending.append(contentsOf: repeatElement(0, count: max(end, 2 * pending.count) - pending.count))
             }
+            let start = pendingCount
             pending.withUnsafeMutableBufferPointer { buffer in
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[pendingCount..<end]).initialize(from: bytes)
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[start..<end]).initialize(from: bytes)
             }
             pendingCount = end
         }
@@ -340,16 +345,19 @@ final class HTMLTreeBuilder {
 
     /// A comment or processing instruction: libxml2 gives it a node, so text on either side
     /// stays two nodes. Before the root, it is the document's first node.
-    private func breakText() {
+    private mutating func breakText() {
         flushText()
         if columns.kinds.isEmpty { rootIsFirst = false }
     }
 
     /// Makes the pending text a node under the innermost open element.
-    private func flushText() {
+    private mutating func flushText() {
         guard pendingCount > 0 else { return }
         defer { pendingCount = 0 }
         guard let frame = frames.last, frame.parent >= 0 else { return }
+        // A second reference for the closure, which changes the rest of the builder; `pending`
+        // is not written meanwhile, so nothing is copied.
+        let pending = pending
         pending.withUnsafeBufferPointer { all in
             let bytes = UnsafeBufferPointer(rebasing: all[..<pendingCount])
             // Pretty-printed pages are full of white-space-only text between tags: it only ever
@@ -417,12 +425,12 @@ final class HTMLTreeBuilder {
     /// address makes each a `String`, with its role, once per parse.
     /// Element names (slots 0–511) and attribute names (512–1023) apart: only element names
     /// lose a namespace prefix (libxml2 keeps `xml:lang` whole as an attribute name).
-    @exclusivity(unchecked) private var nameSlots = [(address: UnsafePointer<xmlChar>?, name: Name)](
+    private var nameSlots = [(address: UnsafePointer<xmlChar>?, name: Name)](
         repeating: (nil, Name(text: "", number: 0, role: [], tag: .other)), count: 1024)
     /// Names kept in each half of ``nameSlots``.
-    @exclusivity(unchecked) private var namesKept = (elements: 0, attributes: 0)
+    private var namesKept = (elements: 0, attributes: 0)
 
-    private func interned(_ address: UnsafePointer<xmlChar>, element: Bool) -> Name {
+    private mutating func interned(_ address: UnsafePointer<xmlChar>, element: Bool) -> Name {
         // The dictionary packs names a few bytes apart: multiplying spreads neighbours over the
         // table, and probing on from a taken slot keeps two names from evicting each other.
         let hash = UInt(bitPattern: address) &* 0x9E37_79B9_7F4A_7C15
