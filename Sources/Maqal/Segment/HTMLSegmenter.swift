@@ -214,7 +214,6 @@ struct HTMLSegmenter {
             var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images, sink: sink)
             inner.pageLanguage = pageLanguage
             inner.languages = languages
-        inner.directions = directions
             inner.directions = directions
             let children = inner.segment(Array(tree.children(of: index))).map { flat -> Block in
                 switch flat {
@@ -478,7 +477,6 @@ struct HTMLSegmenter {
             var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images, sink: sink)
             inner.pageLanguage = pageLanguage
             inner.languages = languages
-        inner.directions = directions
             inner.directions = directions
             var flat = inner.segment(Array(tree.children(of: child)))
             var item = ListItem(text: "")
