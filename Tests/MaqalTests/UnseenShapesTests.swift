@@ -63,6 +63,70 @@ struct UnseenShapesTests {
         #expect(!TestSupport.outline(document.body).contains { $0.hasPrefix("h") })
     }
 
+    // MARK: - Title from the visible headline (HTML)
+
+    @Test("a page with no <title> takes its h1 as the title, and the h1 leaves the body")
+    func headlineWithoutTitle() throws {
+        for headline in ["افتتاح سوق جديد للمزارعين في المدينة", "رحلة إلى شفشاون"] {
+            let document = try TestSupport.parse(
+                "<html><body><article><h1>\(headline)</h1><p>\(Self.prose)</p></article></body></html>", format: .html)
+            #expect(document.metadata.title == headline)
+            #expect(TestSupport.outline(document.body) == ["p " + Self.prose])
+        }
+    }
+
+    @Test("with no <title>, a short first h1 beside others may be the logo's: only a four-word h1 is the headline")
+    func shortH1AmongOthers() throws {
+        let document = try TestSupport.parse(
+            "<html><body><h1>نشرة الحي</h1><article><h1>افتتاح سوق جديد للمزارعين في المدينة</h1><p>\(Self.prose)</p></article></body></html>",
+            format: .html)
+        #expect(document.metadata.title == "افتتاح سوق جديد للمزارعين في المدينة")
+    }
+
+    // MARK: - Byline labels
+
+    @Test("byline labels with and without a colon give the author's name, and the line leaves the body", arguments: [
+        "كتبه: سامي الحاج", "كتبها سامي الحاج", "كتب: سامي الحاج", "إعداد سامي الحاج", "تحرير: سامي الحاج",
+        "بقلم سامي الحاج", "بقلم / سامي الحاج", "بقلم الكاتب سامي الحاج", "إعداد وتحرير: سامي الحاج",
+    ])
+    func bylineLabels(_ line: String) throws {
+        let text = try TestSupport.parse("افتتاح سوق جديد للمزارعين\n\(line)\n\n\(Self.prose)\n")
+        #expect(text.metadata.authors == ["سامي الحاج"])
+        #expect(TestSupport.outline(text.body) == ["p " + Self.prose])
+        let page = try html("<h1>عنوان المقال</h1><p>\(line)</p><p>\(Self.prose)</p>")
+        #expect(page.metadata.authors == ["سامي الحاج"])
+        #expect(TestSupport.outline(page.body) == ["p " + Self.prose])
+    }
+
+    @Test("a byline's names: two joined by و, a name that starts with و kept whole, a translator no author", arguments: [
+        ("أحمد سالم وليلى حداد", ["أحمد سالم", "ليلى حداد"]), ("أحمد وليد", ["أحمد وليد"]),
+        ("سامي وائل الحاج", ["سامي وائل الحاج"]), ("ليلى حداد، ترجمة: سامي الحاج", ["ليلى حداد"]),
+        ("ليلى حداد, تصوير سامي الحاج", ["ليلى حداد"]),
+    ])
+    func bylineNames(_ value: String, _ names: [String]) {
+        #expect(MetadataLine.authorNames(value) == names)
+    }
+
+    @Test("a one-line byline with its date after a separator gives the author and the date", arguments: [
+        "بقلم أحمد سالم · 12 مارس 2024", "بقلم: أحمد سالم | 2024-03-12", "كتب: أحمد سالم - 12 مارس 2024",
+        "بقلم أحمد سالم — 12/03/2024", "بقلم: أحمد سالم، 12 مارس 2024",
+    ])
+    func bylineWithDate(_ line: String) throws {
+        let text = try TestSupport.parse("افتتاح سوق جديد للمزارعين\n\(line)\n\n\(Self.prose)\n")
+        #expect(text.metadata.authors == ["أحمد سالم"])
+        #expect(text.metadata.published == "2024-03-12")
+        #expect(TestSupport.outline(text.body) == ["p " + Self.prose])
+    }
+
+    @Test("a byline whose value has no date after its separator stays one name; a dateline's place is no author")
+    func bylineWithoutDate() throws {
+        let line = MetadataLine(field: .author, value: "أحمد سالم - مراسل الجريدة")
+        #expect(MetadataLine.splittingDate(line) == [line])
+        // Without a label, "place – date" is a dateline as often as "name · date" is a byline.
+        let document = try TestSupport.parse("افتتاح سوق جديد للمزارعين\nوادي السنديان · 12 مارس 2024\n\n\(Self.prose)\n")
+        #expect(document.metadata.authors.isEmpty)
+    }
+
     // MARK: - Plain text
 
     func text(_ text: String) throws -> Document {

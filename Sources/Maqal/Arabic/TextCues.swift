@@ -41,6 +41,22 @@ enum TextCues {
         case author, published, modified, source, tags, categories
     }
 
+    /// Words of trade that stand between a byline label and the name (`بقلم الكاتب فلان`,
+    /// `كتب الزميل فلان`): they describe the author and are not part of the name. Titles of
+    /// address (`الدكتور`, `د.`) stay: bylines print them as part of the name.
+    static let bylineRoleKeys: Set<String> = Set([
+        "الكاتب", "الكاتبة", "الصحفي", "الصحفية", "الصحافي", "الصحافية", "الإعلامي", "الإعلامية",
+        "المحرر", "المحررة", "الزميل", "الزميلة", "المراسل", "المراسلة",
+    ].map(ArabicKey.make))
+
+    /// Labels of credits that are not authorship, as keys: translation, photographs, proofreading,
+    /// drawings. A byline's part that starts with one names no author (`بقلم: فلان، ترجمة: فلان`).
+    /// They are not metadata labels: the model has no field for a translator, and a line that
+    /// credits only one stays in the text rather than being lost.
+    static let creditLabelKeys: Set<String> = Set([
+        "ترجمة", "ترجمه", "تصوير", "تدقيق", "مراجعة", "رسوم", "تصميم", "إخراج",
+    ].map(ArabicKey.make))
+
     /// Byline labels that are also common words ("حوار خاص…" is a deck): labels only before `:` or `-`.
     static let separatedLabelKeys: Set<String> = Set(["حوار"].map(ArabicKey.make))
 
@@ -48,6 +64,10 @@ enum TextCues {
     static let metadataLabels: [(key: String, field: Field)] = {
         let table: [(String, Field)] = [
             ("بقلم", .author), ("كتب", .author), ("كتبت", .author), ("الكاتب", .author),
+            // "He/she wrote it": `كتبه: فلان`, `كتبها فلانة`, the forum and blog form of the byline.
+            ("كتبه", .author), ("كتبها", .author),
+            // Two credits joined in one label: `إعداد وتحرير: فلان`.
+            ("إعداد وتحرير", .author), ("تحرير وإعداد", .author), ("إعداد وتقديم", .author),
             ("الكاتبة", .author), ("إعداد", .author), ("تحرير", .author), ("بواسطة", .author),
             ("نشر بواسطة", .author), ("تقرير", .author), ("المؤلف", .author), ("اسم الكاتب", .author),
             // Interview bylines, "حوار: فلان" (seen: assabah.com.tn).

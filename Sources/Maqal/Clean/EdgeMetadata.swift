@@ -50,7 +50,8 @@ struct EdgeMetadata: Sendable {
     func take(
         _ text: String, at index: Int, label: () -> MetadataLine?, words: () -> Int, into metadata: inout Metadata
     ) -> Outcome {
-        let lines = splitsLabels ? MetadataLine.readAll(text) : label().map { [$0] } ?? []
+        let lines = (splitsLabels ? MetadataLine.readAll(text) : label().map { [$0] } ?? [])
+            .flatMap(MetadataLine.splittingDate)
         if readsRelativeDates, lines.count == 1, lines[0].field == .published || lines[0].field == .modified,
             RelativeDate.isDateLine(lines[0].value)
         {

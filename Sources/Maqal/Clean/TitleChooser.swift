@@ -24,9 +24,11 @@ enum TitleChooser {
         }) {
             titles.insert((title: HTMLEntities.folded(candidates.headings[index]), site: nil), at: 0)
         }
-        else if let headline = visibleHeadline(candidates.headings, site: knownSite),
-            let first = titles.first, !stands(first.title, beside: headline)
+        else if let headline = visibleHeadline(candidates.headings, site: knownSite, untitled: titles.isEmpty),
+            titles.first.map({ !stands($0.title, beside: headline) }) ?? true
         {
+            // A page with no `<title>` and no og:title (a saved fragment, a CMS export) still
+            // shows its headline: the h1 is the title then, as it is when a title agrees with it.
             titles.insert((title: headline, site: nil), at: 0)
         }
         let title = titles.first?.title
@@ -42,11 +44,15 @@ enum TitleChooser {
         return (title, site ?? titles.lazy.compactMap { $0.site }.first)
     }
 
-    /// The page's first `h1` that reads as a headline: four words or more, not the site's name.
-    private static func visibleHeadline(_ headings: [String], site: String?) -> String? {
+    /// The page's first `h1` that reads as a headline: four words or more, not the site's name. On a
+    /// page with no title at all (`untitled`), a page's only `h1` of two or three words is its
+    /// headline too; with several, a short one may be the logo's, so only the four-word rule holds.
+    private static func visibleHeadline(_ headings: [String], site: String?, untitled: Bool = false) -> String? {
         let siteKey = site.map { ArabicKey.make($0) }
-        return headings.lazy.map { HTMLEntities.folded($0) }.first { heading in
-            WordCounter.count(heading, upTo: 4) >= 4 && ArabicKey.make(heading) != siteKey
+        let folded = headings.map { HTMLEntities.folded($0) }
+        let minimum = untitled && folded.count == 1 ? 2 : 4
+        return folded.first { heading in
+            WordCounter.count(heading, upTo: 4) >= minimum && ArabicKey.make(heading) != siteKey
         }
     }
 

@@ -11,13 +11,14 @@ import Foundation
 /// merges into one node unless a comment or processing instruction stands between, and an
 /// element that starts after the root has closed joins the root when the root was the page's
 /// first node (otherwise libxml2 hangs it off the doctype or a comment, out of the tree).
-final class HTMLTreeBuilder {
-    @exclusivity(unchecked) private(set) var nodes: [HTMLTree.Node] = []
-    @exclusivity(unchecked) private(set) var jsonLD: [String] = []
-    @exclusivity(unchecked) private(set) var flattened = 0
+struct HTMLTreeBuilder {
+    /// The tree so far, column by column.
+    private var columns = TreeColumns()
+    private(set) var jsonLD: [String] = []
+    private(set) var flattened = 0
     /// Nodes with mojibake's tell-tale pairs in their text or in `content`, `alt` or `title`,
     /// checked here on the bytes so the repair pass looks at these alone.
-    @exclusivity(unchecked) private(set) var mojibakeSuspects: [Int] = []
+    private(set) var mojibakeSuspects: [Int] = []
 
     /// One open element, in step with libxml2's own stack of open elements.
     private struct Frame {
@@ -28,49 +29,95 @@ final class HTMLTreeBuilder {
         var preformatted: Bool
     }
 
-    @exclusivity(unchecked) private var frames: [Frame] = []
+    private var frames: [Frame] = []
     /// Open elements inside a skipped one (itself included): their events are ignored.
-    @exclusivity(unchecked) private var skipDepth = 0
+    private var skipDepth = 0
     /// Open elements inside a JSON-LD script (itself included): their text is collected.
-    @exclusivity(unchecked) private var jsonLDDepth = 0
-    @exclusivity(unchecked) private var jsonLDText: [UInt8] = []
+    private var jsonLDDepth = 0
+    private var jsonLDText: [UInt8] = []
     /// Text not yet made a node: the first `pendingCount` bytes. The array only grows, so
     /// emptying it after each node is setting the count to zero.
-    @exclusivity(unchecked) private var pending = [UInt8](repeating: 0, count: 4096)
-    @exclusivity(unchecked) private var pendingCount = 0
+    private var pending = [UInt8](repeating: 0, count: 4096)
+    private var pendingCount = 0
     /// Whether something other than the root element came first in the document (a doctype, a
     /// comment), so a later top-level element is out of libxml2's tree.
-    @exclusivity(unchecked) fileprivate var rootIsFirst = true
+    fileprivate var rootIsFirst = true
 
     /// Class values, and longer values of attributes that repeat, made strings once per
     /// distinct value (see ``StringPool``).
-    @exclusivity(unchecked) private var values = StringPool()
+    private var values = StringPool()
     /// The number of the empty value in ``values``, for a `class` written without one.
     private let emptyValue: Int
-    /// Class names, and what they say, of each value in ``values`` seen without an id, by its number.
-    @exclusivity(unchecked) private var namesOfClasses: [(names: [String], facts: NameFlags)?] = []
-    /// The names of an element with neither class nor id.
-    private let noNames: [String]
+    /// The number in the tree's name lists (``TreeColumns/nameLists``) of each value in
+    /// ``values`` seen as a class without an id, by the value's number; -1 for one not seen so.
+    private var listOfClasses: [Int32] = []
+    /// Element names' numbers in ``TreeColumns/elementNames``.
+    private var elementNumbers: [String: Int32] = [:]
     /// Splits class and id values and flags the names (Extract's, injected).
     private let classNames: any ClassNameReader
 
     /// The parser, while it runs.
-    @exclusivity(unchecked) private var context: htmlParserCtxtPtr?
+    private var context: htmlParserCtxtPtr?
 
     /// A builder for a page of `byteCount` bytes.
     init(byteCount: Int = 0, classNames: any ClassNameReader) {
         self.classNames = classNames
-        noNames = classNames.names(class: nil, id: nil)
+        // List 0: the names of an element with neither class nor id.
+        let noNames = classNames.names(class: nil, id: nil)
+        columns.nameLists.append((noNames, classNames.flags(of: noNames)))
         var values = StringPool()
         emptyValue = values.number(of: UnsafeBufferPointer(start: nil, count: 0))
         self.values = values
-        // The corpus pages have a node per 70 to 200 bytes: room for one per 100 saves most of
-        // the array's regrowth copies without holding much that goes unused.
-        nodes.reserveCapacity(max(1024, byteCount / 100))
+        // Room for the most nodes and text a page of this size can hold (a node takes three
+        // bytes of markup or more; text is never longer than the page), so no column is copied
+        // to grow. Room is not memory: the pages past what is written are never touched, and a
+        // page's text and nodes take only what they fill.
+        let nodes = max(1024, byteCount / 3)
+        columns.kinds.reserveCapacity(nodes)
+        columns.tags.reserveCapacity(nodes)
+        columns.parents.reserveCapacity(nodes)
+        columns.starts.reserveCapacity(nodes)
+        columns.lengths.reserveCapacity(nodes)
+        columns.attributeStarts.reserveCapacity(nodes + 1)
+        columns.nameListOf.reserveCapacity(nodes)
+        columns.text.reserveCapacity(byteCount + 1)
+        // Offset 0: the one space all white-space-only text between tags shares.
+        columns.text.append(0x20)
+    }
+
+    /// The finished columns, with each node's subtree end worked out; the builder is done.
+    mutating func finish() -> TreeColumns {
+        var result = columns
+        columns = TreeColumns()
+        let count = result.kinds.count
+        var ends = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for index in 0..<count { buffer[index] = Int32(index + 1) }
+            initialized = count
+        }
+        // A parent comes before its children, so one backward pass carries each end up.
+        for index in (0..<count).reversed() {
+            let parent = Int(result.parents[index])
+            if parent >= 0 { ends[parent] = max(ends[parent], ends[index]) }
+        }
+        result.subtreeEnds = ends
+        return result
+    }
+
+    /// Appends a node to every column; an element's attributes are appended before it.
+    private mutating func appendNode(
+        _ kind: HTMLTree.Kind, tag: HTMLTag, parent: Int, start: Int, length: Int, nameList: Int32
+    ) {
+        columns.kinds.append(kind)
+        columns.tags.append(tag)
+        columns.parents.append(Int32(truncatingIfNeeded: parent))
+        columns.starts.append(Int32(truncatingIfNeeded: start))
+        columns.lengths.append(Int32(truncatingIfNeeded: length))
+        columns.attributeStarts.append(Int32(truncatingIfNeeded: columns.attributes.count))
+        columns.nameListOf.append(nameList)
     }
 
     /// Parses `bytes` (UTF-8, no NUL) with `options`; returns why libxml2 stopped early, if it did.
-    func parse(_ bytes: UnsafeBufferPointer<UInt8>, options: Int32) -> String? {
+    mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>, options: Int32) -> String? {
         guard let context = HTMLTreeBuilder.parserContext(for: bytes, options: options) else { return nil }
         self.context = context
         defer {
@@ -78,8 +125,12 @@ final class HTMLTreeBuilder {
             htmlFreeParserCtxt(context)
         }
         context.pointee.sax.pointee = HTMLTreeBuilder.handler
-        context.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
-        htmlParseDocument(context)
+        // The events reach the builder through this pointer, valid for the parse alone.
+        withUnsafeMutablePointer(to: &self) { builder in
+            context.pointee.userData = UnsafeMutableRawPointer(builder)
+            htmlParseDocument(context)
+            context.pointee.userData = nil
+        }
         flushText()
         // A limit of libxml2's own (or its memory running out) halts the parser; recovered
         // markup errors do not. The page up to that point is all there is, so say so.
@@ -90,18 +141,25 @@ final class HTMLTreeBuilder {
     }
 
     /// A parser context over UTF-8 `bytes` with `options`, set up as `htmlReadMemory` sets it
-    /// up for the encoding "UTF-8"; the caller sets the event handler, parses and frees it.
+    /// up for the encoding "UTF-8" (but for its copy of the page); the caller sets the event
+    /// handler, parses and frees it.
     static func parserContext(for bytes: UnsafeBufferPointer<UInt8>, options: Int32) -> htmlParserCtxtPtr? {
         let context: htmlParserCtxtPtr? = bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
             htmlCreateMemoryParserCtxt($0, Int32(bytes.count))
         }
         guard let context else { return nil }
-        if let utf8 = xmlFindCharEncodingHandler("UTF-8") {
-            xmlSwitchToEncoding(context, utf8)
-            if let input = context.pointee.input {
-                if let old = input.pointee.encoding { maqal_xml_free(UnsafeMutableRawPointer(mutating: old)) }
-                input.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
-            }
+        // What `xmlSwitchToEncoding` leaves behind for UTF-8, without its conversion: for an HTML
+        // parser it converts the whole page at once into a second buffer twice the page's size
+        // (UTF-8 to UTF-8 is a copy) and keeps the first one too. The handler is set on the input
+        // as the switch sets it, so the parser takes the bytes as UTF-8 and, as after the switch,
+        // reads an ill-formed sequence as one byte's character instead of switching to Latin-1.
+        if let utf8 = xmlFindCharEncodingHandler("UTF-8"), let input = context.pointee.input,
+            let buffer = input.pointee.buf, buffer.pointee.encoder == nil
+        {
+            buffer.pointee.encoder = utf8
+            context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
+            if let old = input.pointee.encoding { maqal_xml_free(UnsafeMutableRawPointer(mutating: old)) }
+            input.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
         }
         htmlCtxtUseOptions(context, options)
         return context
@@ -139,15 +197,15 @@ final class HTMLTreeBuilder {
         return handler
     }
 
-    /// Runs `body` on the builder behind libxml2's user pointer. ``parse(_:options:)`` holds the
-    /// builder for the whole parse, so an event needs no retain and release of its own.
-    fileprivate static func with(_ pointer: UnsafeMutableRawPointer, _ body: (HTMLTreeBuilder) -> Void) {
-        Unmanaged<HTMLTreeBuilder>.fromOpaque(pointer)._withUnsafeGuaranteedRef(body)
+    /// Runs `body` on the builder behind libxml2's user pointer (set by ``parse(_:options:)``
+    /// for the parse's length).
+    fileprivate static func with(_ pointer: UnsafeMutableRawPointer, _ body: (inout HTMLTreeBuilder) -> Void) {
+        body(&pointer.assumingMemoryBound(to: HTMLTreeBuilder.self).pointee)
     }
 
     // MARK: - Events
 
-    private func start(_ cName: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    private mutating func start(_ cName: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         flushText()
         if skipDepth > 0 || jsonLDDepth > 0 {
             if skipDepth > 0 { skipDepth += 1 } else { jsonLDDepth += 1 }
@@ -160,7 +218,7 @@ final class HTMLTreeBuilder {
             parent = frame.parent
             depth = frame.depth + 1
             preformatted = frame.preformatted
-        } else if nodes.isEmpty {
+        } else if columns.kinds.isEmpty {
             parent = -1
             depth = 0
         } else if rootIsFirst {
@@ -171,7 +229,6 @@ final class HTMLTreeBuilder {
             return
         }
         let element = interned(cName, element: true)
-        let name = element.text
         if element.role.contains(.script) {
             if let type = HTMLTreeBuilder.attribute("type", in: attributes),
                 type.lowercasedCheaply().includes("ld+json")
@@ -193,16 +250,12 @@ final class HTMLTreeBuilder {
             frames.append(Frame(parent: parent, depth: depth - 1, preformatted: preformatted))
             return
         }
-        var pairs: [(name: String, value: String)] = []
-        // The first `class` and `id` (what `Node.attribute(_:)` answers), and whether a field
+        // The first `class` and `id` (what `HTMLTree.attribute(_:at:)` answers), and whether a field
         // metadata is read from shows mojibake.
         var classes: Int?
         var id: String?
         var suspect = false
         if var cursor = attributes {
-            var count = 0
-            while (cursor + 2 * count).pointee != nil { count += 1 }
-            pairs.reserveCapacity(count)
             while let attributeName = cursor.pointee {
                 // A known boolean attribute written bare (`nowrap`) has its own name as value.
                 let value = (cursor + 1).pointee ?? (htmlIsBooleanAttr(attributeName) != 0 ? attributeName : nil)
@@ -228,36 +281,37 @@ final class HTMLTreeBuilder {
                 if attribute.role.contains(.repairable) && !suspect {
                     suspect = MojibakeRepair.looksBroken(text, pairs: MojibakeRepair.Evidence.page.pairs)
                 }
-                pairs.append((attribute.text, text))
+                columns.attributes.append((attribute.text, text))
                 cursor += 2
             }
         }
-        let index = nodes.count
+        let index = columns.kinds.count
         if suspect { mojibakeSuspects.append(index) }
-        let names = names(class: classes, id: id)
-        nodes.append(HTMLTree.Node(kind: .element, tag: element.tag, name: name, text: "", attributes: pairs,
-                                   names: names.names, nameFacts: names.facts, parent: parent, depth: depth))
+        appendNode(.element, tag: element.tag, parent: parent, start: Int(element.number), length: 0,
+                   nameList: nameList(class: classes, id: id))
         frames.append(Frame(parent: index, depth: depth, preformatted: preformatted || element.role.contains(.preformatted)))
     }
 
-    /// The element's class and id names and what they say; those of a class value without an id
-    /// are worked out once per distinct value, as pages repeat their class lists.
-    private func names(class classes: Int?, id: String?) -> (names: [String], facts: NameFlags) {
-        func withFacts(_ names: [String]) -> (names: [String], facts: NameFlags) {
-            (names, classNames.flags(of: names))
+    /// The number of the element's class and id names (and what they say) in the tree's name
+    /// lists; those of a class value without an id are worked out once per distinct value, as
+    /// pages repeat their class lists.
+    private mutating func nameList(class classes: Int?, id: String?) -> Int32 {
+        func added(_ names: [String]) -> Int32 {
+            columns.nameLists.append((names, classNames.flags(of: names)))
+            return Int32(truncatingIfNeeded: columns.nameLists.count - 1)
         }
-        guard let classes else { return id == nil ? (noNames, []) : withFacts(classNames.names(class: nil, id: id)) }
-        guard id == nil else { return withFacts(classNames.names(class: values[classes], id: id)) }
-        if classes >= namesOfClasses.count {
-            namesOfClasses.append(contentsOf: repeatElement(nil, count: values.count - namesOfClasses.count))
+        guard let classes else { return id == nil ? 0 : added(classNames.names(class: nil, id: id)) }
+        guard id == nil else { return added(classNames.names(class: values[classes], id: id)) }
+        if classes >= listOfClasses.count {
+            listOfClasses.append(contentsOf: repeatElement(-1, count: values.count - listOfClasses.count))
         }
-        if let known = namesOfClasses[classes] { return known }
-        let known = withFacts(classNames.names(class: values[classes], id: nil))
-        namesOfClasses[classes] = known
-        return known
+        if listOfClasses[classes] >= 0 { return listOfClasses[classes] }
+        let list = added(classNames.names(class: values[classes], id: nil))
+        listOfClasses[classes] = list
+        return list
     }
 
-    private func end() {
+    private mutating func end() {
         flushText()
         if skipDepth > 0 {
             skipDepth -= 1
@@ -271,7 +325,7 @@ final class HTMLTreeBuilder {
         _ = frames.popLast()
     }
 
-    private func characters(_ text: UnsafePointer<xmlChar>, _ length: Int) {
+    private mutating func characters(_ text: UnsafePointer<xmlChar>, _ length: Int) {
         guard length > 0 else { return }
         let bytes = UnsafeBufferPointer(start: text, count: length)
         if jsonLDDepth > 0 {
@@ -281,8 +335,9 @@ final class HTMLTreeBuilder {
             if end > pending.count {
                 pending.append(contentsOf: repeatElement(0, count: max(end, 2 * pending.count) - pending.count))
             }
+            let start = pendingCount
             pending.withUnsafeMutableBufferPointer { buffer in
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[pendingCount..<end]).initialize(from: bytes)
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[start..<end]).initialize(from: bytes)
             }
             pendingCount = end
         }
@@ -290,27 +345,38 @@ final class HTMLTreeBuilder {
 
     /// A comment or processing instruction: libxml2 gives it a node, so text on either side
     /// stays two nodes. Before the root, it is the document's first node.
-    private func breakText() {
+    private mutating func breakText() {
         flushText()
-        if nodes.isEmpty { rootIsFirst = false }
+        if columns.kinds.isEmpty { rootIsFirst = false }
     }
 
     /// Makes the pending text a node under the innermost open element.
-    private func flushText() {
+    private mutating func flushText() {
         guard pendingCount > 0 else { return }
         defer { pendingCount = 0 }
         guard let frame = frames.last, frame.parent >= 0 else { return }
+        // A second reference for the closure, which changes the rest of the builder; `pending`
+        // is not written meanwhile, so nothing is copied.
+        let pending = pending
         pending.withUnsafeBufferPointer { all in
             let bytes = UnsafeBufferPointer(rebasing: all[..<pendingCount])
             // Pretty-printed pages are full of white-space-only text between tags: it only ever
-            // means "a space", so it shares one string instead of each getting its own.
+            // means "a space", so it shares the one space at offset 0 instead of each keeping its own.
             let blank = !frame.preformatted
                 && bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }
             if !blank && MojibakeRepair.looksBroken(utf8: bytes, pairs: MojibakeRepair.Evidence.page.pairs) {
-                mojibakeSuspects.append(nodes.count)
+                mojibakeSuspects.append(columns.kinds.count)
             }
-            nodes.append(HTMLTree.Node(kind: .text, name: "", text: blank ? " " : String(decoding: bytes, as: UTF8.self),
-                                       attributes: [], parent: frame.parent, depth: frame.depth + 1))
+            let start = blank ? 0 : columns.text.count
+            if blank {
+            } else if bytes.isValidUTF8 {
+                columns.text.append(contentsOf: bytes)
+            } else {
+                // Ill-formed sequences become U+FFFD, as a `String` made from the bytes has them.
+                columns.text.append(contentsOf: String(decoding: bytes, as: UTF8.self).utf8)
+            }
+            appendNode(.text, tag: .other, parent: frame.parent, start: start,
+                       length: blank ? 1 : columns.text.count - start, nameList: 0)
         }
     }
 
@@ -347,6 +413,8 @@ final class HTMLTreeBuilder {
 
     private struct Name {
         var text: String
+        /// An element name's number in ``TreeColumns/elementNames``.
+        var number: Int32
         var role: Role
         /// For element names; attribute names have ``HTMLTag/other``.
         var tag: HTMLTag
@@ -357,12 +425,12 @@ final class HTMLTreeBuilder {
     /// address makes each a `String`, with its role, once per parse.
     /// Element names (slots 0–511) and attribute names (512–1023) apart: only element names
     /// lose a namespace prefix (libxml2 keeps `xml:lang` whole as an attribute name).
-    @exclusivity(unchecked) private var nameSlots = [(address: UnsafePointer<xmlChar>?, name: Name)](
-        repeating: (nil, Name(text: "", role: [], tag: .other)), count: 1024)
+    private var nameSlots = [(address: UnsafePointer<xmlChar>?, name: Name)](
+        repeating: (nil, Name(text: "", number: 0, role: [], tag: .other)), count: 1024)
     /// Names kept in each half of ``nameSlots``.
-    @exclusivity(unchecked) private var namesKept = (elements: 0, attributes: 0)
+    private var namesKept = (elements: 0, attributes: 0)
 
-    private func interned(_ address: UnsafePointer<xmlChar>, element: Bool) -> Name {
+    private mutating func interned(_ address: UnsafePointer<xmlChar>, element: Bool) -> Name {
         // The dictionary packs names a few bytes apart: multiplying spreads neighbours over the
         // table, and probing on from a taken slot keeps two names from evicting each other.
         let hash = UInt(bitPattern: address) &* 0x9E37_79B9_7F4A_7C15
@@ -373,7 +441,17 @@ final class HTMLTreeBuilder {
             slot = (slot + 1) & 511
         }
         let text = element ? localName(address) : String(cString: address)
-        let name = Name(text: text, role: Role(of: text), tag: element ? HTMLTag(name: text) : .other)
+        var number: Int32 = 0
+        if element {
+            if let known = elementNumbers[text] {
+                number = known
+            } else {
+                number = Int32(truncatingIfNeeded: columns.elementNames.count)
+                columns.elementNames.append(text)
+                elementNumbers[text] = number
+            }
+        }
+        let name = Name(text: text, number: number, role: Role(of: text), tag: element ? HTMLTag(name: text) : .other)
         // Half full at most, so probes stay short; a page with more distinct names makes the
         // rest each time they come.
         if element ? namesKept.elements < 256 : namesKept.attributes < 256 {
