@@ -22,9 +22,14 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // libxml2's allocations while a page is parsed, from a per-thread arena (Read/ParseArena.swift).
+        .target(
+            name: "CParseArena",
+            dependencies: ["CLibXML2"]
+        ),
         .target(
             name: "Maqal",
-            dependencies: ["CLibXML2", "CZlib"]
+            dependencies: ["CLibXML2", "CZlib", "CParseArena"]
         ),
         .executableTarget(
             name: "MaqalCLI",

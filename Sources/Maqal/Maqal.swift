@@ -20,11 +20,15 @@ public enum Maqal {
     ///
     /// Content problems never throw: a broken page still yields a document, with what was odd
     /// in ``Document/diagnostics``. Throws only when there is nothing to return.
+    ///
+    /// The bytes are taken, not borrowed: handed over (`consume`), they are freed once the
+    /// article is extracted from them, before the document is built.
     public static func parse(
-        _ bytes: [UInt8], name: String? = nil, hints: InputHints = InputHints(), options: ParseOptions = ParseOptions()
+        _ bytes: consuming [UInt8], name: String? = nil, hints: InputHints = InputHints(),
+        options: ParseOptions = ParseOptions()
     ) throws(ParseError) -> Document {
         var laps: StageLaps?
-        return try parse(bytes, name: name, hints: hints, options: options, laps: &laps)
+        return try parse(consume bytes, name: name, hints: hints, options: options, laps: &laps)
     }
 
     /// Parses like ``parse(_:name:hints:options:)`` and times each stage, for the benchmark harness.
@@ -59,9 +63,9 @@ public enum Maqal {
     }
 
     static func parse(
-        _ bytes: [UInt8], name: String?, hints: InputHints, options: ParseOptions, laps: inout StageLaps?
+        _ bytes: consuming [UInt8], name: String?, hints: InputHints, options: ParseOptions, laps: inout StageLaps?
     ) throws(ParseError) -> Document {
-        try Pipeline.run(bytes, name: name, hints: hints, options: options, laps: &laps)
+        try Pipeline.run(consume bytes, name: name, hints: hints, options: options, laps: &laps)
     }
 
     /// Parses one saved article held in `data`.

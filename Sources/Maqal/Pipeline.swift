@@ -13,7 +13,7 @@
 ///     render     Document         → JSON, Markdown, text      Render/ (called by the user)
 enum Pipeline {
     static func run(
-        _ bytes: [UInt8], name: String?, hints: InputHints, options: ParseOptions, laps: inout StageLaps?
+        _ bytes: consuming [UInt8], name: String?, hints: InputHints, options: ParseOptions, laps: inout StageLaps?
     ) throws(ParseError) -> Document {
         if bytes.count > options.maxBytes { throw .tooLarge(bytes: bytes.count, limit: options.maxBytes) }
         if bytes.allSatisfy({ ArabicScalar.isSpace(UInt32($0)) }) { throw .empty }
@@ -43,6 +43,11 @@ enum Pipeline {
         var source = Source(
             name: name, format: saved.container ?? format, encoding: decoded.encoding,
             encodingFrom: decoded.origin, bytes: bytes.count, compression: saved.compression)
+        // From here on the page is `decoded`; the input and the unwrapped page are let go, so
+        // (when the caller handed its bytes over) they are freed with it after Extract.
+        _ = consume bytes
+        _ = consume saved
+        _ = consume pageBytes
         source.normalization = TextNormalizer.ordered(options.normalization)
         laps?.mark("decode")
 
@@ -84,7 +89,8 @@ enum Pipeline {
         case .html, .mhtml, .webarchive:
             // Containers were unwrapped above: what is read here is the page inside, which is HTML.
             // Read: the tree, then mojibake repaired in the text runs the reader flagged.
-            var tree = HTMLTree.parse(utf8: decoded.utf8, classNames: MarkupClassNames())
+            // libxml2's allocations come from the thread's arena while it reads (``ParseArena``).
+            var tree = ParseArena.run { HTMLTree.parse(utf8: decoded.utf8, classNames: MarkupClassNames()) }
             let repaired = tree.repairMojibake()
             if repaired > 0 {
                 source.encodingFrom = .repaired
@@ -98,6 +104,9 @@ enum Pipeline {
                 article = CleanArticle(diagnostics: [Diagnostic(.warning, .htmlEmpty, "the page has no elements")])
                 break
             }
+            // The page's bytes are read no more: Segment and what follows hold only the tree and
+            // the blocks, so a large page's input is not held beside its document.
+            _ = consume decoded
             laps?.mark("extract")
             // Segment
             var segmenter = HTMLSegmenter(page)

@@ -11,7 +11,7 @@ enum InputFile {
     static func parse(_ path: String, options: ParseOptions) throws(Failure) -> Document {
         let bytes = try read(path, limit: options.maxBytes)
         do {
-            return try Maqal.parse(bytes, name: path, options: options)
+            return try Maqal.parse(consume bytes, name: path, options: options)
         } catch {
             throw Failure(message: message(for: error))
         }

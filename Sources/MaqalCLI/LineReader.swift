@@ -70,6 +70,49 @@ struct LineReader {
         }
     }
 
+    /// What `take` found after a header line.
+    enum Body {
+        case bytes([UInt8])
+        /// The input ended first, after this many of the bytes.
+        case short(Int)
+    }
+
+    /// The next `count` bytes, whatever they hold (`maqal records --framed`: the page after its
+    /// header line). Called between lines only.
+    mutating func take(_ count: Int) -> Body {
+        if buffer.count - start >= count {
+            let body = Array(buffer[start..<(start + count)])
+            start += count
+            return .bytes(body)
+        }
+        // The rest of the body is read straight into it, not through the line buffer.
+        var body = Array(buffer[start...])
+        body.reserveCapacity(count)
+        buffer.removeAll(keepingCapacity: true)
+        start = 0
+        while body.count < count && !ended {
+            if ChunkReader.append(from: descriptor, to: &body, count: min(count - body.count, Self.chunkSize)) <= 0 {
+                ended = true
+            }
+        }
+        return body.count == count ? .bytes(body) : .short(body.count)
+    }
+
+    /// Steps over the next `count` bytes without holding them (a framed body over the size limit);
+    /// how many there were, fewer than `count` when the input ended first.
+    mutating func skip(_ count: Int) -> Int {
+        var left = count
+        while left > buffer.count - start {
+            left -= buffer.count - start
+            buffer.removeAll(keepingCapacity: true)
+            start = 0
+            if ended { return count - left }
+            read()
+        }
+        start += left
+        return count
+    }
+
     private mutating func read() {
         if ChunkReader.append(from: descriptor, to: &buffer, count: Self.chunkSize) <= 0 { ended = true }
     }

@@ -90,6 +90,7 @@ Examples:
   maqal convert saved/ -f ndjson -o - | jq .metadata.title
   maqal schema > maqal.schema.json      the JSON Schema of the output
   maqal records < pages.jsonl           NDJSON in, one answer line per line
+  maqal records --framed < frames       header line + the page's raw bytes
   maqal warc crawl.warc.gz -j 2         one answer line per page of a WARC
   maqal explain page.html               what was left out, and why
   maqal page.html --normalize search    search keys (changes spelling)

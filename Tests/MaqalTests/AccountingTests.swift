@@ -232,7 +232,7 @@ struct AccountingTests {
             for index in tree.nodes.indices {
                 let node = tree.nodes[index]
                 unseen[index] = node.tag == .head || node.tag == .title || (node.parent >= 0 && unseen[node.parent])
-                    || (node.kind == .element && MarkupHints.isHidden(attributes: node.attributes, nameFacts: node.nameFacts))
+                    || (node.kind == .element && MarkupHints.isHidden(attributes: tree.attributes(at: index), nameFacts: node.nameFacts))
                 if unseen[index] {
                     cut()
                     continue

@@ -7,7 +7,7 @@ import Testing
 /// tree stays the one every extraction rule was written against.
 @Suite("HTML tree")
 struct HTMLTreeTests {
-    private func elements(_ tree: HTMLTree, _ name: String) -> [HTMLTree.Node] {
+    private func elements(_ tree: HTMLTree, _ name: String) -> [HTMLTree.NodeFields] {
         tree.elements(named: name).map { tree[$0] }
     }
 

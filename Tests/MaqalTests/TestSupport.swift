@@ -257,8 +257,39 @@ struct SeededGenerator: RandomNumberGenerator {
 extension HTMLTree {
     /// Elements named `name` anywhere in the page.
     func elements(named name: String) -> [Int] {
-        nodes.indices.filter { nodes[$0].kind == .element && nodes[$0].name == name }
+        indices.filter { isElement($0) && elementName(at: $0) == name }
     }
+
+    /// One node's fields gathered from the columns, for tests that compare whole nodes.
+    struct NodeFields {
+        var kind: Kind
+        var tag: HTMLTag
+        var name: String
+        var text: String
+        var attributes: [(name: String, value: String)]
+        var names: [String]
+        var nameFacts: NameFlags
+        var parent: Int
+        /// How many ancestors the node has.
+        var depth: Int
+
+        func attribute(_ name: String) -> String? { HTMLTree.attribute(name, in: attributes[...]) }
+    }
+
+    subscript(index: Int) -> NodeFields {
+        var depth = 0
+        var ancestor = parent(of: index)
+        while ancestor >= 0 {
+            depth += 1
+            ancestor = parent(of: ancestor)
+        }
+        return NodeFields(kind: kind(at: index), tag: tag(at: index), name: elementName(at: index),
+                          text: nodeText(at: index), attributes: Array(attributes(at: index)), names: names(at: index),
+                          nameFacts: nameFacts(at: index), parent: parent(of: index), depth: depth)
+    }
+
+    /// Every node's fields, in document order.
+    var nodes: [NodeFields] { indices.map { self[$0] } }
 
     /// Parses `html` as the pipeline does (Extract's class-name reader); `options` other than
     /// ``parseOptions`` only in tests that show what libxml2's own defaults would do.

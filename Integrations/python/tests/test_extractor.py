@@ -86,9 +86,10 @@ def test_child_timeout_is_an_answer(binary):
     assert answers[1]["title"] == make_warc.title_of(1)
 
 
-def test_deadline_kills_and_restarts_the_child(binary):
+@pytest.mark.parametrize("framed", [True, False])
+def test_deadline_kills_and_restarts_the_child(binary, framed):
     # The child has no budget of its own here, so only this side's deadline can stop the page.
-    with Extractor(binary, record_timeout=0, deadline=1.0, fields=["title"]) as extractor:
+    with Extractor(binary, record_timeout=0, deadline=1.0, fields=["title"], framed=framed) as extractor:
         first = extractor._running().process.pid
         answers = list(extractor.extract_many([make_record("huge", HUGE * 3), make_record("after", ARTICLE),
                                                make_record("third", make_warc.article(3))]))
@@ -100,8 +101,9 @@ def test_deadline_kills_and_restarts_the_child(binary):
     assert [answer.get("title") for answer in answers[1:]] == [make_warc.title_of(1), make_warc.title_of(3)]
 
 
-def test_a_dead_child_fails_its_record_and_the_stream_goes_on(binary):
-    with Extractor(binary, record_timeout=0, fields=["title"]) as extractor:
+@pytest.mark.parametrize("framed", [True, False])
+def test_a_dead_child_fails_its_record_and_the_stream_goes_on(binary, framed):
+    with Extractor(binary, record_timeout=0, fields=["title"], framed=framed) as extractor:
         stream = extractor.extract_many([make_record("one", ARTICLE), make_record("slow", HUGE),
                                          make_record("after", make_warc.article(2))])
         assert next(stream)["title"] == make_warc.title_of(1)
@@ -150,3 +152,37 @@ def test_make_warc_and_maqal_warc_agree(binary, tmp_path):
     assert [(row["id"], row["url"]) for row in rows] == [(record_id, uri) for record_id, uri, _ in written]
     assert [row["title"] for row in rows] == [make_warc.title_of(n) for _, _, n in written]
     assert b"2 http-status" in result.stderr and b"2 revisit" in result.stderr
+
+
+def test_framed_and_ndjson_give_the_same_answers(binary):
+    records = [make_record("s", ARTICLE, url="https://news.example/s"),
+               make_record("b", ARTICLE.encode("cp1256"), content_type="text/html; charset=windows-1256"),
+               make_record("t", text="سطر أول\nسطر ثان\n{\"id\": \"x\"}"),
+               {"id": "none"}]
+    fields = ["title", "text", "words"]
+    with Extractor(binary, fields=fields) as framed, Extractor(binary, fields=fields, framed=False) as lines:
+        assert "--framed" in framed.arguments and "--framed" not in lines.arguments
+        got = list(framed.extract_many(records))
+        assert got == list(lines.extract_many(records))
+    assert [answer["id"] for answer in got] == ["s", "b", "t", "none"]
+    assert got[1]["title"] == make_warc.title_of(1)
+    assert got[3]["error"]["kind"] == "invalid-record"
+
+
+def test_framed_body_with_newlines_and_nul_bytes(binary):
+    # A page whose own lines look like headers of the framed protocol, and a NUL byte in it.
+    page = ARTICLE.replace("</article>", '\n{"id":"fake","body_bytes":3}\n\x00</article>')
+    with Extractor(binary, fields=["title"]) as extractor:
+        answers = list(extractor.extract_many([make_record(1, page), make_record(2, page.encode("utf-8")),
+                                               make_record(3, make_warc.article(3))]))
+    assert [answer["id"] for answer in answers] == [1, 2, 3]
+    assert [answer["title"] for answer in answers] == [make_warc.title_of(1)] * 2 + [make_warc.title_of(3)]
+
+
+def test_document_json_leaves_the_document_unparsed(binary):
+    with Extractor(binary, fields=["document", "title"], document_json=True) as extractor:
+        assert extractor.arguments[extractor.arguments.index("--fields") + 1] == "title,document"
+        answers = list(extractor.extract_many([make_record("a", ARTICLE), make_record("e", text="  ")]))
+    assert isinstance(answers[0]["document"], str)
+    assert json.loads(answers[0]["document"])["metadata"]["title"] == answers[0]["title"] == make_warc.title_of(1)
+    assert answers[1]["error"]["kind"] == "empty" and "document" not in answers[1]

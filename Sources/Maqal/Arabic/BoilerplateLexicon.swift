@@ -5,7 +5,7 @@
 /// ARABIC.md §4, where each phrase's source is recorded.
 struct BoilerplateLexicon: Sendable {
     /// What a phrase says about the block that holds it.
-    enum Role: Sendable, Equatable {
+    enum Role: UInt8, Sendable, Equatable {
         /// The block is furniture: drop it when the phrase is all (or, for `.prefix`, the start) of it.
         case furniture
         /// The block opens a non-article box (related posts, comments): drop it and what follows it.
@@ -28,21 +28,87 @@ struct BoilerplateLexicon: Sendable {
         let extent: Extent
     }
 
-    static let shared = BoilerplateLexicon(entries: entries)
+    /// The lexicon of ``entries``, read from the keys made of them ahead of time
+    /// (`BoilerplateLexicon+Table.swift`): making the ~330 keys and their hash table at start-up
+    /// cost 1.8M instructions (a fifth of a one-line run), reading the table about 40,000.
+    static let shared = BoilerplateLexicon(table: generatedTable)
 
-    private let whole: [String: Role]
+    /// Keys of every phrase, sorted by their UTF-8 bytes (the first entry of a key wins), one
+    /// after another; ``wholeEnds`` says where each ends and ``wholeRoles`` what it says.
+    private let wholeBytes: [UInt8]
+    private let wholeEnds: [Int]
+    private let wholeRoles: [Role]
     /// Keys of the prefix phrases as UTF-8, longest first.
     private let prefixBytes: [(key: [UInt8], role: Role)]
 
+    /// The lexicon of `entries`, keyed now (for tests and for writing the table).
     init(entries: [Entry]) {
+        var table = Self.table(of: entries)
+        self = table.withUTF8 { Self(lines: $0) }
+    }
+
+    /// The lexicon of a table written by ``table(of:)``.
+    init(table: StaticString) {
+        self = table.withUTF8Buffer { Self(lines: $0) }
+    }
+
+    private init(lines text: UnsafeBufferPointer<UInt8>) {
+        var wholeBytes: [UInt8] = [], wholeEnds: [Int] = [], wholeRoles: [Role] = []
+        var prefixBytes: [(key: [UInt8], role: Role)] = []
+        wholeBytes.reserveCapacity(text.count)
+        do {
+            // Lines `W<role> <key>` (every key, sorted) and `P<role> <key>` (prefix keys, in order).
+            var start = 0
+            while start < text.count {
+                var end = start
+                while end < text.count && text[end] != 0x0A { end += 1 }
+                if end - start >= 3, let role = Role(rawValue: text[start + 1] &- 0x30) {
+                    let key = UnsafeBufferPointer(rebasing: text[(start + 3)..<end])
+                    if text[start] == 0x57 {  // W
+                        wholeBytes.append(contentsOf: key)
+                        wholeEnds.append(wholeBytes.count)
+                        wholeRoles.append(role)
+                    } else {
+                        prefixBytes.append((Array(key), role))
+                    }
+                }
+                start = end + 1
+            }
+        }
+        (self.wholeBytes, self.wholeEnds, self.wholeRoles, self.prefixBytes) = (wholeBytes, wholeEnds, wholeRoles, prefixBytes)
+    }
+
+    /// The table of `entries` as ``init(table:)`` reads it, which `BoilerplateLexiconTableTests`
+    /// compares with the one compiled in (and writes anew with `MAQAL_WRITE_LEXICON_TABLE=1`).
+    static func table(of entries: [Entry]) -> String {
         let keyed = entries.map { (key: Self.caseless(ArabicKey.make($0.phrase)), entry: $0) }
-        // The first entry of a key wins; built in one pass with room for every key, as growing
-        // the table and looking each key up twice cost more than making the keys.
-        self.whole = Dictionary(keyed.map { ($0.key, $0.entry.role) }, uniquingKeysWith: { first, _ in first })
-        let prefixes = keyed.filter { $0.entry.extent == .prefix }.map { ($0.key, $0.entry.role) }
-        // Characters counted once each, not in every comparison of the sort.
-        self.prefixBytes = prefixes.map { (key: $0.0, role: $0.1, length: $0.0.count) }.sorted { $0.length > $1.length }
-            .map { (Array($0.key.utf8), $0.role) }
+        var whole: [String: Role] = [:]
+        for (key, entry) in keyed where whole[key] == nil { whole[key] = entry.role }
+        let sorted = whole.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+        // Longest first by characters; ties keep the order of the entries.
+        let prefixes = keyed.enumerated().filter { $0.element.entry.extent == .prefix }
+            .sorted { ($0.element.key.count, -$0.offset) > ($1.element.key.count, -$1.offset) }
+        return (sorted.map { "W\($0.value.rawValue) \($0.key)" }
+            + prefixes.map { "P\($0.element.entry.role.rawValue) \($0.element.key)" }).joined(separator: "\n")
+    }
+
+    /// The role of a key in the sorted table, by binary search over its bytes.
+    private func wholeRole(_ key: UnsafeBufferPointer<UInt8>) -> Role? {
+        wholeBytes.withUnsafeBufferPointer { bytes in
+            var (low, high) = (0, wholeEnds.count)
+            while low < high {
+                let middle = (low + high) / 2
+                let start = middle == 0 ? 0 : wholeEnds[middle - 1]
+                let candidate = UnsafeBufferPointer(rebasing: bytes[start..<wholeEnds[middle]])
+                let common = min(candidate.count, key.count)
+                var at = 0
+                while at < common && candidate[at] == key[at] { at += 1 }
+                let before = at < common ? candidate[at] < key[at] : candidate.count < key.count
+                if at == common && candidate.count == key.count { return wholeRoles[middle] }
+                if before { low = middle + 1 } else { high = middle }
+            }
+            return nil
+        }
     }
 
     /// The role of a block whose text has the key `key`, if it is furniture at all.
@@ -52,11 +118,11 @@ struct BoilerplateLexicon: Sendable {
     func role(ofKey key: String, maxWords: Int = 14) -> Role? {
         if key.isEmpty { return nil }
         var key = Self.caseless(key)
-        if let role = whole[key] { return role }
         // Compared as bytes: a key holds no combining marks (``ArabicKey`` drops them), so a byte
         // prefix followed by a space is a prefix of whole characters. `hasPrefix` and counting
         // characters cost more than the rest of the lookup.
         return key.withUTF8 { bytes in
+            if let role = wholeRole(bytes) { return role }
             for (prefix, role) in prefixBytes where bytes.count > prefix.count && bytes[prefix.count] == 0x20 {
                 guard bytes.starts(with: prefix) else { continue }
                 if Self.wordCount(UnsafeBufferPointer(rebasing: bytes[(prefix.count + 1)...])) <= maxWords { return role }

@@ -12,15 +12,34 @@ public struct RecordProcessor: Sendable {
         self.options = options
     }
 
-    /// The answer to one input line (without its newline), as one line of JSON without a newline.
-    public func answer(line: ArraySlice<UInt8>) -> [UInt8] {
+    /// How a header line of `maqal records --framed` frames the input after it.
+    public enum Frame: Equatable, Sendable {
+        /// No `body_bytes`: the record is the line itself, as without `--framed`.
+        case inline
+        /// The record's page is the next `count` bytes.
+        case body(Int)
+        /// The line is not a JSON object, or its `body_bytes` is not a count of bytes: where the next
+        /// record starts cannot be known. The message says which.
+        case unreadable(String)
+    }
+
+    /// The frame a header line (without its newline) announces. Only `body_bytes` is read here; the
+    /// rest of the header is read by ``answer(line:body:)``, so a header with a wrong field still
+    /// frames its body and is answered `invalid-record` in its turn.
+    public static func frame(of header: ArraySlice<UInt8>) -> Frame {
+        RecordRequest.frame(of: header)
+    }
+
+    /// The answer to one input line (without its newline), as one line of JSON without a newline;
+    /// `body` is the page framed after a header line (`maqal records --framed`).
+    public func answer(line: ArraySlice<UInt8>, body: [UInt8]? = nil) -> [UInt8] {
         let request: RecordRequest
         switch RecordRequest.decode(line) {
         case .success(let decoded): request = decoded
         case .failure(let invalid):
             return Self.errorLine(id: invalid.id, url: nil, .invalidRecord, invalid.message)
         }
-        switch request.page() {
+        switch request.page(framed: body) {
         case .success(let page):
             var parse = options.parse
             if page.format != .auto && parse.inputFormat == .auto { parse.inputFormat = page.format }

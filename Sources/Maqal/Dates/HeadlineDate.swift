@@ -10,7 +10,7 @@ enum HeadlineDate: Sendable {
 
     /// `textLengths`: the visible text length under each node of `tree`.
     /// `fetched`: when the page was fetched (ISO 8601), for a page that records no save time.
-    static func find(_ tree: HTMLTree, textLengths: [Int], roots: [Int], html: [UInt8], fetched: String? = nil)
+    static func find(_ tree: HTMLTree, textLengths: NodeCounts, roots: [Int], html: [UInt8], fetched: String? = nil)
         -> HeadlineDate?
     {
         if let found = visible(tree, textLengths: textLengths, roots: roots) { return .visible(found.date, text: found.text) }
@@ -36,14 +36,13 @@ enum HeadlineDate: Sendable {
     /// A relative date ("منذ ساعتين", "أمس") near the headline, resolved against the time the page
     /// was saved when the page records it, else the time it was fetched (a WARC record's date);
     /// `date` is `nil` when neither is known.
-    private static func relative(_ tree: HTMLTree, textLengths: [Int], roots: [Int], html: [UInt8], fetched: String?)
+    private static func relative(_ tree: HTMLTree, textLengths: NodeCounts, roots: [Int], html: [UInt8], fetched: String?)
         -> (date: ArabicDate?, text: String)?
     {
         guard let start = roots.min() else { return nil }
-        // Fields are read in place: `tree[index]` copied every node before the article.
-        for index in tree.nodes.indices where tree.nodes[index].kind == .element && textLengths[index] <= 60 {
+        for index in tree.indices where tree.isElement(index) && textLengths[index] <= 60 {
             if index > start + 200 { break }
-            let ownsText = tree.children(of: index).contains { tree.nodes[$0].kind == .text }
+            let ownsText = tree.children(of: index).contains { tree.isText($0) }
             guard ownsText else { continue }
             let text = tree.text(of: index)
             guard WordCounter.count(text, upTo: 8) <= 8, let offset = RelativeDate.secondsAgo(in: text) else { continue }
@@ -57,7 +56,7 @@ enum HeadlineDate: Sendable {
     /// A visible Arabic date: the short date line nearest before the article (the header of a
     /// post, the line under a headline), else the first one inside it. Dates further up (a "today"
     /// strip) or after it (comments, replies) belong to something else.
-    private static func visible(_ tree: HTMLTree, textLengths: [Int], roots: [Int])
+    private static func visible(_ tree: HTMLTree, textLengths: NodeCounts, roots: [Int])
         -> (date: ArabicDate, text: String, approximate: Bool)?
     {
         guard let start = roots.min() else { return nil }
@@ -65,13 +64,13 @@ enum HeadlineDate: Sendable {
         var before: (date: ArabicDate, text: String, approximate: Bool)?
         var inside: (date: ArabicDate, text: String, approximate: Bool)?
         // A byline's date sits near the article's start: look a little before it and at its first lines.
-        let window = max(0, start - 1500)..<min(tree.nodes.count, min(end, start + 150) + 1)
-        for index in window where tree.nodes[index].kind == .element && textLengths[index] <= 160 {
-            if tree.nodes[index].tag == .html || tree.nodes[index].tag == .body { continue }
+        let window = max(0, start - 1500)..<min(tree.count, min(end, start + 150) + 1)
+        for index in window where tree.isElement(index) && textLengths[index] <= 160 {
+            if tree.tag(at: index) == .html || tree.tag(at: index) == .body { continue }
             // Only elements that hold text of their own: their wrappers would repeat the same line.
             let ownsText = tree.children(of: index).contains { child in
-                tree.nodes[child].kind == .text
-                    && tree.nodes[child].text.unicodeScalars.contains { !ArabicScalar.isSpace($0.value) }
+                tree.isText(child)
+                    && tree.nodeText(at: child).unicodeScalars.contains { !ArabicScalar.isSpace($0.value) }
             }
             // A date has digits (`ArabicDateParser.find` gives none without): most short lines
             // near the headline have none, and their text is not built.
@@ -92,16 +91,18 @@ enum HeadlineDate: Sendable {
     /// (``ArabicScalar/digitValue(_:)``), found on the UTF-8 bytes.
     private static func holdsDigit(_ index: Int, in tree: HTMLTree) -> Bool {
         tree.subtree(of: index).contains { node in
-            guard tree.nodes[node].kind == .text else { return false }
-            var previous: UInt8 = 0
-            for byte in tree.nodes[node].text.utf8 {
-                // U+0660–U+0669 are D9 A0–A9 in UTF-8, U+06F0–U+06F9 are DB B0–B9.
-                if byte &- 0x30 < 10 || (previous == 0xD9 && byte &- 0xA0 < 10) || (previous == 0xDB && byte &- 0xB0 < 10) {
-                    return true
+            guard tree.isText(node) else { return false }
+            return tree.withText(at: node) { bytes in
+                var previous: UInt8 = 0
+                for byte in bytes {
+                    // U+0660–U+0669 are D9 A0–A9 in UTF-8, U+06F0–U+06F9 are DB B0–B9.
+                    if byte &- 0x30 < 10 || (previous == 0xD9 && byte &- 0xA0 < 10) || (previous == 0xDB && byte &- 0xB0 < 10) {
+                        return true
+                    }
+                    previous = byte
                 }
-                previous = byte
+                return false
             }
-            return false
         }
     }
 }

@@ -9,7 +9,7 @@ struct ExtractedPage {
     /// Nodes Segment leaves out: hidden elements, site furniture, link-heavy boxes inside the article.
     var removed: [Bool]
     /// `img` elements under each node, so figure boxes are recognised without walking subtrees.
-    var images: [Int]
+    var images: NodeCounts
     /// Bold-only lines may be headings: the article has no `h2`–`h6` of its own.
     var boldHeadings: Bool
     /// The address links resolve against.
@@ -60,7 +60,7 @@ enum ArticleExtractor {
             roots = root.crossCheck(roots, against: articleBody)
         }
         if let post = ForumThread.firstPost(in: roots, tree: tree, removed: removed) { roots = [post] }
-        let articleEnd = roots.map { tree.descendants(of: $0).last ?? $0 }.max() ?? tree.nodes.count
+        let articleEnd = roots.map { tree.descendants(of: $0).last ?? $0 }.max() ?? tree.count
         let furnitureMetadata = FurnitureMetadata(tree, before: articleEnd, hidden: hidden)
         let breadcrumbs = furnitureMetadata.apply(to: &metadata)
         var lead: Int?
@@ -76,7 +76,7 @@ enum ArticleExtractor {
         let articleRemoved = cleanInside(roots, root: root, removed: removed)
         let hasHeadings = roots.contains { top in
             tree.descendants(of: top).contains { index in
-                let tag = tree.nodes[index].tag
+                let tag = tree.tag(at: index)
                 return !articleRemoved[index] && tag != .h1 && tag.headingLevel != nil
             }
         }
@@ -101,7 +101,7 @@ enum ArticleExtractor {
         var count = 0
         for top in roots {
             for index in tree.descendants(of: top)
-            where !removed[index] && [.h2, .h3, .h4].contains(tree.nodes[index].tag) {
+            where !removed[index] && [.h2, .h3, .h4].contains(tree.tag(at: index)) {
                 if root.linkDensity(index) > 0.7 { count += 1 }
             }
         }
@@ -114,52 +114,49 @@ enum ArticleExtractor {
     /// text lengths of the page with only hidden elements left out.
     /// The hidden elements alone come third.
     private static func furniture(in tree: HTMLTree) -> (removed: [Bool], lengths: ArticleRoot, hidden: [Bool]) {
-        // Nodes are read through the buffer: a copy of every node for each test cost more than the tests.
-        tree.nodes.withUnsafeBufferPointer { nodes in
-            var hidden = [Bool](repeating: false, count: nodes.count)
-            for index in nodes.indices where nodes[index].kind == .element {
-                let parent = nodes[index].parent
-                if (parent >= 0 && hidden[parent])
-                    || MarkupHints.isHidden(attributes: nodes[index].attributes, nameFacts: nodes[index].nameFacts)
-                    || isNoise(tag: nodes[index].tag, attributes: nodes[index].attributes, names: nodes[index].names)
-                {
-                    hidden[index] = true
-                }
+        var hidden = [Bool](repeating: false, count: tree.count)
+        for index in tree.indices where tree.isElement(index) {
+            let parent = tree.parent(of: index)
+            if (parent >= 0 && hidden[parent])
+                || MarkupHints.isHidden(attributes: tree.attributes(at: index), nameFacts: tree.nameFacts(at: index))
+                || isNoise(tag: tree.tag(at: index), attributes: tree.attributes(at: index), names: tree.names(at: index))
+            {
+                hidden[index] = true
             }
-            for index in nodes.indices where nodes[index].kind == .text && nodes[index].parent >= 0 {
-                hidden[index] = hidden[nodes[index].parent]
-            }
-            let lengths = ArticleRoot(tree: tree, removed: hidden)
-            let total = Double(max(lengths.textLength[0], 1))
-            var removed = hidden
-            for index in nodes.indices where !removed[index] && nodes[index].kind == .element {
-                let parent = nodes[index].parent
-                if parent >= 0 && removed[parent] {
-                    removed[index] = true
-                    continue
-                }
-                let tag = nodes[index].tag
-                guard tag != .html && tag != .body,
-                    MarkupHints.isFurniture(tag: tag, attributes: nodes[index].attributes, names: nodes[index].names)
-                else { continue }
-                let share = Double(lengths.textLength[index]) / total
-                if share > 0.9 || (share > protectedShare && lengths.linkDensity(index) < 0.5) { continue }
-                // A paragraph of prose is content whatever its class says ("selectionShareable").
-                if tag == .p && lengths.proseCount[index] > 0 { continue }
-                // A wrapper that holds most of the page's prose (an ASP.NET page-wide <form>) is not furniture.
-                let prose = lengths.proseCount[index]
-                if prose >= 2 && Double(prose) >= Double(lengths.proseCount[0]) * 0.6 { continue }
-                removed[index] = true
-            }
-            for index in nodes.indices where nodes[index].kind == .text && nodes[index].parent >= 0 {
-                removed[index] = removed[nodes[index].parent]
-            }
-            return (removed, lengths, hidden)
         }
+        for index in tree.indices where tree.isText(index) && tree.parent(of: index) >= 0 {
+            hidden[index] = hidden[tree.parent(of: index)]
+        }
+        let lengths = ArticleRoot(tree: tree, removed: hidden)
+        let total = Double(max(lengths.textLength[0], 1))
+        var removed = hidden
+        for index in tree.indices where !removed[index] && tree.isElement(index) {
+            let parent = tree.parent(of: index)
+            if parent >= 0 && removed[parent] {
+                removed[index] = true
+                continue
+            }
+            let tag = tree.tag(at: index)
+            guard tag != .html && tag != .body,
+                MarkupHints.isFurniture(tag: tag, attributes: tree.attributes(at: index), names: tree.names(at: index))
+            else { continue }
+            let share = Double(lengths.textLength[index]) / total
+            if share > 0.9 || (share > protectedShare && lengths.linkDensity(index) < 0.5) { continue }
+            // A paragraph of prose is content whatever its class says ("selectionShareable").
+            if tag == .p && lengths.proseCount[index] > 0 { continue }
+            // A wrapper that holds most of the page's prose (an ASP.NET page-wide <form>) is not furniture.
+            let prose = lengths.proseCount[index]
+            if prose >= 2 && Double(prose) >= Double(lengths.proseCount[0]) * 0.6 { continue }
+            removed[index] = true
+        }
+        for index in tree.indices where tree.isText(index) && tree.parent(of: index) >= 0 {
+            removed[index] = removed[tree.parent(of: index)]
+        }
+        return (removed, lengths, hidden)
     }
 
     /// Footnote markers and edit links that only make noise in the text.
-    private static func isNoise(tag: HTMLTag, attributes: [(name: String, value: String)], names: [String]) -> Bool {
+    private static func isNoise(tag: HTMLTag, attributes: HTMLTree.Attributes, names: [String]) -> Bool {
         switch tag {
         case .sup:
             let names = names.joined(separator: " ")
@@ -167,7 +164,7 @@ enum ArticleExtractor {
         case .head, .title:
             return true
         case .span:
-            guard let classes = HTMLTree.Node.attribute("class", in: attributes)
+            guard let classes = HTMLTree.attribute("class", in: attributes)
             else { return false }
             // MediaWiki's edit links and a reference's back-links (`^ أ ب`; Parsoid's `↑`) to where it was cited.
             return classes.includes("mw-editsection") || classes.includes("mw-cite-backlink")
@@ -181,9 +178,9 @@ enum ArticleExtractor {
     /// `h2`–`h6` that is not itself mostly a link (a teaser's headline is a link; a section's
     /// heading is not). Boxes of `div`s under a heading are still judged whole: most are widgets.
     private static func sectionHeading(_ index: Int, in tree: HTMLTree, removed: [Bool], root: ArticleRoot) -> Int? {
-        guard tree.nodes[index].tag == .section, let first = tree.children(of: index).first(where: {
-            tree.nodes[$0].kind == .element && !removed[$0]
-        }), [.h2, .h3, .h4, .h5, .h6].contains(tree.nodes[first].tag), root.textLength[first] > 0,
+        guard tree.tag(at: index) == .section, let first = tree.children(of: index).first(where: {
+            tree.isElement($0) && !removed[$0]
+        }), [.h2, .h3, .h4, .h5, .h6].contains(tree.tag(at: first)), root.textLength[first] > 0,
             root.linkDensity(first) < 0.5
         else { return nil }
         return first
@@ -199,25 +196,25 @@ enum ArticleExtractor {
         func visibleElements(of parent: Int) -> [Int] {
             tree.children(of: parent).filter { child in
                 guard !removed[child] else { return false }
-                if tree.nodes[child].kind == .text { return !tree.nodes[child].text.allSatisfy(\.isWhitespace) }
-                return tree.nodes[child].kind == .element
+                if tree.isText(child) { return !tree.nodeText(at: child).allSatisfy(\.isWhitespace) }
+                return tree.isElement(child)
             }
         }
         var list = index
-        if tree.nodes[index].tag == .div {
+        if tree.tag(at: index) == .div {
             let inside = visibleElements(of: index)
             guard inside.count == 1 else { return false }
             list = inside[0]
         }
-        guard [.ul, .ol].contains(tree.nodes[list].tag),
-            tree.children(of: list).filter({ tree.nodes[$0].tag == .li }).count >= 2
+        guard [.ul, .ol].contains(tree.tag(at: list)),
+            tree.children(of: list).filter({ tree.tag(at: $0) == .li }).count >= 2
         else { return false }
-        let parent = tree.nodes[index].parent
+        let parent = tree.parent(of: index)
         guard parent >= 0 else { return false }
         let siblings = visibleElements(of: parent)
         guard let position = siblings.firstIndex(of: index), position > 0 else { return false }
         let before = siblings[position - 1]
-        guard tree.nodes[before].kind == .element, tree.nodes[before].tag == .p, root.linkDensity(before) < 0.35
+        guard tree.isElement(before), tree.tag(at: before) == .p, root.linkDensity(before) < 0.35
         else { return false }
         let text = tree.text(of: before).trimmingWhitespaceAndNewlines()
         let shape = LineShape(text)
@@ -226,21 +223,21 @@ enum ArticleExtractor {
 
     /// Whether an `li` holds `index`, below the article root `top`.
     private static func insideListItem(_ index: Int, below top: Int, in tree: HTMLTree) -> Bool {
-        var node = tree.nodes[index].parent
+        var node = tree.parent(of: index)
         while node >= 0 && node != top {
-            if tree.nodes[node].tag == .li { return true }
-            node = tree.nodes[node].parent
+            if tree.tag(at: node) == .li { return true }
+            node = tree.parent(of: node)
         }
         return false
     }
 
     /// Whether `index` is the only element beside `heading` among its parent's visible children.
     private static func onlyContent(_ index: Int, besides heading: Int, in tree: HTMLTree, removed: [Bool]) -> Bool {
-        let parent = tree.nodes[index].parent
+        let parent = tree.parent(of: index)
         guard parent >= 0 else { return false }
         return tree.children(of: parent).allSatisfy { child in
             if child == index || child == heading || removed[child] { return true }
-            return tree.nodes[child].kind == .text && tree.nodes[child].text.allSatisfy(\.isWhitespace)
+            return tree.isText(child) && tree.nodeText(at: child).allSatisfy(\.isWhitespace)
         }
     }
 
@@ -256,11 +253,11 @@ enum ArticleExtractor {
         var result = removed
         let tree = root.tree
         // Lists the article's own prose introduces, with everything in them (see `introducedList`).
-        var introduced = [Bool](repeating: false, count: tree.nodes.count)
+        var introduced = [Bool](repeating: false, count: tree.count)
         for top in roots {
             for index in tree.descendants(of: top) where index != top && !result[index] {
                 if introduced[index] { continue }
-                let tag = tree.nodes[index].tag
+                let tag = tree.tag(at: index)
                 guard [.div, .ul, .ol, .section, .table, .aside, .span, .p].contains(tag) else { continue }
                 if introducedList(index, in: tree, removed: result, root: root) {
                     for descendant in tree.descendants(of: index) { introduced[descendant] = true }
@@ -273,7 +270,7 @@ enum ArticleExtractor {
                 // The parts of a list item are judged with their list: a reference's citation is
                 // mostly its link, and dropping it emptied the item (mawdoo3's references).
                 if insideListItem(index, below: top, in: tree) { continue }
-                let parent = tree.nodes[index].parent
+                let parent = tree.parent(of: index)
                 if parent >= 0, let heading = sectionHeading(parent, in: tree, removed: result, root: root),
                     onlyContent(index, besides: heading, in: tree, removed: result)
                 {

@@ -8,13 +8,13 @@ struct ArticleRoot {
     let tree: HTMLTree
     let removed: [Bool]
     /// Characters of visible text under each node.
-    private(set) var textLength: [Int]
+    private(set) var textLength: NodeCounts
     /// Characters of visible text inside links under each node.
-    private(set) var linkLength: [Int]
+    private(set) var linkLength: NodeCounts
     /// Paragraphs of prose (a `p` with 80 or more characters outside links) under each node.
-    private(set) var proseCount: [Int]
+    private(set) var proseCount: NodeCounts
     /// `img` elements under each node.
-    private(set) var imageCount: [Int]
+    private(set) var imageCount: NodeCounts
 
     /// Sums over the nodes that are not `removed`; a text node's length is taken from `earlier`
     /// when given, which must have removed no more than `removed` does (it measured every text
@@ -22,24 +22,23 @@ struct ArticleRoot {
     init(tree: HTMLTree, removed: [Bool], reusing earlier: ArticleRoot? = nil) {
         self.tree = tree
         self.removed = removed
-        var text = [Int](repeating: 0, count: tree.nodes.count)
-        var link = [Int](repeating: 0, count: tree.nodes.count)
-        var prose = [Int](repeating: 0, count: tree.nodes.count)
-        var images = [Int](repeating: 0, count: tree.nodes.count)
+        var text = NodeCounts(count: tree.count)
+        var link = NodeCounts(count: tree.count)
+        var prose = NodeCounts(count: tree.count)
+        var images = NodeCounts(count: tree.count)
         // Children always follow their parent in the node array: walk backwards to sum up.
-        // Fields are read in place (`tree.nodes[index]`): a copy of each node cost more than the sums.
-        for index in tree.nodes.indices.reversed() where !removed[index] {
-            if tree.nodes[index].kind == .text {
-                text[index] = earlier?.textLength[index] ?? Self.visibleLength(tree.nodes[index].text)
+        for index in tree.indices.reversed() where !removed[index] {
+            if tree.isText(index) {
+                text[index] = earlier?.textLength[index] ?? tree.withText(at: index, Self.visibleLength)
             } else {
-                switch tree.nodes[index].tag {
+                switch tree.tag(at: index) {
                 case .a: link[index] = text[index]
                 case .p: if text[index] - link[index] >= 80 { prose[index] += 1 }
                 case .img: images[index] += 1
                 default: break
                 }
             }
-            let parent = tree.nodes[index].parent
+            let parent = tree.parent(of: index)
             if parent >= 0 {
                 text[parent] += text[index]
                 link[parent] += link[index]
@@ -58,25 +57,28 @@ struct ArticleRoot {
     /// (leads D8–DB) holds no space.
     static func visibleLength(_ text: String) -> Int {
         var text = text
-        return text.withUTF8 { bytes in
-            var count = 0
-            var index = 0
-            while index < bytes.count {
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    if lead != 0x20 && !(0x09...0x0D).contains(lead) { count += 1 }
-                    index += 1
-                } else if (0xD8...0xDB).contains(lead) {
-                    count += 1
-                    index += 2
-                } else {
-                    let (value, length) = bytes.scalar(at: index)
-                    if !ArabicScalar.isSpace(value) { count += 1 }
-                    index += length
-                }
+        return text.withUTF8(visibleLength)
+    }
+
+    /// ``visibleLength(_:)`` of valid UTF-8 bytes.
+    static func visibleLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                if lead != 0x20 && !(0x09...0x0D).contains(lead) { count += 1 }
+                index += 1
+            } else if (0xD8...0xDB).contains(lead) {
+                count += 1
+                index += 2
+            } else {
+                let (value, length) = bytes.scalar(at: index)
+                if !ArabicScalar.isSpace(value) { count += 1 }
+                index += length
             }
-            return count
         }
+        return count
     }
 
     func linkDensity(_ index: Int) -> Double {
@@ -89,32 +91,32 @@ struct ArticleRoot {
         // Scores by node index, and the nodes in the order they were first scored: arrays, where
         // a dictionary hashed every ancestor of every text block (and copied this root into the
         // closure that gave its first score).
-        var scores = [Double?](repeating: nil, count: tree.nodes.count)
+        // NaN: not scored yet (a score is always a finite sum), so a score takes 8 bytes, not 16.
+        var scores = [Double](repeating: .nan, count: tree.count)
         var scored: [Int] = []
 
         func initialScore(_ index: Int) -> Double {
-            let node = tree[index]
             var score: Double
-            switch node.tag {
+            switch tree.tag(at: index) {
             case .div, .article, .main, .section: score = 5
             case .pre, .td, .blockquote, .font, .center: score = 3
             case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: score = -3
             case .h1, .h2, .h3, .h4, .h5, .h6, .th: score = -5
             default: score = 0
             }
-            if node.tag == .article || node.tag == .main { score += 10 }
-            return score + MarkupHints.classWeight(node)
+            if tree.tag(at: index) == .article || tree.tag(at: index) == .main { score += 10 }
+            return score + MarkupHints.classWeight(index, in: tree)
         }
 
         func add(_ value: Double, to index: Int) {
-            if scores[index] == nil {
+            if scores[index].isNaN {
                 scores[index] = initialScore(index)
                 scored.append(index)
             }
-            scores[index]! += value
+            scores[index] += value
         }
 
-        for index in tree.nodes.indices where !removed[index] {
+        for index in tree.indices where !removed[index] {
             guard let (length, isParagraph) = textBlockLength(index), length >= 25 else { continue }
             let (commas, stops) = punctuation(index)
             let contentScore = 1 + Double(commas) + Double(min(stops, 3)) * 0.5 + min(Double(length) / 100, 3)
@@ -122,19 +124,19 @@ struct ArticleRoot {
             if !isParagraph {
                 add(contentScore, to: index)
             }
-            var ancestor = tree.nodes[index].parent
+            var ancestor = tree.parent(of: index)
             var level = 0
             while ancestor >= 0 && level < 5 {
                 if removed[ancestor] { break }
                 let divider = level == 0 ? 1.0 : (level == 1 ? 2.0 : Double(level) * 3)
                 add(contentScore / divider, to: ancestor)
-                ancestor = tree.nodes[ancestor].parent
+                ancestor = tree.parent(of: ancestor)
                 level += 1
             }
         }
         guard !scored.isEmpty else { return [root] }
 
-        var final: [(index: Int, score: Double)] = scored.map { ($0, scores[$0]! * (1 - linkDensity($0))) }
+        var final: [(index: Int, score: Double)] = scored.map { ($0, scores[$0] * (1 - linkDensity($0))) }
         final.sort { $0.score > $1.score || ($0.score == $1.score && $0.index < $1.index) }
         var top = final[0].index
         let topScore = final[0].score
@@ -142,17 +144,17 @@ struct ArticleRoot {
         // Several strong candidates under one ancestor: the article is that ancestor.
         let strong = final.prefix(5).dropFirst().filter { $0.score >= topScore * 0.75 }.map(\.index)
         if strong.count >= 2 {
-            var ancestor = tree.nodes[top].parent
-            while ancestor >= 0, tree.nodes[ancestor].tag != .body {
+            var ancestor = tree.parent(of: top)
+            while ancestor >= 0, tree.tag(at: ancestor) != .body {
                 let covered = strong.filter { isAncestor(ancestor, of: $0) }.count
                 if covered >= 2 { top = ancestor; break }
-                ancestor = tree.nodes[ancestor].parent
+                ancestor = tree.parent(of: ancestor)
             }
         }
         // Climb out of wrappers: while the top candidate is its parent's only child with text.
-        while tree.nodes[top].parent >= 0, tree.nodes[top].tag != .body {
-            let parent = tree.nodes[top].parent
-            guard tree.nodes[parent].tag != .body, !removed[parent] else { break }
+        while tree.parent(of: top) >= 0, tree.tag(at: top) != .body {
+            let parent = tree.parent(of: top)
+            guard tree.tag(at: parent) != .body, !removed[parent] else { break }
             let withText = tree.children(of: parent).filter { !removed[$0] && textLength[$0] > 0 }
             guard withText == [top] else { break }
             top = parent
@@ -160,9 +162,10 @@ struct ArticleRoot {
         return withSiblings(top, topScore: topScore, scores: scores)
     }
 
-    /// The top candidate plus siblings that continue the article (Readability's sibling rule).
-    private func withSiblings(_ top: Int, topScore: Double, scores: [Double?]) -> [Int] {
-        let parent = tree.nodes[top].parent
+    /// The top candidate plus siblings that continue the article (Readability's sibling rule);
+    /// `scores` is NaN for a node never scored.
+    private func withSiblings(_ top: Int, topScore: Double, scores: [Double]) -> [Int] {
+        let parent = tree.parent(of: top)
         guard parent >= 0 else { return [top] }
         let threshold = max(10, topScore * 0.2)
         var result: [Int] = []
@@ -171,13 +174,13 @@ struct ArticleRoot {
                 result.append(sibling)
                 continue
             }
-            guard tree.nodes[sibling].kind == .element else { continue }
-            let score = (scores[sibling] ?? 0) * (1 - linkDensity(sibling))
+            guard tree.isElement(sibling) else { continue }
+            let score = (scores[sibling].isNaN ? 0 : scores[sibling]) * (1 - linkDensity(sibling))
             // A sibling continues the article only with prose of its own, not on its class name alone
             // (a lead image with a caption, a byline box).
             if score >= threshold && (proseCount[sibling] > 0 || textLength[sibling] >= 200) {
                 result.append(sibling)
-            } else if tree.nodes[sibling].tag == .p {
+            } else if tree.tag(at: sibling) == .p {
                 let length = textLength[sibling]
                 let density = linkDensity(sibling)
                 let text = tree.text(of: sibling)
@@ -198,8 +201,8 @@ struct ArticleRoot {
         let chosenRecall = truth.recall(of: chosen)
         if chosenRecall >= 0.6 { return roots }
         let bodyLength = Self.visibleLength(articleBody)
-        let candidates = tree.nodes.indices.filter { index in
-            tree.nodes[index].kind == .element && !removed[index]
+        let candidates = tree.indices.filter { index in
+            tree.isElement(index) && !removed[index]
                 && textLength[index] * 2 >= bodyLength && textLength[index] <= bodyLength * 3
         }.sorted { textLength[$0] < textLength[$1] }.prefix(60)
         // Smallest first: the first element holding most of the body is the tightest fit.
@@ -211,10 +214,10 @@ struct ArticleRoot {
     }
 
     private func isAncestor(_ ancestor: Int, of index: Int) -> Bool {
-        var current = tree.nodes[index].parent
+        var current = tree.parent(of: index)
         while current >= 0 {
             if current == ancestor { return true }
-            current = tree.nodes[current].parent
+            current = tree.parent(of: current)
         }
         return false
     }
@@ -226,17 +229,16 @@ struct ArticleRoot {
         var stops = 0
         var stack = [index]
         while let current = stack.popLast() {
-            if tree.nodes[current].kind == .text {
+            if tree.isText(current) {
                 // On UTF-8 bytes: 0x8C after 0xD8 is only ever the tail of the Arabic comma U+060C.
-                var text = tree.nodes[current].text
-                text.withUTF8 { bytes in
+                tree.withText(at: current) { bytes in
                     var previous: UInt8 = 0
                     for byte in bytes {
                         if byte == 0x2C || (byte == 0x8C && previous == 0xD8) { commas += 1 } else if byte == 0x2E { stops += 1 }
                         previous = byte
                     }
                 }
-            } else if current == index || !tree.nodes[current].tag.isBlock {
+            } else if current == index || !tree.tag(at: current).isBlock {
                 stack.append(contentsOf: tree.children(of: current))
             }
         }
@@ -246,8 +248,8 @@ struct ArticleRoot {
     /// The text length that scores an element holding running text: all of a `p`'s or `pre`'s
     /// (`isParagraph`), a container's own (see ``ownTextLength(_:)``); `nil` for other elements.
     private func textBlockLength(_ index: Int) -> (length: Int, isParagraph: Bool)? {
-        guard tree.nodes[index].kind == .element else { return nil }
-        switch tree.nodes[index].tag {
+        guard tree.isElement(index) else { return nil }
+        switch tree.tag(at: index) {
         case .p, .pre: return (textLength[index], true)
         case .div, .td, .font, .span, .section, .article, .center, .blockquote, .li, .dd, .main, .body:
             return (ownTextLength(index), false)
@@ -259,15 +261,31 @@ struct ArticleRoot {
     func ownTextLength(_ index: Int) -> Int {
         var total = 0
         for child in tree.children(of: index) where !removed[child] {
-            if tree.nodes[child].kind == .text {
+            if tree.isText(child) {
                 total += textLength[child]
             } else {
-                let tag = tree.nodes[child].tag
+                let tag = tree.tag(at: child)
                 if !tag.isBlock && tag != .br {
                     total += textLength[child] - (tag == .a ? textLength[child] : 0)
                 }
             }
         }
         return total
+    }
+}
+
+/// A count for each node of a tree, kept in 32 bits: a count never exceeds the page's bytes,
+/// which libxml2 reads only up to `Int32.max`, and the four counts of a page's nodes then take
+/// half the memory.
+struct NodeCounts: Sendable {
+    private var values: [Int32]
+
+    init(count: Int) {
+        values = [Int32](repeating: 0, count: count)
+    }
+
+    subscript(index: Int) -> Int {
+        get { Int(values[index]) }
+        set { values[index] = Int32(truncatingIfNeeded: newValue) }
     }
 }

@@ -14,18 +14,17 @@ struct ExtractRemovals {
     var lead: Int? = nil
 
     func record(into removals: inout Removals) {
-        let nodes = tree.nodes
-        var holdsRoot = [Bool](repeating: false, count: nodes.count)
-        var inRoot = [Bool](repeating: false, count: nodes.count)
+        var holdsRoot = [Bool](repeating: false, count: tree.count)
+        var inRoot = [Bool](repeating: false, count: tree.count)
         for root in roots {
             var ancestor = root
             while ancestor >= 0, !holdsRoot[ancestor] {
                 holdsRoot[ancestor] = true
-                ancestor = nodes[ancestor].parent
+                ancestor = tree.parent(of: ancestor)
             }
             for index in tree.subtree(of: root) { inRoot[index] = true }
         }
-        var inLead = [Bool](repeating: false, count: lead == nil ? 0 : nodes.count)
+        var inLead = [Bool](repeating: false, count: lead == nil ? 0 : tree.count)
         if let lead { for index in tree.subtree(of: lead) { inLead[index] = true } }
         var current: (anchor: Int, reason: RemovalReason)?
         var folder = WhitespaceFolder()
@@ -34,9 +33,9 @@ struct ExtractRemovals {
             current = nil
             folder = WhitespaceFolder()
         }
-        for index in nodes.indices {
-            guard nodes[index].kind == .text else {
-                if nodes[index].tag == .br || nodes[index].tag.isBlock { folder.breakHere() }
+        for index in tree.indices {
+            guard tree.isText(index) else {
+                if tree.tag(at: index) == .br || tree.tag(at: index).isBlock { folder.breakHere() }
                 continue
             }
             var place = cause(of: index, holdsRoot: holdsRoot, inRoot: inRoot)
@@ -44,7 +43,7 @@ struct ExtractRemovals {
             if place?.anchor != current?.anchor { flush() }
             guard let place, place.reason != .inHead else { continue }
             current = (place.anchor, place.reason)
-            folder.append(nodes[index].text)
+            tree.withText(at: index) { folder.append(utf8: $0) }
         }
         flush()
     }
@@ -53,11 +52,10 @@ struct ExtractRemovals {
     /// goes with its parent element: Segment skips a removed element's whole subtree, whatever
     /// its text nodes are marked.
     private func cause(of index: Int, holdsRoot: [Bool], inRoot: [Bool]) -> (anchor: Int, reason: RemovalReason)? {
-        let nodes = tree.nodes
-        let element = nodes[index].parent >= 0 ? nodes[index].parent : index
+        let element = tree.parent(of: index) >= 0 ? tree.parent(of: index) : index
         func top(_ marked: [Bool]) -> Int {
             var anchor = element
-            while nodes[anchor].parent >= 0, marked[nodes[anchor].parent] { anchor = nodes[anchor].parent }
+            while tree.parent(of: anchor) >= 0, marked[tree.parent(of: anchor)] { anchor = tree.parent(of: anchor) }
             return anchor
         }
         if hidden[element] || hidden[index] {
@@ -66,28 +64,29 @@ struct ExtractRemovals {
         }
         if furniture[element] || furniture[index] {
             let anchor = top(furniture)
-            return (anchor, Self.furnitureReason(tree[anchor]))
+            return (anchor, Self.furnitureReason(anchor, in: tree))
         }
         if removed[element] || removed[index] { return (top(removed), .linkDensity) }
         if inRoot[index] { return nil }
         var anchor = index
-        while nodes[anchor].parent >= 0, !holdsRoot[nodes[anchor].parent] { anchor = nodes[anchor].parent }
+        while tree.parent(of: anchor) >= 0, !holdsRoot[tree.parent(of: anchor)] { anchor = tree.parent(of: anchor) }
         return (anchor, .outsideRoot)
     }
 
     private func isInHead(_ index: Int) -> Bool {
         var node = index
         while node >= 0 {
-            if tree.nodes[node].tag == .head || tree.nodes[node].tag == .title { return true }
-            node = tree.nodes[node].parent
+            if tree.tag(at: node) == .head || tree.tag(at: node) == .title { return true }
+            node = tree.parent(of: node)
         }
         return false
     }
 
     /// What kind of furniture an element is, by its tag, its `role` and its class and id names.
-    static func furnitureReason(_ node: HTMLTree.Node) -> RemovalReason {
-        let role = node.attribute("role")?.lowercased() ?? ""
-        let names = node.names.map { $0.lowercased() }.joined(separator: " ")
+    static func furnitureReason(_ index: Int, in tree: HTMLTree) -> RemovalReason {
+        let role = tree.attribute("role", at: index)?.lowercased() ?? ""
+        let tag = tree.tag(at: index)
+        let names = tree.names(at: index).map { $0.lowercased() }.joined(separator: " ")
         func named(_ fragments: String...) -> Bool { fragments.contains { names.contains($0) } }
         if named("cookie", "consent", "gdpr") { return .furnitureCookie }
         if named("comment", "disqus", "wpdiscuz", "respond", "reply") { return .furnitureComments }
@@ -104,18 +103,18 @@ struct ExtractRemovals {
             return .furnitureAds
         }
         if named("toc", "table-of-contents", "tableofcontents") { return .toc }
-        if node.tag == .nav || role == "navigation" || role == "menu" || role == "menubar"
+        if tag == .nav || role == "navigation" || role == "menu" || role == "menubar"
             || named("nav", "menu", "pagination", "pager", "prev-next", "prevnext", "skip-link")
         {
             return .furnitureNav
         }
-        if node.tag == .header || role == "banner" || named("header", "masthead", "topbar", "top-bar", "logo") {
+        if tag == .header || role == "banner" || named("header", "masthead", "topbar", "top-bar", "logo") {
             return .furnitureHeader
         }
-        if node.tag == .footer || role == "contentinfo" || named("footer", "copyright", "bottom-bar") {
+        if tag == .footer || role == "contentinfo" || named("footer", "copyright", "bottom-bar") {
             return .furnitureFooter
         }
-        if node.tag == .aside || role == "complementary" || named("sidebar", "widget") { return .furnitureSidebar }
+        if tag == .aside || role == "complementary" || named("sidebar", "widget") { return .furnitureSidebar }
         if named("byline", "author") { return .metadataByline }
         if named("date") { return .metadataDate }
         if named("tag", "cat-links", "categories") { return .metadataTags }
@@ -135,18 +134,17 @@ extension HTMLTree {
     func path(of index: Int) -> String {
         var parts: [String] = []
         var node = index
-        if nodes[node].kind == .text { node = nodes[node].parent }
-        while node >= 0, nodes[node].tag != .html {
-            let element = nodes[node]
-            var part = element.name
-            if let id = element.attribute("id")?.split(separator: " ").first {
+        if isText(node) { node = parent(of: node) }
+        while node >= 0, tag(at: node) != .html {
+            var part = elementName(at: node)
+            if let id = attribute("id", at: node)?.split(separator: " ").first {
                 parts.append(part + "#" + id)
                 break
-            } else if let first = element.attribute("class")?.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first {
+            } else if let first = attribute("class", at: node)?.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first {
                 part += "." + first
             }
             parts.append(part)
-            node = element.parent
+            node = parent(of: node)
         }
         parts.reverse()
         // Deep paths keep their anchor and the last three steps, joined as a descendant selector.

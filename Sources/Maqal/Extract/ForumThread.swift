@@ -16,9 +16,9 @@ enum ForumThread {
         var boxes: [Int] = []
         for top in roots {
             var insideUntil = -1
-            for index in tree.subtree(of: top) where tree.nodes[index].kind == .element && !removed[index] {
+            for index in tree.subtree(of: top) where tree.isElement(index) && !removed[index] {
                 if index <= insideUntil { continue }
-                guard isMessageBox(tree.nodes[index]) else { continue }
+                guard isMessageBox(index, in: tree) else { continue }
                 boxes.append(index)
                 insideUntil = tree.descendants(of: index).last ?? index
             }
@@ -26,8 +26,8 @@ enum ForumThread {
         return boxes.count >= 2 ? boxes[0] : nil
     }
 
-    private static func isMessageBox(_ node: HTMLTree.Node) -> Bool {
-        if let id = node.attribute("id")?.lowercased(),
+    private static func isMessageBox(_ index: Int, in tree: HTMLTree) -> Bool {
+        if let id = tree.attribute("id", at: index)?.lowercased(),
             messageIDPrefixes.contains(where: { prefix in
                 id.hasPrefix(prefix) && !id.dropFirst(prefix.count).isEmpty
                     && id.dropFirst(prefix.count).allSatisfy(\.isNumber)
@@ -35,7 +35,7 @@ enum ForumThread {
         {
             return true
         }
-        guard let classes = node.attribute("class")?.lowercased() else { return false }
+        guard let classes = tree.attribute("class", at: index)?.lowercased() else { return false }
         return classes.split(separator: " ").contains { messageClasses.contains(String($0)) }
     }
 }

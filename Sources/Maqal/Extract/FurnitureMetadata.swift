@@ -13,26 +13,23 @@ struct FurnitureMetadata {
     /// banner in a `u-hide` div named like one).
     init(_ tree: HTMLTree, before articleEnd: Int, hidden: [Bool]) {
         // Most elements are neither: the class names (matched once per class value, when the
-        // tree was built) and `rel` are looked at through the buffer first, where reading them in
-        // place through the array retained and released each.
-        let candidates = tree.nodes.withUnsafeBufferPointer { nodes in
-            nodes.indices.compactMap { index -> (index: Int, rel: (any: Bool, tag: Bool, author: Bool))? in
-                guard nodes[index].kind == .element, !nodes[index].attributes.isEmpty else { return nil }
-                let rel = Self.relation(HTMLTree.Node.attribute("rel", in: nodes[index].attributes))
-                guard rel.any || nodes[index].nameFacts.contains(.metadataBox) else { return nil }
-                return (index, rel)
-            }
+        // tree was built) and `rel` are looked at first.
+        let candidates = tree.indices.compactMap { index -> (index: Int, rel: (any: Bool, tag: Bool, author: Bool))? in
+            guard tree.isElement(index), tree.hasAttributes(at: index) else { return nil }
+            let rel = Self.relation(tree.attribute("rel", at: index))
+            guard rel.any || tree.nameFacts(at: index).contains(.metadataBox) else { return nil }
+            return (index, rel)
         }
         for (index, rel) in candidates {
-            let node = tree[index]
-            let names = node.names
+            let tag = tree.tag(at: index)
+            let names = tree.names(at: index)
             // Whether a `-`/`_`-separated word of the class and id names is in `list`.
             func hasWord(_ list: WordList) -> Bool { names.contains { MarkupHints.hasWord(of: list, in: $0) } }
-            if node.tag == .a && rel.tag {
+            if tag == .a && rel.tag {
                 tags.append(tree.text(of: index))
                 continue
             }
-            if node.tag == .a && rel.author {
+            if tag == .a && rel.author {
                 if index <= articleEnd { authors.append(tree.text(of: index)) }
                 continue
             }
@@ -41,7 +38,7 @@ struct FurnitureMetadata {
                 if found.isEmpty, let line = MetadataLine.read(tree.text(of: index)), line.field == .tags {
                     found = MetadataLine.splitList(line.value)
                 }
-                if node.tag != .body && node.tag != .html && found.count <= 30 { tags += found }
+                if tag != .body && tag != .html && found.count <= 30 { tags += found }
             } else if names.contains(where: { $0.includes("breadcrumb") }) && crumbs.isEmpty {
                 crumbs = Self.linkTexts(under: index, in: tree)
             } else if index <= articleEnd,
@@ -118,7 +115,7 @@ struct FurnitureMetadata {
     static let standfirstWordList = WordList(standfirstWords)
 
     private static func linkTexts(under index: Int, in tree: HTMLTree) -> [String] {
-        tree.descendants(of: index).filter { tree.nodes[$0].tag == .a }.map { tree.text(of: $0) }
+        tree.descendants(of: index).filter { tree.tag(at: $0) == .a }.map { tree.text(of: $0) }
             .filter { !$0.isEmpty }
     }
 }

@@ -194,15 +194,12 @@ enum MarkupHints {
     }
 
     /// Hidden from readers: `hidden`, `aria-hidden`, `display:none`, screen-reader-only classes.
-    ///
-    /// Takes the node's fields, not the node: callers read them in place, where passing a node
-    /// copied all of it.
-    static func isHidden(attributes: [(name: String, value: String)], nameFacts: NameFacts) -> Bool {
+    static func isHidden(attributes: HTMLTree.Attributes, nameFacts: NameFacts) -> Bool {
         // One pass over the attributes; as `attribute(_:)` does, the first of a repeated name counts.
         var ariaHidden: String?
         var style: String?
-        // Lengths first: a `switch` on the names compared each unequal name the slow way. Read in
-        // place: taking each (name, value) pair out retained and released both strings.
+        // Lengths first: a `switch` on the names compared each unequal name the slow way. Read by
+        // position: taking each (name, value) pair out retained and released both strings.
         for position in attributes.indices {
             switch attributes[position].name.utf8.count {
             case 6 where attributes[position].name == "hidden": return true
@@ -255,11 +252,9 @@ enum MarkupHints {
     }
 
     /// Site furniture by tag, role or class/id name.
-    ///
-    /// Takes the node's fields, as ``isHidden(attributes:nameFacts:)`` does.
-    static func isFurniture(tag: HTMLTag, attributes: [(name: String, value: String)], names: [String]) -> Bool {
+    static func isFurniture(tag: HTMLTag, attributes: HTMLTree.Attributes, names: [String]) -> Bool {
         if isFurnitureTag(tag) { return true }
-        func attribute(_ wanted: String) -> String? { HTMLTree.Node.attribute(wanted, in: attributes) }
+        func attribute(_ wanted: String) -> String? { HTMLTree.attribute(wanted, in: attributes) }
         if let role = attribute("role")?.lowercased(),
             ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog",
              "alert"].contains(role)
@@ -277,10 +272,10 @@ enum MarkupHints {
     }
 
     /// A weight from class and id names: body names +50, content words +25, furniture −25.
-    static func classWeight(_ node: HTMLTree.Node) -> Double {
+    static func classWeight(_ index: Int, in tree: HTMLTree) -> Double {
         var weight = 0.0
-        if node.attribute("itemprop")?.lowercased() == "articlebody" { weight += 50 }
-        for name in node.names {
+        if tree.attribute("itemprop", at: index)?.lowercased() == "articlebody" { weight += 50 }
+        for name in tree.names(at: index) {
             let found = classFragments.sets(in: name)
             if found & bodySet != 0 {
                 weight += 50

@@ -13,14 +13,14 @@ enum PageLeads {
         // Elements that hold a root hold all of the article: their text is never the lead alone.
         var holdsRoot = Set<Int>()
         for root in roots {
-            var ancestor = tree.nodes[root].parent
+            var ancestor = tree.parent(of: root)
             while ancestor >= 0 {
                 holdsRoot.insert(ancestor)
-                ancestor = tree.nodes[ancestor].parent
+                ancestor = tree.parent(of: ancestor)
             }
         }
-        for index in 0..<start where tree.nodes[index].kind == .element && !hidden[index] && !holdsRoot.contains(index) {
-            let tag = tree.nodes[index].tag
+        for index in 0..<start where tree.isElement(index) && !hidden[index] && !holdsRoot.contains(index) {
+            let tag = tree.tag(at: index)
             guard tag == .p || tag == .div || tag == .h2 || tag == .h3 || tag == .span else { continue }
             let text = tree.text(of: index)
             if text.utf8.count < key.utf8.count / 2 || text.utf8.count > key.utf8.count * 3 { continue }

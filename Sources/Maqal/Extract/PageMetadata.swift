@@ -33,13 +33,12 @@ struct PageMetadata {
         var itemprops: [String: Int] = [:]
         var headings: [String] = []
 
-        for index in tree.nodes.indices where tree.nodes[index].kind == .element {
-            // The tag and attributes are read in place: a copy of each node cost more than the tests.
-            let attributes = tree.nodes[index].attributes
-            func attribute(_ wanted: String) -> String? { HTMLTree.Node.attribute(wanted, in: attributes) }
+        for index in tree.indices where tree.isElement(index) {
+            let attributes = tree.attributes(at: index)
+            func attribute(_ wanted: String) -> String? { HTMLTree.attribute(wanted, in: attributes) }
             // The tags asked about again below are told here, once.
             var isTime = false, isBody = false
-            switch tree.nodes[index].tag {
+            switch tree.tag(at: index) {
             case .meta:
                 let key = (attribute("property") ?? attribute("name") ?? attribute("itemprop") ?? "")
                     .lowercasedCheaply()
@@ -103,8 +102,8 @@ struct PageMetadata {
 
         func itemprop(_ name: String) -> String? {
             guard let index = itemprops[name] else { return nil }
-            let node = tree[index]
-            return node.attribute("datetime") ?? node.attribute("content") ?? node.attribute("title") ?? tree.text(of: index)
+            return tree.attribute("datetime", at: index) ?? tree.attribute("content", at: index)
+                ?? tree.attribute("title", at: index) ?? tree.text(of: index)
         }
 
         let ld = JSONLDArticle(scripts: tree.jsonLD)

@@ -9,13 +9,13 @@ enum StyledHeads {
     /// to be a line of its own: a wrapper that styles a whole article bold or large sets nothing
     /// apart, so an element holding more than a heading's words is not prominent.
     static func isProminent(_ index: Int, in tree: HTMLTree) -> Bool {
-        let attributes = tree.nodes[index].attributes
+        let attributes = tree.attributes(at: index)
         guard !attributes.isEmpty else { return false }
         var styled = false
-        if tree.nodes[index].tag == .font, let size = HTMLTree.Node.attribute("size", in: attributes) {
+        if tree.tag(at: index) == .font, let size = HTMLTree.attribute("size", in: attributes) {
             styled = isLargeFontSize(size)
         }
-        if !styled, let style = HTMLTree.Node.attribute("style", in: attributes) {
+        if !styled, let style = HTMLTree.attribute("style", in: attributes) {
             styled = isProminentStyle(style)
         }
         guard styled else { return false }

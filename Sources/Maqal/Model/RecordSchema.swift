@@ -6,7 +6,7 @@ public enum RecordSchema {
       "$schema": "https://json-schema.org/draft/2020-12/schema",
       "$id": "https://maqal.invalid/schema/maqal-records-1.json",
       "title": "maqal records / maqal warc output line",
-      "description": "One line per input line (records) or per HTML page (warc), in input order.",
+      "description": "One line per input line or frame (records; with --framed a header line with body_bytes N and the N bytes of the page after it are one frame) or per HTML page (warc), in input order.",
       "type": "object",
       "required": ["id", "url", "ok"],
       "additionalProperties": false,

@@ -1,66 +1,26 @@
 import CLibXML2
 import Foundation
 
-/// A compact, immutable-after-build tree of an HTML page: elements and text in one array in
-/// document order, so every subtree is one run of indices and children are found by hopping
-/// from one sibling's run to the next (no list per element). ``HTMLTreeBuilder`` builds it from libxml2's parse events inside one
-/// function, so no C pointer outlives the parse (STYLE.md).
+/// A compact, immutable-after-build tree of an HTML page: elements and text in document order,
+/// so every subtree is one run of indices and children are found by hopping from one sibling's
+/// run to the next (no list per element). ``HTMLTreeBuilder`` builds it from libxml2's parse
+/// events inside one function, so no C pointer outlives the parse (STYLE.md).
+///
+/// The nodes are stored as columns (``TreeColumns``), one array per field, and read through
+/// accessors by index (``tag(at:)``, ``attribute(_:at:)``, ``children(of:)``): a pass that asks
+/// one field of every node reads one small array, and a text is a range of one shared byte
+/// buffer instead of a `String` of its own.
 struct HTMLTree: Sendable {
-    struct Node: Sendable {
-        enum Kind: Sendable { case element, text }
-        var kind: Kind
-        /// The element's tag when the pipeline knows it by name; ``HTMLTag/other`` for text.
-        var tag: HTMLTag
-        /// What the class and id names say, worked out with ``names`` by the ``ClassNameReader``
-        /// the tree was built with.
-        var nameFacts: NameFlags
-        /// Lower-case tag name for elements; empty for text.
-        var name: String
-        /// Text content for text nodes.
-        var text: String
-        var attributes: [(name: String, value: String)]
-        /// Class and id names, as the ``ClassNameReader`` the tree was built with splits them.
-        var names: [String]
-        // 32 bits each: a node is 64 bytes instead of 80, and a page's nodes stream through
-        // the cache faster in every pass over the tree.
-        private var parentIndex: Int32
-        private var depthValue: Int32
-        /// The parent's index; -1 for the root.
-        var parent: Int { Int(parentIndex) }
-        var depth: Int { Int(depthValue) }
+    enum Kind: UInt8, Sendable { case element, text }
+    /// An element's attributes as written (names lower-cased by libxml2), first to last.
+    typealias Attributes = ArraySlice<(name: String, value: String)>
 
-        init(kind: Kind, tag: HTMLTag = .other, name: String, text: String, attributes: [(name: String, value: String)],
-             names: [String] = [], nameFacts: NameFlags = [], parent: Int, depth: Int) {
-            self.kind = kind
-            self.tag = tag
-            self.nameFacts = nameFacts
-            self.name = name
-            self.text = text
-            self.attributes = attributes
-            self.names = names
-            self.parentIndex = Int32(truncatingIfNeeded: parent)
-            self.depthValue = Int32(truncatingIfNeeded: depth)
-        }
-
-        func attribute(_ name: String) -> String? {
-            Node.attribute(name, in: attributes)
-        }
-
-        /// The value of the first attribute called `name` in `attributes`, for callers that read
-        /// a node's attribute list in place instead of copying the node.
-        static func attribute(_ name: String, in attributes: [(name: String, value: String)]) -> String? {
-            // Most names differ in length: comparing lengths first skips String's slower path
-            // for unequal strings.
-            let length = name.utf8.count
-            return attributes.first { $0.name.utf8.count == length && $0.name == name }?.value
-        }
-    }
-
-    private(set) var nodes: [Node] = []
+    /// The nodes' fields, column by column, behind one reference: a tree is copied into every
+    /// stage's (and every nested segmenter's) value, and a copy then retains one object, not a
+    /// dozen arrays.
+    private(set) var storage = TreeStorage(TreeColumns())
     /// Nodes whose text, or whose `content`, `alt` or `title`, shows mojibake's tell-tale pairs.
     private(set) var mojibakeSuspects: [Int] = []
-    /// For each node, the index just past its subtree (see ``subtree(of:)``).
-    private(set) var subtreeEnds: [Int] = []
     /// Texts of `<script type="application/ld+json">` blocks, in page order.
     private(set) var jsonLD: [String] = []
     /// Elements flattened into an ancestor because the page nested deeper than ``maxDepth``.
@@ -72,8 +32,74 @@ struct HTMLTree: Sendable {
     private(set) var inlinedData: [[UInt8]] = []
     /// Why libxml2 stopped before the end of the page, if it did: what follows is missing.
     private(set) var stoppedEarly: String?
+
+    /// How many nodes the tree holds.
+    var count: Int { storage.columns.kinds.count }
+    /// Every node's index, in document order.
+    var indices: Range<Int> { 0..<count }
     /// The page's root element, if it had one.
-    var root: Int? { nodes.isEmpty ? nil : 0 }
+    var root: Int? { count == 0 ? nil : 0 }
+
+    // MARK: - One node's fields
+
+    func kind(at index: Int) -> Kind { storage.columns.kinds[index] }
+    func isText(_ index: Int) -> Bool { storage.columns.kinds[index] == .text }
+    func isElement(_ index: Int) -> Bool { storage.columns.kinds[index] == .element }
+    /// The element's tag when the pipeline knows it by name; ``HTMLTag/other`` for text.
+    func tag(at index: Int) -> HTMLTag { storage.columns.tags[index] }
+    /// The parent's index; -1 for the root.
+    func parent(of index: Int) -> Int { Int(storage.columns.parents[index]) }
+
+    /// Lower-case tag name for elements; empty for text.
+    func elementName(at index: Int) -> String {
+        isText(index) ? "" : storage.columns.elementNames[Int(storage.columns.starts[index])]
+    }
+
+    /// The text of a text node (empty for an element), as a new `String`; passes that only read
+    /// the bytes use ``withText(at:_:)``.
+    func nodeText(at index: Int) -> String {
+        withText(at: index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Runs `body` on the UTF-8 bytes of a text node's text (none for an element).
+    func withText<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard isText(index) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let start = Int(storage.columns.starts[index])
+        let end = start + Int(storage.columns.lengths[index])
+        return storage.columns.text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// The element's attributes (none for text).
+    func attributes(at index: Int) -> Attributes {
+        storage.columns.attributes[Int(storage.columns.attributeStarts[index])..<Int(storage.columns.attributeStarts[index + 1])]
+    }
+
+    func hasAttributes(at index: Int) -> Bool {
+        storage.columns.attributeStarts[index] != storage.columns.attributeStarts[index + 1]
+    }
+
+    /// The value of the element's first attribute called `name`.
+    func attribute(_ name: String, at index: Int) -> String? {
+        Self.attribute(name, in: attributes(at: index))
+    }
+
+    /// The value of the first attribute called `name` in `attributes`.
+    static func attribute(_ name: String, in attributes: Attributes) -> String? {
+        // Most names differ in length: comparing lengths first skips String's slower path
+        // for unequal strings.
+        let length = name.utf8.count
+        for position in attributes.indices
+        where attributes[position].name.utf8.count == length && attributes[position].name == name {
+            return attributes[position].value
+        }
+        return nil
+    }
+
+    /// Class and id names, as the ``ClassNameReader`` the tree was built with splits them.
+    func names(at index: Int) -> [String] { storage.columns.nameLists[Int(storage.columns.nameListOf[index])].names }
+    /// What the class and id names say, worked out with ``names(at:)`` by the ``ClassNameReader``
+    /// the tree was built with.
+    func nameFacts(at index: Int) -> NameFlags { storage.columns.nameLists[Int(storage.columns.nameListOf[index])].facts }
 
     /// Deeper nesting is flattened into the ancestor at this depth, so every walker over the
     /// tree stays within a bounded stack.
@@ -85,8 +111,6 @@ struct HTMLTree: Sendable {
         "option", "textarea", "input", "button", "map", "head-script", "frameset", "frame", "applet", "audio",
         "video", "source", "track", "param",
     ]
-
-    subscript(index: Int) -> Node { nodes[index] }
 
     /// libxml2's global state, initialised once before any thread parses (its documented rule
     /// for use from several threads).
@@ -160,16 +184,10 @@ struct HTMLTree: Sendable {
         }
         let builder = HTMLTreeBuilder(byteCount: bytes.count, classNames: classNames)
         tree.stoppedEarly = bytes.withUnsafeBufferPointer { builder.parse($0, options: options) }
-        tree.nodes = builder.nodes
         tree.jsonLD = builder.jsonLD
         tree.flattened = builder.flattened
         tree.mojibakeSuspects = builder.mojibakeSuspects
-        tree.subtreeEnds = tree.nodes.indices.map { $0 + 1 }
-        // A parent comes before its children, so one backward pass carries each end up.
-        for index in tree.nodes.indices.reversed() {
-            let parent = tree.nodes[index].parent
-            if parent >= 0 { tree.subtreeEnds[parent] = max(tree.subtreeEnds[parent], tree.subtreeEnds[index]) }
-        }
+        tree.storage = TreeStorage(builder.finish())
         return tree
     }
 
@@ -200,45 +218,60 @@ struct HTMLTree: Sendable {
 
     /// Repairs one text node, or the metadata attributes of one element; returns how many runs changed.
     private mutating func repairMojibake(at index: Int, evidence: MojibakeRepair.Evidence) -> Int {
-        if nodes[index].kind == .text {
-            guard let fixed = MojibakeRepair.repair(nodes[index].text, evidence: evidence) else { return 0 }
-            nodes[index].text = fixed
-            return 1
+        if isText(index) {
+            guard let fixed = MojibakeRepair.repair(nodeText(at: index), evidence: evidence) else { return 0 }
+            return changeColumns { columns in
+                // The repaired text goes at the end of the shared buffer; the old bytes stay unused.
+                guard columns.text.count + fixed.utf8.count <= Int(Int32.max) else { return 0 }
+                columns.starts[index] = Int32(columns.text.count)
+                columns.lengths[index] = Int32(fixed.utf8.count)
+                columns.text.append(contentsOf: fixed.utf8)
+                return 1
+            }
         }
         var count = 0
-        for position in nodes[index].attributes.indices {
-            let name = nodes[index].attributes[position].name
+        for position in attributes(at: index).indices {
+            let name = storage.columns.attributes[position].name
             guard name == "content" || name == "alt" || name == "title" else { continue }
-            if let fixed = MojibakeRepair.repair(nodes[index].attributes[position].value, evidence: evidence) {
-                nodes[index].attributes[position].value = fixed
+            if let fixed = MojibakeRepair.repair(storage.columns.attributes[position].value, evidence: evidence) {
+                changeColumns { $0.attributes[position].value = fixed }
                 count += 1
             }
         }
         return count
     }
 
+    /// Runs `change` on the columns and stores the result as a new storage; the arrays are
+    /// changed in place when no other tree shares them.
+    private mutating func changeColumns<Result>(_ change: (inout TreeColumns) -> Result) -> Result {
+        var columns = storage.columns
+        storage = TreeStorage(TreeColumns())
+        defer { storage = TreeStorage(columns) }
+        return change(&columns)
+    }
+
     // MARK: - Queries
 
     /// All element indices under `index` (itself included) in document order.
     func descendants(of index: Int) -> [Int] {
-        subtree(of: index).filter { nodes[$0].kind == .element }
+        subtree(of: index).filter { isElement($0) }
     }
 
     /// The nodes directly under `index`, in document order.
     func children(of index: Int) -> ChildIndices {
-        ChildIndices(subtreeEnds: subtreeEnds, position: index + 1, end: subtreeEnds[index])
+        ChildIndices(subtreeEnds: storage.columns.subtreeEnds, position: index + 1, end: Int(storage.columns.subtreeEnds[index]))
     }
 
     /// Walks a node's children: the first starts right after the node, each next one right
     /// after the previous one's subtree.
     struct ChildIndices: Sequence, IteratorProtocol {
-        fileprivate let subtreeEnds: [Int]
+        fileprivate let subtreeEnds: [Int32]
         fileprivate var position: Int
         fileprivate let end: Int
 
         mutating func next() -> Int? {
             guard position < end else { return nil }
-            defer { position = subtreeEnds[position] }
+            defer { position = Int(subtreeEnds[position]) }
             return position
         }
     }
@@ -246,19 +279,62 @@ struct HTMLTree: Sendable {
     /// The indices of `index` and everything under it: nodes are stored in document order, so a
     /// subtree is one run of indices.
     func subtree(of index: Int) -> Range<Int> {
-        index..<subtreeEnds[index]
+        index..<Int(storage.columns.subtreeEnds[index])
     }
 
     /// The text under `index` with white space folded, as a browser would show it.
     func text(of index: Int) -> String {
         var folder = WhitespaceFolder()
-        for current in subtree(of: index) {
-            if nodes[current].kind == .text {
-                folder.append(nodes[current].text)
-            } else if nodes[current].tag == .br || nodes[current].tag.isBlock {
-                folder.breakHere()
+        storage.columns.text.withUnsafeBufferPointer { text in
+            for current in subtree(of: index) {
+                if isText(current) {
+                    let start = Int(storage.columns.starts[current])
+                    folder.append(utf8: UnsafeBufferPointer(rebasing: text[start..<start + Int(storage.columns.lengths[current])]))
+                } else if tag(at: current) == .br || tag(at: current).isBlock {
+                    folder.breakHere()
+                }
             }
         }
         return folder.result
     }
+}
+
+/// The one object an ``HTMLTree``'s columns live in; immutable, so reading a column needs no
+/// exclusivity check and a tree's copies share it.
+final class TreeStorage: Sendable {
+    let columns: TreeColumns
+
+    init(_ columns: TreeColumns) {
+        self.columns = columns
+    }
+}
+
+/// The nodes of an ``HTMLTree``, one array per field, all indexed by node.
+///
+/// The builder appends to every column once per node; after ``HTMLTreeBuilder/finish()`` nothing
+/// changes but mojibake repair, which appends repaired text and repoints its node.
+struct TreeColumns: Sendable {
+    var kinds: [HTMLTree.Kind] = []
+    var tags: [HTMLTag] = []
+    /// The parent's index; -1 for the root.
+    var parents: [Int32] = []
+    /// The index just past the node's subtree.
+    var subtreeEnds: [Int32] = []
+    /// A text node's first byte in ``text``; an element's name as its number in ``elementNames``.
+    var starts: [Int32] = []
+    /// A text node's length in bytes in ``text``; 0 for an element.
+    var lengths: [Int32] = []
+    /// Where the node's attributes start in ``attributes``; one more entry than nodes, so a
+    /// node's attributes end where the next node's start.
+    var attributeStarts: [Int32] = [0]
+    /// The node's class and id names, as a number in ``nameLists``.
+    var nameListOf: [Int32] = []
+
+    /// Every text node's UTF-8 bytes, one after the other.
+    var text: [UInt8] = []
+    var elementNames: [String] = []
+    var attributes: [(name: String, value: String)] = []
+    /// Distinct lists of class and id names, with what they say; number 0 is the list of an
+    /// element with neither.
+    var nameLists: [(names: [String], facts: NameFlags)] = []
 }

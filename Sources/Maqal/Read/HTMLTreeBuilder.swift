@@ -12,7 +12,8 @@ import Foundation
 /// element that starts after the root has closed joins the root when the root was the page's
 /// first node (otherwise libxml2 hangs it off the doctype or a comment, out of the tree).
 final class HTMLTreeBuilder {
-    @exclusivity(unchecked) private(set) var nodes: [HTMLTree.Node] = []
+    /// The tree so far, column by column.
+    @exclusivity(unchecked) private var columns = TreeColumns()
     @exclusivity(unchecked) private(set) var jsonLD: [String] = []
     @exclusivity(unchecked) private(set) var flattened = 0
     /// Nodes with mojibake's tell-tale pairs in their text or in `content`, `alt` or `title`,
@@ -47,10 +48,11 @@ final class HTMLTreeBuilder {
     @exclusivity(unchecked) private var values = StringPool()
     /// The number of the empty value in ``values``, for a `class` written without one.
     private let emptyValue: Int
-    /// Class names, and what they say, of each value in ``values`` seen without an id, by its number.
-    @exclusivity(unchecked) private var namesOfClasses: [(names: [String], facts: NameFlags)?] = []
-    /// The names of an element with neither class nor id.
-    private let noNames: [String]
+    /// The number in the tree's name lists (``TreeColumns/nameLists``) of each value in
+    /// ``values`` seen as a class without an id, by the value's number; -1 for one not seen so.
+    @exclusivity(unchecked) private var listOfClasses: [Int32] = []
+    /// Element names' numbers in ``TreeColumns/elementNames``.
+    @exclusivity(unchecked) private var elementNumbers: [String: Int32] = [:]
     /// Splits class and id values and flags the names (Extract's, injected).
     private let classNames: any ClassNameReader
 
@@ -60,13 +62,58 @@ final class HTMLTreeBuilder {
     /// A builder for a page of `byteCount` bytes.
     init(byteCount: Int = 0, classNames: any ClassNameReader) {
         self.classNames = classNames
-        noNames = classNames.names(class: nil, id: nil)
+        // List 0: the names of an element with neither class nor id.
+        let noNames = classNames.names(class: nil, id: nil)
+        columns.nameLists.append((noNames, classNames.flags(of: noNames)))
         var values = StringPool()
         emptyValue = values.number(of: UnsafeBufferPointer(start: nil, count: 0))
         self.values = values
-        // The corpus pages have a node per 70 to 200 bytes: room for one per 100 saves most of
-        // the array's regrowth copies without holding much that goes unused.
-        nodes.reserveCapacity(max(1024, byteCount / 100))
+        // Room for the most nodes and text a page of this size can hold (a node takes three
+        // bytes of markup or more; text is never longer than the page), so no column is copied
+        // to grow. Room is not memory: the pages past what is written are never touched, and a
+        // page's text and nodes take only what they fill.
+        let nodes = max(1024, byteCount / 3)
+        columns.kinds.reserveCapacity(nodes)
+        columns.tags.reserveCapacity(nodes)
+        columns.parents.reserveCapacity(nodes)
+        columns.starts.reserveCapacity(nodes)
+        columns.lengths.reserveCapacity(nodes)
+        columns.attributeStarts.reserveCapacity(nodes + 1)
+        columns.nameListOf.reserveCapacity(nodes)
+        columns.text.reserveCapacity(byteCount + 1)
+        // Offset 0: the one space all white-space-only text between tags shares.
+        columns.text.append(0x20)
+    }
+
+    /// The finished columns, with each node's subtree end worked out; the builder is done.
+    func finish() -> TreeColumns {
+        var result = columns
+        columns = TreeColumns()
+        let count = result.kinds.count
+        var ends = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for index in 0..<count { buffer[index] = Int32(index + 1) }
+            initialized = count
+        }
+        // A parent comes before its children, so one backward pass carries each end up.
+        for index in (0..<count).reversed() {
+            let parent = Int(result.parents[index])
+            if parent >= 0 { ends[parent] = max(ends[parent], ends[index]) }
+        }
+        result.subtreeEnds = ends
+        return result
+    }
+
+    /// Appends a node to every column; an element's attributes are appended before it.
+    private func appendNode(
+        _ kind: HTMLTree.Kind, tag: HTMLTag, parent: Int, start: Int, length: Int, nameList: Int32
+    ) {
+        columns.kinds.append(kind)
+        columns.tags.append(tag)
+        columns.parents.append(Int32(truncatingIfNeeded: parent))
+        columns.starts.append(Int32(truncatingIfNeeded: start))
+        columns.lengths.append(Int32(truncatingIfNeeded: length))
+        columns.attributeStarts.append(Int32(truncatingIfNeeded: columns.attributes.count))
+        columns.nameListOf.append(nameList)
     }
 
     /// Parses `bytes` (UTF-8, no NUL) with `options`; returns why libxml2 stopped early, if it did.
@@ -90,18 +137,25 @@ final class HTMLTreeBuilder {
     }
 
     /// A parser context over UTF-8 `bytes` with `options`, set up as `htmlReadMemory` sets it
-    /// up for the encoding "UTF-8"; the caller sets the event handler, parses and frees it.
+    /// up for the encoding "UTF-8" (but for its copy of the page); the caller sets the event
+    /// handler, parses and frees it.
     static func parserContext(for bytes: UnsafeBufferPointer<UInt8>, options: Int32) -> htmlParserCtxtPtr? {
         let context: htmlParserCtxtPtr? = bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
             htmlCreateMemoryParserCtxt($0, Int32(bytes.count))
         }
         guard let context else { return nil }
-        if let utf8 = xmlFindCharEncodingHandler("UTF-8") {
-            xmlSwitchToEncoding(context, utf8)
-            if let input = context.pointee.input {
-                if let old = input.pointee.encoding { maqal_xml_free(UnsafeMutableRawPointer(mutating: old)) }
-                input.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
-            }
+        // What `xmlSwitchToEncoding` leaves behind for UTF-8, without its conversion: for an HTML
+        // parser it converts the whole page at once into a second buffer twice the page's size
+        // (UTF-8 to UTF-8 is a copy) and keeps the first one too. The handler is set on the input
+        // as the switch sets it, so the parser takes the bytes as UTF-8 and, as after the switch,
+        // reads an ill-formed sequence as one byte's character instead of switching to Latin-1.
+        if let utf8 = xmlFindCharEncodingHandler("UTF-8"), let input = context.pointee.input,
+            let buffer = input.pointee.buf, buffer.pointee.encoder == nil
+        {
+            buffer.pointee.encoder = utf8
+            context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
+            if let old = input.pointee.encoding { maqal_xml_free(UnsafeMutableRawPointer(mutating: old)) }
+            input.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
         }
         htmlCtxtUseOptions(context, options)
         return context
@@ -160,7 +214,7 @@ final class HTMLTreeBuilder {
             parent = frame.parent
             depth = frame.depth + 1
             preformatted = frame.preformatted
-        } else if nodes.isEmpty {
+        } else if columns.kinds.isEmpty {
             parent = -1
             depth = 0
         } else if rootIsFirst {
@@ -171,7 +225,6 @@ final class HTMLTreeBuilder {
             return
         }
         let element = interned(cName, element: true)
-        let name = element.text
         if element.role.contains(.script) {
             if let type = HTMLTreeBuilder.attribute("type", in: attributes),
                 type.lowercasedCheaply().includes("ld+json")
@@ -193,16 +246,12 @@ final class HTMLTreeBuilder {
             frames.append(Frame(parent: parent, depth: depth - 1, preformatted: preformatted))
             return
         }
-        var pairs: [(name: String, value: String)] = []
-        // The first `class` and `id` (what `Node.attribute(_:)` answers), and whether a field
+        // The first `class` and `id` (what `HTMLTree.attribute(_:at:)` answers), and whether a field
         // metadata is read from shows mojibake.
         var classes: Int?
         var id: String?
         var suspect = false
         if var cursor = attributes {
-            var count = 0
-            while (cursor + 2 * count).pointee != nil { count += 1 }
-            pairs.reserveCapacity(count)
             while let attributeName = cursor.pointee {
                 // A known boolean attribute written bare (`nowrap`) has its own name as value.
                 let value = (cursor + 1).pointee ?? (htmlIsBooleanAttr(attributeName) != 0 ? attributeName : nil)
@@ -228,33 +277,34 @@ final class HTMLTreeBuilder {
                 if attribute.role.contains(.repairable) && !suspect {
                     suspect = MojibakeRepair.looksBroken(text, pairs: MojibakeRepair.Evidence.page.pairs)
                 }
-                pairs.append((attribute.text, text))
+                columns.attributes.append((attribute.text, text))
                 cursor += 2
             }
         }
-        let index = nodes.count
+        let index = columns.kinds.count
         if suspect { mojibakeSuspects.append(index) }
-        let names = names(class: classes, id: id)
-        nodes.append(HTMLTree.Node(kind: .element, tag: element.tag, name: name, text: "", attributes: pairs,
-                                   names: names.names, nameFacts: names.facts, parent: parent, depth: depth))
+        appendNode(.element, tag: element.tag, parent: parent, start: Int(element.number), length: 0,
+                   nameList: nameList(class: classes, id: id))
         frames.append(Frame(parent: index, depth: depth, preformatted: preformatted || element.role.contains(.preformatted)))
     }
 
-    /// The element's class and id names and what they say; those of a class value without an id
-    /// are worked out once per distinct value, as pages repeat their class lists.
-    private func names(class classes: Int?, id: String?) -> (names: [String], facts: NameFlags) {
-        func withFacts(_ names: [String]) -> (names: [String], facts: NameFlags) {
-            (names, classNames.flags(of: names))
+    /// The number of the element's class and id names (and what they say) in the tree's name
+    /// lists; those of a class value without an id are worked out once per distinct value, as
+    /// pages repeat their class lists.
+    private func nameList(class classes: Int?, id: String?) -> Int32 {
+        func added(_ names: [String]) -> Int32 {
+            columns.nameLists.append((names, classNames.flags(of: names)))
+            return Int32(truncatingIfNeeded: columns.nameLists.count - 1)
         }
-        guard let classes else { return id == nil ? (noNames, []) : withFacts(classNames.names(class: nil, id: id)) }
-        guard id == nil else { return withFacts(classNames.names(class: values[classes], id: id)) }
-        if classes >= namesOfClasses.count {
-            namesOfClasses.append(contentsOf: repeatElement(nil, count: values.count - namesOfClasses.count))
+        guard let classes else { return id == nil ? 0 : added(classNames.names(class: nil, id: id)) }
+        guard id == nil else { return added(classNames.names(class: values[classes], id: id)) }
+        if classes >= listOfClasses.count {
+            listOfClasses.append(contentsOf: repeatElement(-1, count: values.count - listOfClasses.count))
         }
-        if let known = namesOfClasses[classes] { return known }
-        let known = withFacts(classNames.names(class: values[classes], id: nil))
-        namesOfClasses[classes] = known
-        return known
+        if listOfClasses[classes] >= 0 { return listOfClasses[classes] }
+        let list = added(classNames.names(class: values[classes], id: nil))
+        listOfClasses[classes] = list
+        return list
     }
 
     private func end() {
@@ -292,7 +342,7 @@ final class HTMLTreeBuilder {
     /// stays two nodes. Before the root, it is the document's first node.
     private func breakText() {
         flushText()
-        if nodes.isEmpty { rootIsFirst = false }
+        if columns.kinds.isEmpty { rootIsFirst = false }
     }
 
     /// Makes the pending text a node under the innermost open element.
@@ -303,14 +353,22 @@ final class HTMLTreeBuilder {
         pending.withUnsafeBufferPointer { all in
             let bytes = UnsafeBufferPointer(rebasing: all[..<pendingCount])
             // Pretty-printed pages are full of white-space-only text between tags: it only ever
-            // means "a space", so it shares one string instead of each getting its own.
+            // means "a space", so it shares the one space at offset 0 instead of each keeping its own.
             let blank = !frame.preformatted
                 && bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }
             if !blank && MojibakeRepair.looksBroken(utf8: bytes, pairs: MojibakeRepair.Evidence.page.pairs) {
-                mojibakeSuspects.append(nodes.count)
+                mojibakeSuspects.append(columns.kinds.count)
             }
-            nodes.append(HTMLTree.Node(kind: .text, name: "", text: blank ? " " : String(decoding: bytes, as: UTF8.self),
-                                       attributes: [], parent: frame.parent, depth: frame.depth + 1))
+            let start = blank ? 0 : columns.text.count
+            if blank {
+            } else if bytes.isValidUTF8 {
+                columns.text.append(contentsOf: bytes)
+            } else {
+                // Ill-formed sequences become U+FFFD, as a `String` made from the bytes has them.
+                columns.text.append(contentsOf: String(decoding: bytes, as: UTF8.self).utf8)
+            }
+            appendNode(.text, tag: .other, parent: frame.parent, start: start,
+                       length: blank ? 1 : columns.text.count - start, nameList: 0)
         }
     }
 
@@ -347,6 +405,8 @@ final class HTMLTreeBuilder {
 
     private struct Name {
         var text: String
+        /// An element name's number in ``TreeColumns/elementNames``.
+        var number: Int32
         var role: Role
         /// For element names; attribute names have ``HTMLTag/other``.
         var tag: HTMLTag
@@ -358,7 +418,7 @@ final class HTMLTreeBuilder {
     /// Element names (slots 0–511) and attribute names (512–1023) apart: only element names
     /// lose a namespace prefix (libxml2 keeps `xml:lang` whole as an attribute name).
     @exclusivity(unchecked) private var nameSlots = [(address: UnsafePointer<xmlChar>?, name: Name)](
-        repeating: (nil, Name(text: "", role: [], tag: .other)), count: 1024)
+        repeating: (nil, Name(text: "", number: 0, role: [], tag: .other)), count: 1024)
     /// Names kept in each half of ``nameSlots``.
     @exclusivity(unchecked) private var namesKept = (elements: 0, attributes: 0)
 
@@ -373,7 +433,17 @@ final class HTMLTreeBuilder {
             slot = (slot + 1) & 511
         }
         let text = element ? localName(address) : String(cString: address)
-        let name = Name(text: text, role: Role(of: text), tag: element ? HTMLTag(name: text) : .other)
+        var number: Int32 = 0
+        if element {
+            if let known = elementNumbers[text] {
+                number = known
+            } else {
+                number = Int32(truncatingIfNeeded: columns.elementNames.count)
+                columns.elementNames.append(text)
+                elementNumbers[text] = number
+            }
+        }
+        let name = Name(text: text, number: number, role: Role(of: text), tag: element ? HTMLTag(name: text) : .other)
         // Half full at most, so probes stay short; a page with more distinct names makes the
         // rest each time they come.
         if element ? namesKept.elements < 256 : namesKept.attributes < 256 {

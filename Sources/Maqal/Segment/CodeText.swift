@@ -7,13 +7,12 @@ enum CodeText {
         var language: String?
         var stack = [index]
         while let current = stack.popLast() {
-            let node = tree[current]
-            if node.kind == .text {
-                text += node.text
+            if tree.isText(current) {
+                text += tree.nodeText(at: current)
                 continue
             }
-            if node.tag == .br { text += "\n" }
-            if language == nil, let classes = node.attribute("class") {
+            if tree.tag(at: current) == .br { text += "\n" }
+            if language == nil, let classes = tree.attribute("class", at: current) {
                 for name in classes.split(separator: " ") {
                     for prefix in ["language-", "lang-"] where name.hasPrefix(prefix) {
                         language = String(name.dropFirst(prefix.count))

@@ -12,7 +12,7 @@ struct HTMLSegmenter {
     /// Bold-only lines may be headings (only in pages whose article has no `h2`–`h6`).
     let boldHeadings: Bool
     /// `img` elements under each node, so figure boxes are recognised without walking subtrees.
-    let images: [Int]
+    let images: NodeCounts
     /// Where what Segment leaves out is recorded (``ParseOptions/explain``); shared with inner segmenters.
     let sink: RemovalSink?
 
@@ -54,7 +54,7 @@ struct HTMLSegmenter {
         }
     }
 
-    init(tree: HTMLTree, removed: [Bool], links: LinkResolver, boldHeadings: Bool, images: [Int], sink: RemovalSink? = nil) {
+    init(tree: HTMLTree, removed: [Bool], links: LinkResolver, boldHeadings: Bool, images: NodeCounts, sink: RemovalSink? = nil) {
         self.sink = sink
         self.tree = tree
         self.removed = removed
@@ -125,17 +125,16 @@ struct HTMLSegmenter {
 
     private mutating func walk(_ index: Int) {
         if removed[index] { return }
-        // Fields read in place: `tree[index]` copies a node and its four reference-counted fields.
-        if tree.nodes[index].kind == .text {
-            buffer.append(tree.nodes[index].text)
+        if tree.isText(index) {
+            tree.withText(at: index) { buffer.append(utf8: $0) }
             return
         }
         // Tags, not names: each unequal `String` compare of the switch below was a runtime call.
-        let tag = tree.nodes[index].tag
-        if !inlineOnly, tag.isBlock, !tree.nodes[index].attributes.isEmpty {
-            let lang = (tree.nodes[index].attribute("lang") ?? tree.nodes[index].attribute("xml:lang"))
+        let tag = tree.tag(at: index)
+        if !inlineOnly, tag.isBlock, !tree.attributes(at: index).isEmpty {
+            let lang = (tree.attribute("lang", at: index) ?? tree.attribute("xml:lang", at: index))
                 .flatMap { $0.isEmpty ? nil : $0 }
-            let dir = tree.nodes[index].attribute("dir").flatMap { TextDirection(rawValue: $0.lowercased()) }
+            let dir = tree.attribute("dir", at: index).flatMap { TextDirection(rawValue: $0.lowercased()) }
             if lang != nil || dir != nil {
                 flush()
                 if let lang { languages.append(lang) }
@@ -171,7 +170,7 @@ struct HTMLSegmenter {
             if LineShape(text).hasLetters {
                 // A heading set in bold throughout (`<h2><strong>…</strong></h2>`) is just a heading.
                 let inlines = isBoldLine(runs) ? nil : InlineBuffer.inlines(of: runs)
-                let dir = tree.nodes[index].attribute("dir").flatMap { TextDirection(rawValue: $0.lowercased()) }
+                let dir = tree.attribute("dir", at: index).flatMap { TextDirection(rawValue: $0.lowercased()) }
                 blocks.append(.heading(Heading(level: level, text: text, inlines: inlines, dir: dir ?? directions.last)))
             }
         case .ul, .ol:
@@ -233,7 +232,7 @@ struct HTMLSegmenter {
         case .em, .i, .cite, .dfn:
             withStyle(.emphasis(owner: index), index)
         case .a:
-            withStyle(.link(owner: index, href: links.resolve(tree.nodes[index].attribute("href"))), index)
+            withStyle(.link(owner: index, href: links.resolve(tree.attribute("href", at: index))), index)
         case .code, .kbd, .samp, .tt:
             buffer.styles.append(.code(owner: index))
             buffer.appendVerbatim(tree.text(of: index))
@@ -473,9 +472,13 @@ struct HTMLSegmenter {
     // MARK: - Lists
 
     private func list(_ index: Int) -> ListBlock? {
-        let ordered = tree.nodes[index].tag == .ol
+        let ordered = tree.tag(at: index) == .ol
+        let children = listItems(of: index)
         var items: [ListItem] = []
-        for child in listItems(of: index) {
+        // A long list's items are most of the document: made to measure, the array is never
+        // copied to grow while the old copy is still held.
+        items.reserveCapacity(children.count)
+        for child in children {
             var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images, sink: sink)
             inner.pageLanguage = pageLanguage
             inner.languages = languages
@@ -499,15 +502,15 @@ struct HTMLSegmenter {
             items.append(item)
         }
         guard !items.isEmpty else { return nil }
-        let start = ordered ? Int(tree.nodes[index].attribute("start")?.trimmingWhitespace() ?? "") ?? 1 : nil
+        let start = ordered ? Int(tree.attribute("start", at: index)?.trimmingWhitespace() ?? "") ?? 1 : nil
         return ListBlock(ordered: ordered, start: start, items: items)
     }
 
     /// `li` children, looking through wrappers that broken markup puts between `ul` and `li`.
     private func listItems(of index: Int) -> [Int] {
         var result: [Int] = []
-        for child in tree.children(of: index) where tree.nodes[child].kind == .element && !removed[child] {
-            let tag = tree.nodes[child].tag
+        for child in tree.children(of: index) where tree.isElement(child) && !removed[child] {
+            let tag = tree.tag(at: child)
             if tag == .li {
                 result.append(child)
             } else if tag != .ul && tag != .ol {
@@ -519,15 +522,15 @@ struct HTMLSegmenter {
 
     /// Whether a `dl` has a visible `dt` of its own.
     private func hasTerms(_ index: Int) -> Bool {
-        tree.children(of: index).contains { tree.nodes[$0].tag == .dt && !removed[$0] }
+        tree.children(of: index).contains { tree.tag(at: $0) == .dt && !removed[$0] }
     }
 
     private func definitionList(_ index: Int) -> ListBlock? {
         var items: [ListItem] = []
         var term: String?
-        for child in tree.children(of: index) where tree.nodes[child].kind == .element && !removed[child] {
+        for child in tree.children(of: index) where tree.isElement(child) && !removed[child] {
             let text = tree.text(of: child)
-            switch tree.nodes[child].tag {
+            switch tree.tag(at: child) {
             case .dt:
                 if let pending = term { items.append(ListItem(text: pending)) }
                 term = text.trimmingCharacters(in: CharacterSet(charactersIn: " :："))
@@ -574,7 +577,7 @@ struct HTMLSegmenter {
     /// table, `div.article-image`): a figure, not a paragraph beside an image.
     private mutating func figureContainer(_ index: Int) -> Figure? {
         guard images[index] == 1 else { return nil }
-        let tag = tree.nodes[index].tag
+        let tag = tree.tag(at: index)
         switch tag {
         case .div, .table, .span, .center, .p, .a: break
         default: return nil
@@ -585,8 +588,8 @@ struct HTMLSegmenter {
         var label: (text: String, at: Int)?
         // The subtree's range walked in place: `descendants(of:)` built an array at every box.
         for descendant in tree.subtree(of: index).dropFirst()
-        where tree.nodes[descendant].kind == .element && !removed[descendant] {
-            let innerTag = tree.nodes[descendant].tag
+        where tree.isElement(descendant) && !removed[descendant] {
+            let innerTag = tree.tag(at: descendant)
             switch innerTag {
             case .img:
                 if ImageSource.source(of: descendant, in: tree) != nil { images.append(descendant) }
@@ -595,7 +598,7 @@ struct HTMLSegmenter {
             default:
                 break
             }
-            if captionText == nil, tree.nodes[descendant].names.contains(where: { $0.includes("caption") && !$0.includes("credit") }) {
+            if captionText == nil, tree.names(at: descendant).contains(where: { $0.includes("caption") && !$0.includes("credit") }) {
                 let text = tree.text(of: descendant)
                 captionText = Self.caption(text)
                 if captionText == nil { label = (text, descendant) }
@@ -605,7 +608,7 @@ struct HTMLSegmenter {
         guard let image = images.first else { return nil }
         // Names before text: most one-image boxes are wrappers, and the wrapper's whole text was
         // two thirds of the time spent here.
-        let names = tree.nodes[index].names.joined(separator: " ")
+        let names = tree.names(at: index).joined(separator: " ")
         let looksLikeFigure = tag == .table || captionText != nil
             || ["caption", "figure", "image", "photo", "picture", "media"].contains(where: names.includes)
         guard looksLikeFigure else { return nil }
@@ -619,9 +622,9 @@ struct HTMLSegmenter {
     }
 
     private func imageNode(_ index: Int) -> Int? {
-        if tree.nodes[index].tag == .img { return index }
+        if tree.tag(at: index) == .img { return index }
         return tree.subtree(of: index).first {
-            tree.nodes[$0].tag == .img && !removed[$0]
+            tree.tag(at: $0) == .img && !removed[$0]
         }
     }
 
@@ -663,9 +666,9 @@ struct HTMLSegmenter {
     }
 
     private func captionText(_ index: Int) -> String? {
-        for child in tree.subtree(of: index) where tree.nodes[child].kind == .element && !removed[child] {
-            let isCaption = tree.nodes[child].tag == .figcaption
-                || tree.nodes[child].names.contains(where: { $0.includes("caption") && !$0.includes("credit") })
+        for child in tree.subtree(of: index) where tree.isElement(child) && !removed[child] {
+            let isCaption = tree.tag(at: child) == .figcaption
+                || tree.names(at: child).contains(where: { $0.includes("caption") && !$0.includes("credit") })
             if isCaption, child != index, let text = caption(tree.text(of: child), at: child) { return text }
         }
         return nil

@@ -10,24 +10,23 @@ enum ImageSource {
 
     /// The image address, or `nil` for placeholders, tracking pixels and icons.
     static func source(of index: Int, in tree: HTMLTree) -> String? {
-        let node = tree[index]
-        if isDecoration(node) { return nil }
+        if isDecoration(index, in: tree) { return nil }
         for name in lazyAttributes {
-            if let value = node.attribute(name), usable(value) { return value.trimmingWhitespace() }
+            if let value = tree.attribute(name, at: index), usable(value) { return value.trimmingWhitespace() }
         }
-        if let src = node.attribute("src"), usable(src) { return src.trimmingWhitespace() }
+        if let src = tree.attribute("src", at: index), usable(src) { return src.trimmingWhitespace() }
         for name in srcsetAttributes {
-            if let set = node.attribute(name), let first = firstCandidate(set), usable(first) { return first }
+            if let set = tree.attribute(name, at: index), let first = firstCandidate(set), usable(first) { return first }
         }
         // <picture><source srcset> around the image.
-        if node.parent >= 0, tree.nodes[node.parent].tag == .picture {
-            for sibling in tree.children(of: node.parent) where tree.nodes[sibling].tag == .source {
-                if let set = tree[sibling].attribute("srcset"), let first = firstCandidate(set), usable(first) { return first }
+        if tree.parent(of: index) >= 0, tree.tag(at: tree.parent(of: index)) == .picture {
+            for sibling in tree.children(of: tree.parent(of: index)) where tree.tag(at: sibling) == .source {
+                if let set = tree.attribute("srcset", at: sibling), let first = firstCandidate(set), usable(first) { return first }
             }
         }
         // The picture itself inlined (SingleFile saves every image so); a short one is a
         // lazy-loading placeholder (a 1×1 GIF, an empty SVG box), not a picture.
-        if let src = node.attribute("src"), isDataURI(src),
+        if let src = tree.attribute("src", at: index), isDataURI(src),
             src.utf8.count >= minimumInlinedImage || InlinedData.index(in: src) != nil,
             startsWith(src.utf8.drop { $0 <= 0x20 }, "data:image/")
         {
@@ -57,7 +56,7 @@ enum ImageSource {
     /// The alt (or title) text, white space folded; `nil` when it is only a number, a file name
     /// or an id (``ImageLabel``).
     static func alt(of index: Int, in tree: HTMLTree) -> String? {
-        guard let alt = tree[index].attribute("alt") ?? tree[index].attribute("title") else { return nil }
+        guard let alt = tree.attribute("alt", at: index) ?? tree.attribute("title", at: index) else { return nil }
         var folder = WhitespaceFolder()
         folder.append(alt)
         return ImageLabel.isIdentifier(folder.result) ? nil : folder.result
@@ -79,17 +78,17 @@ enum ImageSource {
     }
 
     /// Tracking pixels (1×1), icons and emoji are not figures.
-    private static func isDecoration(_ node: HTMLTree.Node) -> Bool {
-        let width = Int(node.attribute("width")?.filter(\.isNumber) ?? "")
-        let height = Int(node.attribute("height")?.filter(\.isNumber) ?? "")
+    private static func isDecoration(_ index: Int, in tree: HTMLTree) -> Bool {
+        let width = Int(tree.attribute("width", at: index)?.filter(\.isNumber) ?? "")
+        let height = Int(tree.attribute("height", at: index)?.filter(\.isNumber) ?? "")
         if let width, width <= 48 { return true }
         if let height, height <= 48 { return true }
-        let names = node.names.joined(separator: " ")
+        let names = tree.names(at: index).joined(separator: " ")
         if ["icon", "emoji", "avatar", "logo", "smiley", "wp-smiley", "sprite", "badge"].contains(where: names.includes) {
             return true
         }
         // An inlined image's base64 can hold any of these words by chance.
-        guard let rawSource = node.attribute("src"), !isDataURI(rawSource) else { return false }
+        guard let rawSource = tree.attribute("src", at: index), !isDataURI(rawSource) else { return false }
         let src = rawSource.lowercased()
         if ["/icons/", "/icon/", "/emoji/", "pixel", "tracking", "/track", "analytics", "doubleclick", "/logo",
             "favicon", "gravatar", "avatar"].contains(where: src.includes)

@@ -36,59 +36,62 @@ struct InlineBuffer {
     /// Appends text with white space folded. A space between two runs stays with the run it was
     /// written in: `قرأت <a>مقالاً</a> عن` keeps the link text free of edge spaces.
     mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append(utf8: $0) }
+    }
+
+    /// Appends valid UTF-8 `utf8` as ``append(_:)`` appends a `String`'s.
+    mutating func append(utf8: UnsafeBufferPointer<UInt8>) {
         // The byte check first; the grapheme check keeps a space joined to a prepended mark apart.
         let endsWithSpace = current.last.map { $0.text.utf8.last == 0x20 && $0.text.last == " " } ?? false
         let spaceAllowed = !current.isEmpty && !endsWithSpace
         var spaceBefore = false
         var pendingSpace = false
-        var text = text
         // The UTF-8 bytes are walked and copied straight into the run's storage, which has room
         // for the text and the two spaces that may be added around it: decoding scalars and
         // encoding them again into an array was most of this function's cost.
-        let folded = text.withUTF8 { utf8 in
-            String(unsafeUninitializedCapacity: utf8.count + 2) { out in
-                var written = 0
-                var index = 0
-                while index < utf8.count {
-                    let lead = utf8[index]
-                    // Printable ASCII and the Arabic block (leads D8–DB) hold no space, junk or
-                    // control character: copied without decoding.
-                    let plainLength = (0x21...0x7E).contains(lead) ? 1 : (0xD8...0xDB).contains(lead) ? 2 : 0
-                    if plainLength != 0 {
-                        if written == 0 ? spaceBefore && spaceAllowed : pendingSpace {
-                            out[written] = 0x20
-                            written += 1
-                        }
-                        pendingSpace = false
-                        out[written] = lead
-                        if plainLength == 2 { out[written + 1] = utf8[index + 1] }
-                        written += plainLength
-                        index += plainLength
-                        continue
-                    }
-                    let (value, length) = utf8.scalar(at: index)
-                    defer { index += length }
-                    if ArabicScalar.isSpace(value) {
-                        if written == 0 { spaceBefore = true } else { pendingSpace = true }
-                        continue
-                    }
-                    if ArabicScalar.isHiddenInText(value) { continue }
-                    // Leading space: written with the first visible scalar, so `written == 0`
-                    // still means nothing visible came yet.
+        let folded = String(unsafeUninitializedCapacity: utf8.count + 2) { out in
+            var written = 0
+            var index = 0
+            while index < utf8.count {
+                let lead = utf8[index]
+                // Printable ASCII and the Arabic block (leads D8–DB) hold no space, junk or
+                // control character: copied without decoding.
+                let plainLength = (0x21...0x7E).contains(lead) ? 1 : (0xD8...0xDB).contains(lead) ? 2 : 0
+                if plainLength != 0 {
                     if written == 0 ? spaceBefore && spaceAllowed : pendingSpace {
                         out[written] = 0x20
                         written += 1
                     }
                     pendingSpace = false
-                    for offset in 0..<length { out[written + offset] = utf8[index + offset] }
-                    written += length
+                    out[written] = lead
+                    if plainLength == 2 { out[written + 1] = utf8[index + 1] }
+                    written += plainLength
+                    index += plainLength
+                    continue
                 }
-                if written > 0 && pendingSpace {
+                let (value, length) = utf8.scalar(at: index)
+                defer { index += length }
+                if ArabicScalar.isSpace(value) {
+                    if written == 0 { spaceBefore = true } else { pendingSpace = true }
+                    continue
+                }
+                if ArabicScalar.isHiddenInText(value) { continue }
+                // Leading space: written with the first visible scalar, so `written == 0`
+                // still means nothing visible came yet.
+                if written == 0 ? spaceBefore && spaceAllowed : pendingSpace {
                     out[written] = 0x20
                     written += 1
                 }
-                return written
+                pendingSpace = false
+                for offset in 0..<length { out[written + offset] = utf8[index + offset] }
+                written += length
             }
+            if written > 0 && pendingSpace {
+                out[written] = 0x20
+                written += 1
+            }
+            return written
         }
         if folded.isEmpty {
             // White space alone: one space after whatever came before.

@@ -8,8 +8,7 @@ enum TableReader {
     /// A table of data, as opposed to a table that lays out a page: no nested table, more than
     /// one cell, no cell holding a whole article, and header cells or at least a 2×2 grid.
     static func isDataTable(_ index: Int, in tree: HTMLTree, removed: [Bool]) -> Bool {
-        let node = tree[index]
-        if let role = node.attribute("role")?.lowercased(), role == "presentation" || role == "none" { return false }
+        if let role = tree.attribute("role", at: index)?.lowercased(), role == "presentation" || role == "none" { return false }
         var rows = 0
         var maxColumns = 0
         var hasHeader = false
@@ -17,11 +16,11 @@ enum TableReader {
         // table that places a link or a notice), not data.
         var filledCells = 0
         for descendant in tree.descendants(of: index).dropFirst() where !removed[descendant] {
-            switch tree.nodes[descendant].tag {
+            switch tree.tag(at: descendant) {
             case .table: return false
             case .tr:
                 rows += 1
-                let cells = tree.children(of: descendant).filter { isCell(tree.nodes[$0].tag) }
+                let cells = tree.children(of: descendant).filter { isCell(tree.tag(at: $0)) }
                 maxColumns = max(maxColumns, cells.count)
             case .th:
                 hasHeader = true
@@ -57,12 +56,12 @@ enum TableReader {
             while grid.count <= rowIndex { grid.append([]) }
             var allHeader = true
             var column = 0
-            for cell in tree.children(of: row.node) where isCell(tree.nodes[cell].tag) && !removed[cell] {
-                if tree.nodes[cell].tag != .th { allHeader = false }
+            for cell in tree.children(of: row.node) where isCell(tree.tag(at: cell)) && !removed[cell] {
+                if tree.tag(at: cell) != .th { allHeader = false }
                 while column < grid[rowIndex].count, grid[rowIndex][column] != nil { column += 1 }
                 let text = tree.text(of: cell)
-                let columnSpan = min(max(Int(tree[cell].attribute("colspan") ?? "") ?? 1, 1), maxSpan)
-                let rowSpan = min(max(Int(tree[cell].attribute("rowspan") ?? "") ?? 1, 1), maxSpan)
+                let columnSpan = min(max(Int(tree.attribute("colspan", at: cell) ?? "") ?? 1, 1), maxSpan)
+                let rowSpan = min(max(Int(tree.attribute("rowspan", at: cell) ?? "") ?? 1, 1), maxSpan)
                 for rowOffset in 0..<rowSpan {
                     let target = rowIndex + rowOffset
                     guard target < rowNodes.count else { break }
@@ -101,8 +100,8 @@ enum TableReader {
         _ index: Int, in tree: HTMLTree, removed: [Bool], inHead: Bool, caption: inout String?,
         rows: inout [(node: Int, inHead: Bool)]
     ) {
-        for child in tree.children(of: index) where tree[child].kind == .element && !removed[child] {
-            switch tree.nodes[child].tag {
+        for child in tree.children(of: index) where tree.isElement(child) && !removed[child] {
+            switch tree.tag(at: child) {
             case .caption:
                 let text = tree.text(of: child)
                 if !text.isEmpty { caption = text }

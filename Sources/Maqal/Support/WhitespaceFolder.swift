@@ -9,30 +9,33 @@ struct WhitespaceFolder {
 
     mutating func append(_ text: String) {
         var text = text
-        text.withUTF8 { utf8 in
-            var index = 0
-            while index < utf8.count {
-                let lead = utf8[index]
-                if lead < 0x80 {
-                    switch lead {
-                    case 0x20, 0x09...0x0D: pendingSpace = true
-                    case 0x00..<0x20, 0x7F: break
-                    default:
-                        emitPendingSpace()
-                        bytes.append(lead)
-                    }
-                    index += 1
-                    continue
-                }
-                let (value, length) = utf8.scalar(at: index)
-                if ArabicScalar.isSpace(value) {
-                    pendingSpace = true
-                } else if !ArabicScalar.isHiddenInText(value) {
+        text.withUTF8 { append(utf8: $0) }
+    }
+
+    /// Appends valid UTF-8 `utf8`, folded as ``append(_:)`` folds a `String`'s.
+    mutating func append(utf8: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        while index < utf8.count {
+            let lead = utf8[index]
+            if lead < 0x80 {
+                switch lead {
+                case 0x20, 0x09...0x0D: pendingSpace = true
+                case 0x00..<0x20, 0x7F: break
+                default:
                     emitPendingSpace()
-                    bytes.append(contentsOf: utf8[index..<index + length])
+                    bytes.append(lead)
                 }
-                index += length
+                index += 1
+                continue
             }
+            let (value, length) = utf8.scalar(at: index)
+            if ArabicScalar.isSpace(value) {
+                pendingSpace = true
+            } else if !ArabicScalar.isHiddenInText(value) {
+                emitPendingSpace()
+                bytes.append(contentsOf: utf8[index..<index + length])
+            }
+            index += length
         }
     }
 

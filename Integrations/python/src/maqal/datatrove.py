@@ -15,7 +15,7 @@ Each task keeps one ``maqal records`` child and streams its documents through it
 document, as the sandbox of the base class would start). A document's text becomes the article
 text (``markdown=True``: its Markdown); ``metadata`` gains ``title``, ``language``,
 ``published``, ``words`` and ``arabic_share``, and with ``keep_structure`` (the default) the
-whole maqal/1 document as a JSON string under ``maqal``. Documents that fail, time out or are
+whole maqal/1 document as a JSON string under ``maqal`` (as maqal wrote it: never parsed here). Documents that fail, time out or are
 filtered out are dropped and counted in the step's stats (``timeout``, ``crashed``, ``empty``,
 ``skipped_language`` …), as the base class counts its own.
 """
@@ -23,7 +23,6 @@ filtered out are dropped and counted in the step's stats (``timeout``, ``crashed
 from __future__ import annotations
 
 import collections
-import json
 from typing import Any, Optional
 
 from datatrove.data import DocumentsPipeline
@@ -64,10 +63,13 @@ class MaqalExtractor(BaseExtractor):
         return fields + (["document"] if self.keep_structure else [])
 
     def _make_extractor(self) -> Extractor:
-        # The child's own budget is the step's timeout; this side kills it a little later.
+        # The child's own budget is the step's timeout; this side kills it a little later. Pages go
+        # framed (WarcReader's text as UTF-8 bytes after a header line); the structure is stored as
+        # the JSON text the child wrote, never parsed here.
         return Extractor(
             self.binary, fields=self._fields(), language=self.language, min_words=self.min_words,
             jobs=self.jobs, record_timeout=self.timeout, deadline=self.timeout + 2.0, window=self.window,
+            document_json=True,
         )
 
     def __getstate__(self) -> dict:
@@ -114,7 +116,7 @@ class MaqalExtractor(BaseExtractor):
                     "arabic_share": answer.get("arabicShare"),
                 })
                 if self.keep_structure:
-                    doc.metadata["maqal"] = json.dumps(answer["document"], ensure_ascii=False)
+                    doc.metadata["maqal"] = answer["document"]
                 if doc.text.strip():
                     self.stat_update(StatHints.forwarded)
                     self.update_doc_stats(doc)
