@@ -83,6 +83,21 @@ struct UnseenShapesTests {
         #expect(document.metadata.title == "افتتاح سوق جديد للمزارعين في المدينة")
     }
 
+    @Test("a short paragraph under the h1 is the deck only when a byline or date stands under it")
+    func paragraphDeck() throws {
+        let deck = "أكثر من أربعين مزارعاً يعرضون زيتهم في الساحة"
+        let page = "<html><head><title>افتتاح سوق جديد للمزارعين في المدينة</title></head><body><article>"
+            + "<h1>افتتاح سوق جديد للمزارعين في المدينة</h1><p>\(deck)</p>"
+        let withByline = try TestSupport.parse(
+            page + "<p>بقلم: سامي الحاج</p><p>\(Self.prose)</p><p>\(Self.prose)</p></article></body></html>", format: .html)
+        #expect(withByline.metadata.subtitles == [deck])
+        #expect(TestSupport.outline(withByline.body) == ["p " + Self.prose, "p " + Self.prose])
+        let withoutByline = try TestSupport.parse(
+            page + "<p>\(Self.prose)</p><p>\(Self.prose)</p></article></body></html>", format: .html)
+        #expect(withoutByline.metadata.subtitles.isEmpty)
+        #expect(TestSupport.outline(withoutByline.body).first == "p " + deck)
+    }
+
     // MARK: - Byline labels
 
     @Test("byline labels with and without a colon give the author's name, and the line leaves the body", arguments: [

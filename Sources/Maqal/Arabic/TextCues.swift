@@ -65,7 +65,7 @@ enum TextCues {
         let table: [(String, Field)] = [
             ("بقلم", .author), ("كتب", .author), ("كتبت", .author), ("الكاتب", .author),
             // "He/she wrote it": `كتبه: فلان`, `كتبها فلانة`, the forum and blog form of the byline.
-            ("كتبه", .author), ("كتبها", .author),
+            ("كتبه", .author), ("كتبها", .author), ("كتبته", .author),
             // Two credits joined in one label: `إعداد وتحرير: فلان`.
             ("إعداد وتحرير", .author), ("تحرير وإعداد", .author), ("إعداد وتقديم", .author),
             ("الكاتبة", .author), ("إعداد", .author), ("تحرير", .author), ("بواسطة", .author),

@@ -41,6 +41,9 @@ enum ArticleCleaner {
         if blocks.count < blockCount, metadata.subtitles.isEmpty {
             // The title's heading was there: a heading right under it may be its deck.
             blocks = TitleChooser.takeDeck(blocks, subtitles: &metadata.subtitles, removals: &removals)
+            if metadata.subtitles.isEmpty {
+                blocks = TitleChooser.takeParagraphDeck(blocks, subtitles: &metadata.subtitles, removals: &removals)
+            }
         }
         blocks = DuplicateLead.dropSubtitleRepeat(blocks, subtitles: metadata.subtitles, removals: &removals)
         blocks = BlockCleaner.removeBoilerplate(blocks, offset: blockCount - blocks.count, removals: &removals)

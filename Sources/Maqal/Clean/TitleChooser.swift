@@ -101,6 +101,28 @@ enum TitleChooser {
         return Array(blocks.dropFirst())
     }
 
+    /// The deck printed as a plain paragraph under the headline, as the text reader takes a
+    /// subtitle: the first block, a paragraph of 3 to 20 words without a final mark, stands right
+    /// above a byline or date line (``MetadataLine``), which says the headline's block is not over
+    /// yet — prose does not sit between a headline and its byline. Recorded in `removals` as
+    /// `metadata.subtitle`.
+    static func takeParagraphDeck(_ blocks: [FlatBlock], subtitles: inout [String], removals: inout Removals) -> [FlatBlock] {
+        guard blocks.count >= 3, case .block(.paragraph(let deck)) = blocks[0],
+            case .block(.paragraph(let next)) = blocks[1]
+        else { return blocks }
+        let shape = LineShape(deck.text)
+        guard (3...20).contains(WordCounter.count(deck.text, upTo: 21)), !shape.isTerminated, shape.hasLetters,
+            MetadataLine.read(deck.text) == nil, MetadataLine.dateLine(deck.text) == nil
+        else { return blocks }
+        let bylineWords = WordCounter.count(next.text, upTo: 15)
+        guard bylineWords <= 14, MetadataLine.read(next.text).map({ $0.field == .author || $0.field == .published }) ?? false
+            || MetadataLine.nameAndDate(next.text) != nil || (bylineWords <= 12 && MetadataLine.dateLine(next.text) != nil)
+        else { return blocks }
+        subtitles.append(deck.text)
+        removals.record(deck.text, .metadataSubtitle, at: "block 1")
+        return Array(blocks.dropFirst())
+    }
+
     // MARK: - Text
 
     /// The first line is the title unless it is a list item or reads as prose; short lines written

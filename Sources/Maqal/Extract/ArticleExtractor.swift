@@ -186,6 +186,41 @@ enum ArticleExtractor {
         return first
     }
 
+    /// Whether `index` is a list (or a box that holds only a list, as a wiki's column wrapper does)
+    /// that the article's prose announces: the element right before it is a paragraph of at least
+    /// three words that ends with a colon (`من أهم مطوري الرياضيات نجد:`), is not mostly links and
+    /// is no boilerplate line (`اقرأ أيضاً:`). A writer introduces the list of names or terms that
+    /// is part of the article; menus and "related" boxes are not introduced by a sentence, so a
+    /// list of bare links is content then, however dense its links.
+    private static func introducedList(_ index: Int, in tree: HTMLTree, removed: [Bool], root: ArticleRoot) -> Bool {
+        func visibleElements(of parent: Int) -> [Int] {
+            tree.children(of: parent).filter { child in
+                guard !removed[child] else { return false }
+                if tree.isText(child) { return !tree.nodeText(at: child).allSatisfy(\.isWhitespace) }
+                return tree.isElement(child)
+            }
+        }
+        var list = index
+        if tree.tag(at: index) == .div {
+            let inside = visibleElements(of: index)
+            guard inside.count == 1 else { return false }
+            list = inside[0]
+        }
+        guard [.ul, .ol].contains(tree.tag(at: list)),
+            tree.children(of: list).filter({ tree.tag(at: $0) == .li }).count >= 2
+        else { return false }
+        let parent = tree.parent(of: index)
+        guard parent >= 0 else { return false }
+        let siblings = visibleElements(of: parent)
+        guard let position = siblings.firstIndex(of: index), position > 0 else { return false }
+        let before = siblings[position - 1]
+        guard tree.isElement(before), tree.tag(at: before) == .p, root.linkDensity(before) < 0.35
+        else { return false }
+        let text = tree.text(of: before).trimmingWhitespaceAndNewlines()
+        let shape = LineShape(text)
+        return shape.endsWithColon && shape.words >= 3 && BoilerplateLexicon.shared.role(of: text) == nil
+    }
+
     /// Whether an `li` holds `index`, below the article root `top`.
     private static func insideListItem(_ index: Int, below top: Int, in tree: HTMLTree) -> Bool {
         var node = tree.parent(of: index)
@@ -217,10 +252,17 @@ enum ArticleExtractor {
     private static func cleanInside(_ roots: [Int], root: ArticleRoot, removed: [Bool]) -> [Bool] {
         var result = removed
         let tree = root.tree
+        // Lists the article's own prose introduces, with everything in them (see `introducedList`).
+        var introduced = [Bool](repeating: false, count: tree.count)
         for top in roots {
             for index in tree.descendants(of: top) where index != top && !result[index] {
+                if introduced[index] { continue }
                 let tag = tree.tag(at: index)
                 guard [.div, .ul, .ol, .section, .table, .aside, .span, .p].contains(tag) else { continue }
+                if introducedList(index, in: tree, removed: result, root: root) {
+                    for descendant in tree.descendants(of: index) { introduced[descendant] = true }
+                    continue
+                }
                 // A section of the article under its own heading is judged by its parts, and the
                 // one table, list or picture it holds beside the heading is its content (a wiki
                 // section of formulas, of pictures, of "see also" links).

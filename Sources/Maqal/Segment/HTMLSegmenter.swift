@@ -393,9 +393,13 @@ struct HTMLSegmenter {
                 // line was quadratic in its lines.
                 let lastLine = LineShape(previousLine)
                 let previous = lastLine.lastMark != nil ? lastLine : LineShape(InlineBuffer.text(of: paragraph))
-                // Bylines and date lines stand on their own lines, whatever their punctuation.
+                // Bylines and date lines stand on their own lines, whatever their punctuation. So
+                // does a short line wholly in bold before a `<br>`, also where the page's heading
+                // tags leave bold lines no heads (`boldHeadings` off): the text after it is its
+                // own paragraph, never glued onto it.
                 if previous.isTerminated || previous.endsWithQuestion || Self.readsAsMetadata(text, &isMetadata)
                     || Self.readsAsMetadata(previousLine, &previousIsMetadata)
+                    || (!boldHeadings && position > 0 && lastLine.couldBeHeading && isBoldLine(lines[position - 1]))
                 {
                     endParagraph()
                 } else {

@@ -16,6 +16,9 @@ struct TextSegmenter {
         var opensGroup: Bool
         /// A byline, date or other metadata line stood right after it (a subtitle's place).
         var precedesMetadata = false
+        /// A short line a narrow column sets apart between a finished sentence and a full line
+        /// (``NarrowColumn``): a head with no blank line around it.
+        var columnHead = false
         var shape: LineShape
         /// The input line it starts on, from 1.
         var line = 0
@@ -79,11 +82,14 @@ struct TextSegmenter {
                     continue
                 }
                 if let done = open { groupUnits.append(done.finished) }
+                // Whether this line starts after a finished sentence (or opens its group): where a
+                // head of a narrow column may stand (``joins``).
+                let afterSentence = open.map { $0.lastLine.isTerminated } ?? true
                 open = OpenUnit(
                     Unit(facts: facts, indent: line.indent, marker: marker, standsAlone: false,
                          group: groupIndex, opensGroup: groupUnits.isEmpty, shape: LineShape(line.text),
                          line: line.number, lastLine: line.number),
-                    characters: lineCharacters)
+                    characters: lineCharacters, afterSentence: afterSentence)
             }
             if let done = open { groupUnits.append(done.finished) }
             if groupUnits.count == 1 { groupUnits[0].standsAlone = true }
@@ -121,10 +127,13 @@ struct TextSegmenter {
         /// The shape of the last line joined; a joined text ends as its last line does.
         var lastLine: LineShape
         var joined = false
+        /// Whether the unit's first line came after a finished sentence or opened its group.
+        let afterSentence: Bool
 
-        init(_ unit: Unit, characters: Int) {
+        init(_ unit: Unit, characters: Int, afterSentence: Bool = true) {
             self.unit = unit
             self.characters = characters
+            self.afterSentence = afterSentence
             lastLine = unit.shape
         }
 
@@ -172,7 +181,20 @@ struct TextSegmenter {
             return indent > open.unit.indent || open.characters * 2 >= widest
         }
         if next.isCaption() || open.unit.facts.isCaption() { return false }
-        if let column { return open.characters * 2 >= column }
+        if let column {
+            // A head set in the column with no blank line around it: a line after a finished
+            // sentence, without a final mark, shorter than 60 % of the column, over a line that
+            // fills the column (80 % or more). Wrapped prose fills each line but its last, and its
+            // last ends the sentence; a paragraph's first line starts full, so a short one that
+            // opens after a sentence and is followed by a full line is set apart, not wrapped.
+            if !open.joined, open.afterSentence, open.unit.shape.couldBeHeading, open.characters * 10 < column * 6,
+                next.text.count * 10 >= column * 8
+            {
+                open.unit.columnHead = true
+                return false
+            }
+            return open.characters * 2 >= column
+        }
         if !open.joined, open.unit.opensGroup, lines >= 3, open.characters * 10 < widest * 7, open.unit.shape.couldBeHeading {
             return false
         }

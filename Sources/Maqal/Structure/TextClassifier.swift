@@ -101,7 +101,7 @@ struct TextClassifier {
             return false
         }
         guard units[index].standsAlone || (units[index].opensGroup && isOrdinalHeading(&units[index]))
-            || isRunInHeading(units, at: index, headingShaped)
+            || isRunInHeading(units, at: index, headingShaped) || isColumnHead(units, at: index, headingShaped)
         else {
             return false
         }
@@ -125,6 +125,15 @@ struct TextClassifier {
             found.insert(index)
         }
         return found.count >= 2 ? found : []
+    }
+
+    /// A head the narrow column set apart (``TextSegmenter/Unit/columnHead``), over prose of its
+    /// group: the column's widths already told it from a wrapped line, so the prose before it
+    /// need not be long.
+    private func isColumnHead(_ units: [Unit], at index: Int, _ headingShaped: [Bool]) -> Bool {
+        guard units[index].columnHead, headingShaped[index], index + 1 < units.count else { return false }
+        let next = units[index + 1]
+        return next.group == units[index].group && next.marker == nil && !headingShaped[index + 1]
     }
 
     /// A heading inside a run of lines with no blank lines between them, as PDF copies and pasted
