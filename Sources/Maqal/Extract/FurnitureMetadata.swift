@@ -20,6 +20,11 @@ struct FurnitureMetadata {
             guard rel.any || tree.nameFacts(at: index).contains(.metadataBox) else { return nil }
             return (index, rel)
         }
+        // A byline span inside a post-meta box is read twice, once in each: a name is kept once.
+        var authorKeys: Set<String> = []
+        func addAuthors(_ names: [String]) {
+            for name in names where authorKeys.insert(ArabicKey.make(name)).inserted { authors.append(name) }
+        }
         for (index, rel) in candidates {
             let tag = tree.tag(at: index)
             let names = tree.names(at: index)
@@ -30,7 +35,7 @@ struct FurnitureMetadata {
                 continue
             }
             if tag == .a && rel.author {
-                if index <= articleEnd { authors.append(tree.text(of: index)) }
+                if index <= articleEnd { addAuthors([tree.text(of: index)]) }
                 continue
             }
             if hasWord(Self.tagBoxWordList) || names.contains(where: { $0.includes("tags") }) {
@@ -50,10 +55,18 @@ struct FurnitureMetadata {
                 let labelled = MetadataLine.readAll(text).flatMap(MetadataLine.splittingDate)
                     .filter { $0.field == .author }.map(\.value)
                 if !labelled.isEmpty {
-                    authors += labelled
+                    addAuthors(labelled)
                 } else if (1...6).contains(WordCounter.count(text, upTo: 6)) {
-                    authors.append(text)
+                    addAuthors([text])
                 }
+            } else if index <= articleEnd, hasWord(Self.metaBoxWordList) {
+                // A post-meta box (`entry-meta`, `post-meta`) holds the byline among the date, the
+                // section and the comment count: only a labelled byline in it names an author. Its
+                // other words are no name, and a name with a date and no label (`فلانة 9 شباط 2024`)
+                // is as likely the site's or an editor's as the author's.
+                // A box of more than 40 words is a wrapper around more than the meta line.
+                let text = tree.text(of: index)
+                if WordCounter.count(text, upTo: 41) <= 40 { addAuthors(Self.labelledAuthors(in: text)) }
             } else if hasWord(Self.standfirstWordList), subtitles.isEmpty, !hidden[index] {
                 let text = tree.text(of: index)
                 if (4...60).contains(WordCounter.count(text, upTo: 60)) { subtitles.append(text) }
@@ -70,7 +83,11 @@ struct FurnitureMetadata {
         }
         if metadata.tags.isEmpty { metadata.tags = tags.filter(keep) }
         let breadcrumbs = metadata.categories.isEmpty ? crumbs.filter(keep) : []
-        if metadata.authors.isEmpty { metadata.authors = authors.filter(keep) }
+        // A meta box may credit the site itself (`بقلم: مدونة البستان`): the site is no author.
+        let siteKey = metadata.site.map(ArabicKey.make)
+        if metadata.authors.isEmpty {
+            metadata.authors = authors.filter { keep($0) && ArabicKey.make($0) != siteKey }
+        }
         if metadata.subtitles.isEmpty { metadata.subtitles = subtitles }
         return breadcrumbs
     }
@@ -107,12 +124,56 @@ struct FurnitureMetadata {
     static let authorWords: Set<String> = ["byline", "username", "bigusername", "writer"]
     static let authorNames: Set<String> = ["author-name", "author_name", "post-author", "entry-author", "article-author",
                                            "author", "fn"]
+    /// Class-name words of the box of a post's byline, date and section (WordPress `entry-meta`,
+    /// themes' `post-meta`, `article-meta`): the boxes the cleaner also drops as furniture, so
+    /// a byline read from one is not left in the text as well.
+    static let metaBoxWords: Set<String> = ["meta"]
     /// Class-name words of the dek under a headline.
     static let standfirstWords: Set<String> = ["standfirst", "dek", "subtitle", "subheadline", "strapline", "deck",
                                                "subhead", "sub-title"]
     static let tagBoxWordList = WordList(tagBoxWords)
     static let authorWordList = WordList(authorWords)
     static let standfirstWordList = WordList(standfirstWords)
+    static let metaBoxWordList = WordList(metaBoxWords)
+
+    /// The names of the labelled bylines in a meta box's text: the whole text read as labelled
+    /// parts, else each part between the separators a meta box puts between its items
+    /// (`12 مارس 2024 | كتبه: فلان | 3 تعليقات`). A byline's trailing date is not a name, with a
+    /// separator before it or none: the box's text joins the byline's and the date's elements with
+    /// a space (`<span>بقلم: فلان</span> <time>12 مارس 2024</time>`).
+    static func labelledAuthors(in text: String) -> [String] {
+        func authors(_ line: String) -> [String] {
+            MetadataLine.readAll(line).flatMap(MetadataLine.splittingDate).filter { $0.field == .author }
+                .map { withoutTrailingDate($0.value) }.filter { !$0.isEmpty }
+        }
+        let whole = authors(text)
+        if !whole.isEmpty { return whole }
+        // A dash between spaces only: one inside a word joins a name or an ISO date.
+        let parts = text.split(whereSeparator: { "|·•".contains($0) }).flatMap { part in
+            [" - ", " – ", " — "].reduce([String(part)]) { pieces, dash in
+                pieces.flatMap { $0.components(separatedBy: dash) }
+            }
+        }
+        guard parts.count > 1 else { return [] }
+        return parts.flatMap { authors($0.trimmingCharacters(in: .whitespaces)) }
+    }
+
+    /// `name` without the date its last words make (`سعاد المراكشي 9 شباط 2024`): the words from
+    /// the first number or date word on, when they are a date line.
+    static func withoutTrailingDate(_ name: String) -> String {
+        let words = name.split(separator: " ")
+        guard words.count > 1 else { return name }
+        for start in 1..<words.count {
+            let key = ArabicKey.make(words[start])
+            guard key.first?.isNumber == true || ArabicDateParser.isDateWord(key) else { continue }
+            let rest = words[start...].joined(separator: " ")
+            if MetadataLine.dateLine(rest) != nil || ArabicDateParser.parseMachine(rest) != nil {
+                return words[..<start].joined(separator: " ")
+            }
+            return name
+        }
+        return name
+    }
 
     private static func linkTexts(under index: Int, in tree: HTMLTree) -> [String] {
         tree.descendants(of: index).filter { tree.tag(at: $0) == .a }.map { tree.text(of: $0) }

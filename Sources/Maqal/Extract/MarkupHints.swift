@@ -82,10 +82,12 @@ enum MarkupHints {
     }
 
     /// Fragments of the class names of the boxes metadata is read from in the page's furniture
-    /// (tag boxes, breadcrumbs, bylines, standfirsts): a quick filter before the closer look.
+    /// (tag boxes, breadcrumbs, bylines, post-meta boxes, standfirsts): a quick filter before the
+    /// closer look.
     static let metadataBoxMatcher = FragmentMatcher(["tag", "keyword", "label", "topic", "breadcrumb", "byline",
                                                      "username", "writer", "author", "fn", "standfirst", "dek",
-                                                     "subtitle", "subhead", "strapline", "deck", "sub-title"])
+                                                     "subtitle", "subhead", "strapline", "deck", "sub-title",
+                                                     "meta"])
 
     /// Splits and lower-cases `class` and `id` values (ASCII case only: class names are ASCII
     /// in practice, and full Unicode lower-casing was a measurable cost per element).
