@@ -477,11 +477,12 @@ struct HTMLSegmenter {
         // A long list's items are most of the document: made to measure, the array is never
         // copied to grow while the old copy is still held.
         items.reserveCapacity(children.count)
+        // One inner segmenter serves every item, started afresh for each: making and dropping one
+        // per item (its tree, links and sink retained and released) was a tenth of a long list's parse.
+        var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images, sink: sink)
+        inner.pageLanguage = pageLanguage
         for child in children {
-            var inner = HTMLSegmenter(tree: tree, removed: removed, links: links, boldHeadings: false, images: images, sink: sink)
-            inner.pageLanguage = pageLanguage
-            inner.languages = languages
-            inner.directions = directions
+            inner.startItem(languages: languages, directions: directions)
             var flat = inner.segment(Array(tree.children(of: child)))
             var item = ListItem(text: "")
             if case .block(.paragraph(let paragraph))? = flat.first {
@@ -502,6 +503,18 @@ struct HTMLSegmenter {
         guard !items.isEmpty else { return nil }
         let start = ordered ? Int(tree.attribute("start", at: index)?.trimmingWhitespace() ?? "") ?? 1 : nil
         return ListBlock(ordered: ordered, start: start, items: items)
+    }
+
+    /// Readies a list's inner segmenter for its next item, in the state a new one starts in.
+    private mutating func startItem(languages: [String], directions: [TextDirection]) {
+        blocks = []
+        buffer = InlineBuffer()
+        dataImages = (count: 0, characters: 0)
+        self.languages = languages
+        self.directions = directions
+        headCandidates = []
+        boldHeadCount = 0
+        inlineOnly = false
     }
 
     /// `li` children, looking through wrappers that broken markup puts between `ul` and `li`.
