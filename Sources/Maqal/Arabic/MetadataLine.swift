@@ -137,9 +137,8 @@ struct MetadataLine: Sendable, Equatable {
     /// article `ال`, so a dateline's place (`الدار البيضاء 12 مارس 2024`) is not read as a name;
     /// the rest is a date line (``dateLine(_:)``). Returns the name, the date and its words.
     static func nameAndDate(_ text: String) -> (author: String, date: ArabicDate, dateText: String)? {
-        // At most 15 pieces: a line of more than 14 words is no byline, and a long paragraph near an
-        // edge is not split whole to find that out (an HTML caller's word count stops at 13, so
-        // every edge paragraph comes here; splitting them whole was 5 % of a corpus page's parse).
+        // At most 15 pieces: a line of more than 14 words is no byline, and a caller that asks about
+        // a long paragraph does not pay for splitting it whole to find that out.
         var words = text.split(separator: " ", maxSplits: 14)
         if words.count == 15 {
             // The 15th piece is the rest of the line: more words, or only spaces after the 14th.

@@ -118,7 +118,7 @@ enum BlockCleaner {
             }
             let outcome = edge.take(
                 paragraph.text, at: index, label: { MetadataLine.read(paragraph.text) },
-                words: { WordCounter.count(paragraph.text, upTo: 12) }, into: &metadata)
+                words: { WordCounter.count(paragraph.text, upTo: 14) }, into: &metadata)
             if case .kept = outcome, index == 0 || index == blocks.count - 1, isStrayNumber(paragraph.text) {
                 removals.record(paragraph.text, .strayNumber, at: "block \(index + 1)")
                 continue

@@ -46,7 +46,7 @@ struct EdgeMetadata: Sendable {
     /// Reads a line at `index` near an edge: labelled values, an opening byline, or a date line of
     /// at most 12 words (a relative one too, when ``readsRelativeDates``), in that order. `label` is the line read as one label
     /// (``MetadataLine/read(_:)``), asked for only when labels are not split; `words` counts the
-    /// line's words up to 12 and more.
+    /// line's words up to 14 and more (an unlabelled byline has at most 14, a date line 12).
     func take(
         _ text: String, at index: Int, label: () -> MetadataLine?, words: () -> Int, into metadata: inout Metadata
     ) -> Outcome {
