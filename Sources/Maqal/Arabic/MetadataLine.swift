@@ -110,12 +110,31 @@ struct MetadataLine: Sendable, Equatable {
             let rest = value[value.index(after: separator)...]
                 .trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "·|-–—،,•")))
             guard !name.isEmpty else { return [line] }
-            if !rest.isEmpty, dateLine(rest) != nil || ArabicDateParser.parseMachine(rest) != nil {
+            if !rest.isEmpty, isDate(rest) {
                 return [MetadataLine(field: .author, value: name), MetadataLine(field: .published, value: rest)]
             }
             index = value.index(after: separator)
         }
         return [line]
+    }
+
+    /// `name` without the date its last words make with no separator before it (`سعاد المراكشي
+    /// 9 شباط 2024`, a box's text joining a byline's element and its date's): the words from the
+    /// first number or date word on, when they are a date.
+    static func withoutTrailingDate(_ name: String) -> String {
+        let words = name.split(separator: " ")
+        guard words.count > 1 else { return name }
+        for start in 1..<words.count {
+            let key = ArabicKey.make(words[start])
+            guard key.first?.isNumber == true || ArabicDateParser.isDateWord(key) else { continue }
+            return isDate(words[start...].joined(separator: " ")) ? words[..<start].joined(separator: " ") : name
+        }
+        return name
+    }
+
+    /// A date written out in words (``dateLine(_:)``) or as a machine date (`2024-03-12`).
+    private static func isDate(_ text: String) -> Bool {
+        dateLine(text) != nil || ArabicDateParser.parseMachine(text) != nil
     }
 
     /// What stands between a byline's name and its date on one line.

@@ -144,7 +144,7 @@ struct FurnitureMetadata {
     static func labelledAuthors(in text: String) -> [String] {
         func authors(_ line: String) -> [String] {
             MetadataLine.readAll(line).flatMap(MetadataLine.splittingDate).filter { $0.field == .author }
-                .map { withoutTrailingDate($0.value) }.filter { !$0.isEmpty }
+                .map { MetadataLine.withoutTrailingDate($0.value) }.filter { !$0.isEmpty }
         }
         let whole = authors(text)
         if !whole.isEmpty { return whole }
@@ -156,23 +156,6 @@ struct FurnitureMetadata {
         }
         guard parts.count > 1 else { return [] }
         return parts.flatMap { authors($0.trimmingCharacters(in: .whitespaces)) }
-    }
-
-    /// `name` without the date its last words make (`سعاد المراكشي 9 شباط 2024`): the words from
-    /// the first number or date word on, when they are a date line.
-    static func withoutTrailingDate(_ name: String) -> String {
-        let words = name.split(separator: " ")
-        guard words.count > 1 else { return name }
-        for start in 1..<words.count {
-            let key = ArabicKey.make(words[start])
-            guard key.first?.isNumber == true || ArabicDateParser.isDateWord(key) else { continue }
-            let rest = words[start...].joined(separator: " ")
-            if MetadataLine.dateLine(rest) != nil || ArabicDateParser.parseMachine(rest) != nil {
-                return words[..<start].joined(separator: " ")
-            }
-            return name
-        }
-        return name
     }
 
     private static func linkTexts(under index: Int, in tree: HTMLTree) -> [String] {
