@@ -187,7 +187,7 @@ public enum JSONRenderer {
         if let dir { writer.field("dir", dir.rawValue) }
     }
 
-    private static func writeRows(_ name: String, _ rows: [[String]], to writer: inout JSONWriter) {
+    private static func writeRows(_ name: StaticString, _ rows: [[String]], to writer: inout JSONWriter) {
         writer.key(name)
         writer.beginArray()
         for row in rows {

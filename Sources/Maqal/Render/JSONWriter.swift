@@ -46,6 +46,23 @@ struct JSONWriter {
     mutating func beginArray() { beginValue(); bytes.append(UInt8(ascii: "[")); open() }
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
+    /// A key known when the code is written (the contract's field names): its bytes are copied
+    /// as they are, with no scan for characters to escape, which a key never has.
+    mutating func key(_ name: StaticString) {
+        separate()
+        name.withUTF8Buffer { name in
+            assert(name.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") })
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: name)
+        }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
+        afterKey = true
+    }
+
+    /// A key made at run time, escaped as any string is.
+    @_disfavoredOverload
     mutating func key(_ name: String) {
         separate()
         appendQuoted(name)
@@ -94,10 +111,10 @@ struct JSONWriter {
     mutating func value(_ flag: Bool) { beginValue(); bytes.append(contentsOf: (flag ? "true" : "false").utf8) }
     mutating func null() { beginValue(); bytes.append(contentsOf: "null".utf8) }
 
-    mutating func field(_ name: String, _ text: String?) { key(name); value(text) }
-    mutating func field(_ name: String, _ number: Int) { key(name); value(number) }
-    mutating func field(_ name: String, _ flag: Bool) { key(name); value(flag) }
-    mutating func field(_ name: String, strings: [String]) {
+    mutating func field(_ name: StaticString, _ text: String?) { key(name); value(text) }
+    mutating func field(_ name: StaticString, _ number: Int) { key(name); value(number) }
+    mutating func field(_ name: StaticString, _ flag: Bool) { key(name); value(flag) }
+    mutating func field(_ name: StaticString, strings: [String]) {
         key(name)
         beginArray()
         for item in strings { value(item) }

@@ -81,6 +81,14 @@ struct HTMLSegmenter {
         return blocks
     }
 
+    /// Segments the children of `index` into ``blocks``, read in place by the caller (a list's
+    /// item): returned, the array was shared with the segmenter and copied on its first change.
+    private mutating func segmentChildren(of index: Int) {
+        walkChildren(index)
+        flush()
+        promoteStandaloneHeads()
+    }
+
     /// The document-level verdict on lines that stand alone (the same markup shape, the same
     /// verdict): a bold question too long for a heading on its own is a head when the article
     /// already sets its heads as bold lines (an interview's questions); short unpunctuated lines
@@ -290,14 +298,17 @@ struct HTMLSegmenter {
         let lines = buffer.take()
         var paragraph: [InlineBuffer.Run] = []
         var items: [(ListMarker, [InlineBuffer.Run])] = []
+        // Read once, before the nested functions: read inside them, each paragraph copied the
+        // whole segmenter to ask. Nothing in a flush changes them.
+        let dir = directions.last
+        let lang = differingLanguage
 
         func endParagraph() {
             guard !paragraph.isEmpty else { return }
             let text = InlineBuffer.text(of: paragraph)
             if LineShape(text).hasLetters || text.unicodeScalars.contains(where: { ArabicScalar.isDigit($0.value) }) {
                 blocks.append(.block(.paragraph(Paragraph(
-                    text: text, inlines: InlineBuffer.inlines(of: paragraph), dir: directions.last,
-                    lang: differingLanguage))))
+                    text: text, inlines: InlineBuffer.inlines(of: paragraph), dir: dir, lang: lang))))
             }
             paragraph = []
         }
@@ -342,7 +353,8 @@ struct HTMLSegmenter {
             }
             let text = InlineBuffer.text(of: line)
             // A forum signature starts under a rule of underscores; nothing after it is the post.
-            if text.hasPrefix("____") {
+            // The bytes first: `hasPrefix` compares characters, and nearly no line starts with `_`.
+            if text.utf8.first == UInt8(ascii: "_"), text.hasPrefix("____") {
                 if let sink, let start = lines.firstIndex(where: { InlineBuffer.text(of: $0) == text }) {
                     let signature = lines[start...].map { InlineBuffer.text(of: $0) }.joined(separator: " ")
                     sink.removals.record(signature, .furnitureForum, at: "signature")
@@ -483,17 +495,20 @@ struct HTMLSegmenter {
         inner.pageLanguage = pageLanguage
         for child in children {
             inner.startItem(languages: languages, directions: directions)
-            var flat = inner.segment(Array(tree.children(of: child)))
+            inner.segmentChildren(of: child)
             var item = ListItem(text: "")
-            if case .block(.paragraph(let paragraph))? = flat.first {
+            var rest = inner.blocks[...]
+            if case .block(.paragraph(let paragraph))? = rest.first {
                 item.text = paragraph.text
                 item.inlines = paragraph.inlines
-                flat.removeFirst()
+                rest = rest.dropFirst()
             }
-            item.children = flat.map { flat in
-                switch flat {
-                case .heading(let heading): .paragraph(Paragraph(text: heading.text, inlines: heading.inlines))
-                case .block(let block): block
+            if !rest.isEmpty {
+                item.children = rest.map { flat in
+                    switch flat {
+                    case .heading(let heading): .paragraph(Paragraph(text: heading.text, inlines: heading.inlines))
+                    case .block(let block): block
+                    }
                 }
             }
             if item.text.isEmpty && item.children.isEmpty { continue }
@@ -507,7 +522,8 @@ struct HTMLSegmenter {
 
     /// Readies a list's inner segmenter for its next item, in the state a new one starts in.
     private mutating func startItem(languages: [String], directions: [TextDirection]) {
-        blocks = []
+        // Emptied, not replaced: the next item's blocks reuse the storage.
+        blocks.removeAll(keepingCapacity: true)
         buffer = InlineBuffer()
         dataImages = (count: 0, characters: 0)
         self.languages = languages

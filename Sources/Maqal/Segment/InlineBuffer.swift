@@ -156,7 +156,9 @@ struct InlineBuffer {
     // MARK: - Runs to text and inlines
 
     static func text(of runs: [Run]) -> String {
-        runs.map(\.text).joined()
+        // One run (an unstyled line, most of them): its text is shared, not joined into a copy.
+        if runs.count == 1 { return runs[0].text }
+        return runs.map(\.text).joined()
     }
 
     /// The spans of `runs`, or `nil` when nothing in them is styled (plain text needs none).
