@@ -145,8 +145,11 @@ struct JSONWriter {
     }
 
     private mutating func separate() {
-        if hasMember.last == true { bytes.append(UInt8(ascii: ",")) }
-        if !hasMember.isEmpty { hasMember[hasMember.count - 1] = true }
+        // Marked only at the first member: writing `true` over `true` checked the array's
+        // uniqueness at every member.
+        if let had = hasMember.last {
+            if had { bytes.append(UInt8(ascii: ",")) } else { hasMember[hasMember.count - 1] = true }
+        }
         if pretty { newline() }
     }
 

@@ -306,7 +306,10 @@ struct HTMLSegmenter {
         func endParagraph() {
             guard !paragraph.isEmpty else { return }
             let text = InlineBuffer.text(of: paragraph)
-            if LineShape(text).hasLetters || text.unicodeScalars.contains(where: { ArabicScalar.isDigit($0.value) }) {
+            // Letters asked of the scalars directly: a `LineShape` also looks for the line's last mark.
+            if text.unicodeScalars.contains(where: ArabicScalar.isLetter)
+                || text.unicodeScalars.contains(where: { ArabicScalar.isDigit($0.value) })
+            {
                 blocks.append(.block(.paragraph(Paragraph(
                     text: text, inlines: InlineBuffer.inlines(of: paragraph), dir: dir, lang: lang))))
             }
@@ -496,24 +499,23 @@ struct HTMLSegmenter {
         for child in children {
             inner.startItem(languages: languages, directions: directions)
             inner.segmentChildren(of: child)
-            var item = ListItem(text: "")
+            var text = ""
+            var inlines: [Inline]?
             var rest = inner.blocks[...]
             if case .block(.paragraph(let paragraph))? = rest.first {
-                item.text = paragraph.text
-                item.inlines = paragraph.inlines
+                text = paragraph.text
+                inlines = paragraph.inlines
                 rest = rest.dropFirst()
             }
-            if !rest.isEmpty {
-                item.children = rest.map { flat in
-                    switch flat {
-                    case .heading(let heading): .paragraph(Paragraph(text: heading.text, inlines: heading.inlines))
-                    case .block(let block): block
-                    }
+            if text.isEmpty && rest.isEmpty { continue }
+            let children = rest.map { flat in
+                switch flat {
+                case .heading(let heading): Block.paragraph(Paragraph(text: heading.text, inlines: heading.inlines))
+                case .block(let block): block
                 }
             }
-            if item.text.isEmpty && item.children.isEmpty { continue }
-            item.term = ItemTerm.term(of: item.text)
-            items.append(item)
+            // Made whole in the array: filled in field by field, each item was copied in and dropped.
+            items.append(ListItem(text: text, term: ItemTerm.term(of: text), inlines: inlines, children: children))
         }
         guard !items.isEmpty else { return nil }
         let start = ordered ? Int(tree.attribute("start", at: index)?.trimmingWhitespace() ?? "") ?? 1 : nil

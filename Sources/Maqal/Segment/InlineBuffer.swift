@@ -123,14 +123,17 @@ struct InlineBuffer {
     /// Hands over the finished lines (trailing spaces trimmed) and starts empty.
     mutating func take() -> [Line] {
         if !current.isEmpty { lines.append(current) }
-        let result = lines.map(Self.trimmed)
-        lines = []
         current = []
+        // Moved out and trimmed in place: most lines have nothing to trim, and mapping them
+        // into a new array copied every line.
+        var result = lines
+        lines = []
+        for index in result.indices { Self.trim(&result[index]) }
         return result
     }
 
-    static func trimmed(_ line: Line) -> Line {
-        var line = line
+    /// Trims `line`'s leading and trailing spaces, changing it only where it has some.
+    static func trim(_ line: inout Line) {
         while let last = line.last, last.isBlank { line.removeLast() }
         // Trimmed only when the edge byte could belong to a space: trimming copied every
         // line's first and last run, and folded runs seldom have a space to give up.
@@ -141,7 +144,6 @@ struct InlineBuffer {
         if let first = line.first, let lead = first.text.utf8.first, Self.mayStartSpace(lead) {
             line[0].text = first.text.trimmingLeadingSpaces()
         }
-        return line
     }
 
     /// Whether `byte` can be the first UTF-8 byte of a scalar ``ArabicScalar/isSpace(_:)``

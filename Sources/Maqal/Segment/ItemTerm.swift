@@ -5,7 +5,10 @@ enum ItemTerm {
     /// The part before the first colon when it is a short label (1–5 words) followed by text;
     /// `nil` for speech attributions (`قال الوزير: «…»`) and metadata labels.
     static func term(of text: String) -> String? {
-        // Most items have no colon: a byte scan says so for less than walking their characters.
+        // Most items have no colon: one byte scan says so (`：` is EF BC 9A) for less than
+        // searching for each colon, or walking the characters.
+        var bytes = text
+        guard bytes.withUTF8({ $0.contains { $0 == UInt8(ascii: ":") || $0 == 0xEF } }) else { return nil }
         guard text.includes(":") || text.includes("：") else { return nil }
         guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
         let term = text[..<colon].trimmingWhitespace()
