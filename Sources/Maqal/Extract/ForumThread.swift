@@ -26,16 +26,40 @@ enum ForumThread {
         return boxes.count >= 2 ? boxes[0] : nil
     }
 
+    /// Asked of every element of the article: ASCII `id` and `class` values (all of them in
+    /// practice) are looked at on their bytes, case aside, with no lower-cased copy or split
+    /// list made; other values take the `String` path, whose lower-casing is Unicode's.
     private static func isMessageBox(_ index: Int, in tree: HTMLTree) -> Bool {
-        if let id = tree.attribute("id", at: index)?.lowercased(),
-            messageIDPrefixes.contains(where: { prefix in
-                id.hasPrefix(prefix) && !id.dropFirst(prefix.count).isEmpty
-                    && id.dropFirst(prefix.count).allSatisfy(\.isNumber)
-            })
-        {
-            return true
+        if var id = tree.attribute("id", at: index) {
+            let ascii: Bool? = id.withUTF8 { bytes in
+                guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+                return messageIDPrefixBytes.contains { prefix in
+                    bytes.count > prefix.count && MarkupHints.startsLowercased(bytes, with: prefix)
+                        && bytes[prefix.count...].allSatisfy { (0x30...0x39).contains($0) }
+                }
+            }
+            if ascii ?? isMessageID(id) { return true }
         }
-        guard let classes = tree.attribute("class", at: index)?.lowercased() else { return false }
-        return classes.split(separator: " ").contains { messageClasses.contains(String($0)) }
+        guard var classes = tree.attribute("class", at: index) else { return false }
+        let ascii: Bool? = classes.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return bytes.split(separator: 0x20).contains { word in
+                let word = UnsafeBufferPointer(rebasing: word)
+                return messageClassBytes.contains { $0.count == word.count && MarkupHints.startsLowercased(word, with: $0) }
+            }
+        }
+        if let ascii { return ascii }
+        return classes.lowercased().split(separator: " ").contains { messageClasses.contains(String($0)) }
     }
+
+    private static func isMessageID(_ id: String) -> Bool {
+        let id = id.lowercased()
+        return messageIDPrefixes.contains { prefix in
+            id.hasPrefix(prefix) && !id.dropFirst(prefix.count).isEmpty
+                && id.dropFirst(prefix.count).allSatisfy(\.isNumber)
+        }
+    }
+
+    private static let messageIDPrefixBytes = messageIDPrefixes.map { Array($0.utf8) }
+    private static let messageClassBytes = messageClasses.map { Array($0.utf8) }
 }

@@ -178,7 +178,7 @@ enum MarkupHints {
     private static let postPrefix = Array("post-".utf8)
 
     /// Whether ASCII `bytes`, lower-cased, start with the lower-case `prefix`.
-    private static func startsLowercased(_ bytes: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
+    static func startsLowercased(_ bytes: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
         guard bytes.count >= prefix.count else { return false }
         for offset in prefix.indices where lowercased(bytes[offset]) != prefix[offset] { return false }
         return true

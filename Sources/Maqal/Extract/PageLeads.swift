@@ -22,10 +22,27 @@ enum PageLeads {
         for index in 0..<start where tree.isElement(index) && !hidden[index] && !holdsRoot.contains(index) {
             let tag = tree.tag(at: index)
             guard tag == .p || tag == .div || tag == .h2 || tag == .h3 || tag == .span else { continue }
-            let text = tree.text(of: index)
+            // Most elements before the article are the page's chrome around it, whose text is
+            // far longer than any lead: gathering stops at the most a lead can take.
+            guard let text = text(of: index, in: tree, atMost: key.utf8.count * 3) else { continue }
             if text.utf8.count < key.utf8.count / 2 || text.utf8.count > key.utf8.count * 3 { continue }
             if ArabicKey.make(text) == key { return (index, text) }
         }
         return nil
+    }
+
+    /// ``HTMLTree/text(of:)``, or `nil` as soon as its UTF-8 exceeds `limit` bytes (the text
+    /// only grows as it is gathered, and making a `String` of it never shortens it).
+    private static func text(of index: Int, in tree: HTMLTree, atMost limit: Int) -> String? {
+        var folder = WhitespaceFolder()
+        for current in tree.subtree(of: index) {
+            if tree.isText(current) {
+                tree.withText(at: current) { folder.append(utf8: $0) }
+                if folder.byteCount > limit { return nil }
+            } else if tree.tag(at: current) == .br || tree.tag(at: current).isBlock {
+                folder.breakHere()
+            }
+        }
+        return folder.result
     }
 }

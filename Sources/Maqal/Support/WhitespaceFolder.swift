@@ -13,30 +13,53 @@ struct WhitespaceFolder {
     }
 
     /// Appends valid UTF-8 `utf8`, folded as ``append(_:)`` folds a `String`'s.
+    ///
+    /// Scalars kept as they are come in runs (a word, a sentence between spaces): each run is
+    /// copied in one piece, where copying scalar by scalar made a slice append per scalar.
     mutating func append(utf8: UnsafeBufferPointer<UInt8>) {
         var index = 0
+        // Where the run of bytes kept as they are began, or -1 outside one.
+        var runStart = -1
         while index < utf8.count {
             let lead = utf8[index]
+            let length: Int
             if lead < 0x80 {
-                switch lead {
-                case 0x20, 0x09...0x0D: pendingSpace = true
-                case 0x00..<0x20, 0x7F: break
-                default:
-                    emitPendingSpace()
-                    bytes.append(lead)
+                // Printable ASCII is kept; white space and control characters end the run.
+                if lead > 0x20 && lead != 0x7F {
+                    length = 1
+                } else {
+                    flushRun(utf8, from: &runStart, to: index)
+                    if lead == 0x20 || (0x09...0x0D).contains(lead) { pendingSpace = true }
+                    index += 1
+                    continue
                 }
-                index += 1
-                continue
+            } else if (0xD8...0xDB).contains(lead) {
+                // The Arabic block (U+0600–U+06FF) holds no space and nothing hidden.
+                length = 2
+            } else {
+                let scalar = utf8.scalar(at: index)
+                if ArabicScalar.isSpace(scalar.value) || ArabicScalar.isHiddenInText(scalar.value) {
+                    flushRun(utf8, from: &runStart, to: index)
+                    if ArabicScalar.isSpace(scalar.value) { pendingSpace = true }
+                    index += scalar.length
+                    continue
+                }
+                length = scalar.length
             }
-            let (value, length) = utf8.scalar(at: index)
-            if ArabicScalar.isSpace(value) {
-                pendingSpace = true
-            } else if !ArabicScalar.isHiddenInText(value) {
+            if runStart < 0 {
                 emitPendingSpace()
-                bytes.append(contentsOf: utf8[index..<index + length])
+                runStart = index
             }
             index += length
         }
+        flushRun(utf8, from: &runStart, to: index)
+    }
+
+    /// Copies the run of kept bytes from `start` to `end`, if one is open, and closes it.
+    private mutating func flushRun(_ utf8: UnsafeBufferPointer<UInt8>, from start: inout Int, to end: Int) {
+        guard start >= 0 else { return }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<end]))
+        start = -1
     }
 
     private mutating func emitPendingSpace() {
@@ -45,6 +68,9 @@ struct WhitespaceFolder {
     }
 
     mutating func breakHere() { pendingSpace = true }
+
+    /// The UTF-8 bytes of ``result`` so far; it only grows as text is appended.
+    var byteCount: Int { bytes.count }
 
     var result: String { String(decoding: bytes, as: UTF8.self) }
 }
