@@ -67,6 +67,14 @@ let htmlMB = Double(html.reduce(0) { $0 + $1.bytes.count }) / 1_000_000
 let allMB = Double(pages.reduce(0) { $0 + $1.bytes.count }) / 1_000_000
 print("maqal-bench: \(pages.count) pages (\(html.count) HTML, \(String(format: "%.2f", htmlMB)) MB of HTML), "
     + "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(budget) s a measurement")
+// MAQAL_READER=libxml2 measures the pipeline with libxml2 reading every page (maqal's own reader off).
+let libxml2Only = ProcessInfo.processInfo.environment["MAQAL_READER"] == "libxml2"
+Maqal.readWithLibXML2Only(libxml2Only)
+let handedOver = html.filter { !Maqal.readsNatively($0.utf8) }.map(\.name)
+print(libxml2Only
+    ? "reader: libxml2 for every page (MAQAL_READER=libxml2)"
+    : "reader: maqal's own for \(html.count - handedOver.count) of \(html.count) HTML pages"
+        + (handedOver.isEmpty ? "" : "; libxml2 for \(handedOver.joined(separator: ", "))"))
 
 // Stage laps, summed over the HTML pages for one round, averaged over rounds.
 var stageTotals: [String: Double] = [:]

@@ -32,6 +32,16 @@ struct HTMLTree: Sendable {
     private(set) var inlinedData: [[UInt8]] = []
     /// Why libxml2 stopped before the end of the page, if it did: what follows is missing.
     private(set) var stoppedEarly: String?
+    /// Which reader read the page: maqal's own, or libxml2 where the page has what maqal's own
+    /// does not model.
+    private(set) var reader = Reader.libxml2
+
+    /// The two readers of a page: both give the same tree (`NativeReaderTests`).
+    enum Reader: Sendable, Equatable {
+        /// ``NativeHTMLReader``, which hands the page to libxml2 where it cannot read it exactly.
+        case native
+        case libxml2
+    }
 
     /// How many nodes the tree holds.
     var count: Int { storage.columns.kinds.count }
@@ -112,6 +122,10 @@ struct HTMLTree: Sendable {
         "video", "source", "track", "param",
     ]
 
+    /// The reader ``parse(utf8:classNames:options:lean:reader:)`` uses unless told: maqal's own,
+    /// but for benchmarks that measure libxml2's (`maqal-bench` with `MAQAL_READER=libxml2`).
+    nonisolated(unsafe) static var defaultReader = Reader.native
+
     /// libxml2's global state, initialised once before any thread parses (its documented rule
     /// for use from several threads).
     private static let libxml2Ready: Bool = {
@@ -158,9 +172,11 @@ struct HTMLTree: Sendable {
     /// Parses UTF-8 `bytes` with libxml2 into the tree, class and id values read by `classNames`;
     /// `options` other than ``parseOptions`` only in tests that show what libxml2's own defaults
     /// would do. `lean` off hands libxml2 the page as it is (but for ``ExcessAttributes``), for
-    /// tests that compare the two.
+    /// tests that compare the two. `reader` `.libxml2` skips maqal's own reader, for tests and
+    /// benchmarks that compare the two; it is used only with ``parseOptions``.
     static func parse(
-        utf8 bytes: [UInt8], classNames: any ClassNameReader, options: Int32 = parseOptions, lean: Bool = true
+        utf8 bytes: [UInt8], classNames: any ClassNameReader, options: Int32 = parseOptions, lean: Bool = true,
+        reader: Reader = defaultReader
     ) -> HTMLTree {
         var tree = HTMLTree()
         _ = libxml2Ready
@@ -182,8 +198,16 @@ struct HTMLTree: Sendable {
         } else {
             tree.droppedAttributes = ExcessAttributes.drop(from: &bytes)
         }
-        var builder = HTMLTreeBuilder(byteCount: bytes.count, classNames: classNames)
-        tree.stoppedEarly = bytes.withUnsafeBufferPointer { builder.parse($0, options: options) }
+        var builder: HTMLTreeBuilder
+        if reader == .native && options == parseOptions,
+            let native = bytes.withUnsafeBufferPointer({ NativeHTMLReader.read($0, classNames: classNames) })
+        {
+            builder = native
+            tree.reader = .native
+        } else {
+            builder = HTMLTreeBuilder(byteCount: bytes.count, classNames: classNames)
+            tree.stoppedEarly = bytes.withUnsafeBufferPointer { builder.parse($0, options: options) }
+        }
         tree.jsonLD = builder.jsonLD
         tree.flattened = builder.flattened
         tree.mojibakeSuspects = builder.mojibakeSuspects

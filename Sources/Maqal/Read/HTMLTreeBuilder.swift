@@ -170,7 +170,10 @@ struct HTMLTreeBuilder {
         var handler = htmlSAXHandler()
         handler.startElement = { user, name, attributes in
             guard let user, let name else { return }
-            HTMLTreeBuilder.with(user) { $0.start(name, attributes) }
+            HTMLTreeBuilder.with(user) { builder in
+                let element = builder.interned(name, element: true)
+                builder.start(element, LibXML2Attributes(list: attributes))
+            }
         }
         handler.endElement = { user, _ in
             guard let user else { return }
@@ -191,8 +194,7 @@ struct HTMLTreeBuilder {
         }
         handler.internalSubset = { user, _, _, _ in
             guard let user else { return }
-            // libxml2 makes the doctype the document's first node wherever it stands.
-            HTMLTreeBuilder.with(user) { $0.rootIsFirst = false }
+            HTMLTreeBuilder.with(user) { $0.doctype() }
         }
         return handler
     }
@@ -205,7 +207,9 @@ struct HTMLTreeBuilder {
 
     // MARK: - Events
 
-    private mutating func start(_ cName: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    /// An element starts, with its attributes as the reader read them (values with their
+    /// character references resolved).
+    mutating func start<List: StartTagAttributes>(_ element: Name, _ attributes: List) {
         flushText()
         if skipDepth > 0 || jsonLDDepth > 0 {
             if skipDepth > 0 { skipDepth += 1 } else { jsonLDDepth += 1 }
@@ -228,11 +232,8 @@ struct HTMLTreeBuilder {
             skipDepth = 1
             return
         }
-        let element = interned(cName, element: true)
         if element.role.contains(.script) {
-            if let type = HTMLTreeBuilder.attribute("type", in: attributes),
-                type.lowercasedCheaply().includes("ld+json")
-            {
+            if let type = attributes.type(builder: &self), type.lowercasedCheaply().includes("ld+json") {
                 jsonLDDepth = 1
                 jsonLDText.removeAll(keepingCapacity: true)
             } else {
@@ -255,35 +256,31 @@ struct HTMLTreeBuilder {
         var classes: Int?
         var id: String?
         var suspect = false
-        if var cursor = attributes {
-            while let attributeName = cursor.pointee {
-                // A known boolean attribute written bare (`nowrap`) has its own name as value.
-                let value = (cursor + 1).pointee ?? (htmlIsBooleanAttr(attributeName) != 0 ? attributeName : nil)
-                let attribute = interned(attributeName, element: false)
-                let text: String
-                if attribute.role.contains(.classAttribute) && classes == nil {
-                    let number = value.map { values.number(of: HTMLTreeBuilder.bytes(of: $0)) } ?? emptyValue
-                    classes = number
+        for position in 0..<attributes.count {
+            let attribute = attributes.name(at: position, builder: &self)
+            let value = attributes.value(at: position)
+            let text: String
+            if attribute.role.contains(.classAttribute) && classes == nil {
+                let number = value.map { values.number(of: $0) } ?? emptyValue
+                classes = number
+                text = values[number]
+            } else if let value {
+                // Up to 15 bytes a string needs no allocation, so sharing it saves nothing.
+                if value.count > 15 && !attribute.role.contains(.idAttribute) && !attribute.role.contains(.unshared) {
+                    let number = values.number(of: value)
                     text = values[number]
-                } else if let value {
-                    let bytes = HTMLTreeBuilder.bytes(of: value)
-                    // Up to 15 bytes a string needs no allocation, so sharing it saves nothing.
-                    if bytes.count > 15 && !attribute.role.contains(.idAttribute) && !attribute.role.contains(.unshared) {
-                        let number = values.number(of: bytes)
-                        text = values[number]
-                    } else {
-                        text = String(decoding: bytes, as: UTF8.self)
-                    }
                 } else {
-                    text = ""
+                    text = String(decoding: value, as: UTF8.self)
                 }
-                if attribute.role.contains(.idAttribute) && id == nil { id = text }
-                if attribute.role.contains(.repairable) && !suspect {
-                    suspect = MojibakeRepair.looksBroken(text, pairs: MojibakeRepair.Evidence.page.pairs)
-                }
-                columns.attributes.append((attribute.text, text))
-                cursor += 2
+            } else {
+                // A known boolean attribute written bare (`nowrap`) has its own name as value.
+                text = attribute.role.contains(.boolean) ? attribute.text : ""
             }
+            if attribute.role.contains(.idAttribute) && id == nil { id = text }
+            if attribute.role.contains(.repairable) && !suspect {
+                suspect = MojibakeRepair.looksBroken(text, pairs: MojibakeRepair.Evidence.page.pairs)
+            }
+            columns.attributes.append((attribute.text, text))
         }
         let index = columns.kinds.count
         if suspect { mojibakeSuspects.append(index) }
@@ -311,7 +308,7 @@ struct HTMLTreeBuilder {
         return list
     }
 
-    private mutating func end() {
+    mutating func end() {
         flushText()
         if skipDepth > 0 {
             skipDepth -= 1
@@ -325,7 +322,7 @@ struct HTMLTreeBuilder {
         _ = frames.popLast()
     }
 
-    private mutating func characters(_ text: UnsafePointer<xmlChar>, _ length: Int) {
+    mutating func characters(_ text: UnsafePointer<UInt8>, _ length: Int) {
         guard length > 0 else { return }
         let bytes = UnsafeBufferPointer(start: text, count: length)
         if jsonLDDepth > 0 {
@@ -345,13 +342,18 @@ struct HTMLTreeBuilder {
 
     /// A comment or processing instruction: libxml2 gives it a node, so text on either side
     /// stays two nodes. Before the root, it is the document's first node.
-    private mutating func breakText() {
+    mutating func breakText() {
         flushText()
         if columns.kinds.isEmpty { rootIsFirst = false }
     }
 
+    /// A doctype: libxml2 makes it the document's first node wherever it stands.
+    mutating func doctype() {
+        rootIsFirst = false
+    }
+
     /// Makes the pending text a node under the innermost open element.
-    private mutating func flushText() {
+    mutating func flushText() {
         guard pendingCount > 0 else { return }
         defer { pendingCount = 0 }
         guard let frame = frames.last, frame.parent >= 0 else { return }
@@ -381,7 +383,7 @@ struct HTMLTreeBuilder {
     }
 
     /// What the builder does with a name, worked out once per name.
-    private struct Role: OptionSet {
+    struct Role: OptionSet {
         let rawValue: UInt8
         static let script = Role(rawValue: 1)
         static let skipped = Role(rawValue: 2)
@@ -393,6 +395,9 @@ struct HTMLTreeBuilder {
         /// Attributes whose values seldom repeat on a page (corpus: under a third of `href` and
         /// `src` values, under a tenth of `name` and `data-src`), so sharing them costs more than it saves.
         static let unshared = Role(rawValue: 64)
+        /// Attributes HTML 4 defines as boolean (libxml2's `htmlIsBooleanAttr`): written bare,
+        /// their value is their name.
+        static let boolean = Role(rawValue: 128)
 
         init(rawValue: UInt8) { self.rawValue = rawValue }
 
@@ -405,13 +410,17 @@ struct HTMLTreeBuilder {
             case "class": insert(.classAttribute)
             case "id": insert(.idAttribute)
             case "href", "src", "name", "data-src", "srcset": insert(.unshared)
+            case "checked", "compact", "declare", "defer", "disabled", "ismap", "multiple", "nohref", "noresize",
+                "noshade", "nowrap", "readonly", "selected":
+                insert(.boolean)
             default: break
             }
             if HTMLTree.skippedElements.contains(name) && name != "script" { insert(.skipped) }
         }
     }
 
-    private struct Name {
+    /// An element or attribute name, as the tree keeps it and with what the builder does with it.
+    struct Name {
         var text: String
         /// An element name's number in ``TreeColumns/elementNames``.
         var number: Int32
@@ -430,7 +439,7 @@ struct HTMLTreeBuilder {
     /// Names kept in each half of ``nameSlots``.
     private var namesKept = (elements: 0, attributes: 0)
 
-    private mutating func interned(_ address: UnsafePointer<xmlChar>, element: Bool) -> Name {
+    fileprivate mutating func interned(_ address: UnsafePointer<xmlChar>, element: Bool) -> Name {
         // The dictionary packs names a few bytes apart: multiplying spreads neighbours over the
         // table, and probing on from a taken slot keeps two names from evicting each other.
         let hash = UInt(bitPattern: address) &* 0x9E37_79B9_7F4A_7C15
@@ -440,7 +449,19 @@ struct HTMLTreeBuilder {
             if kept == address { return nameSlots[half + slot].name }
             slot = (slot + 1) & 511
         }
-        let text = element ? localName(address) : String(cString: address)
+        let name = makeName(element ? localName(address) : String(cString: address), element: element)
+        // Half full at most, so probes stay short; a page with more distinct names makes the
+        // rest each time they come.
+        if element ? namesKept.elements < 256 : namesKept.attributes < 256 {
+            nameSlots[half + slot] = (address, name)
+            if element { namesKept.elements += 1 } else { namesKept.attributes += 1 }
+        }
+        return name
+    }
+
+    /// The builder's record of a name read as `text` (lower case; an element's without its
+    /// namespace prefix), made once per distinct name by whichever reader read it.
+    mutating func makeName(_ text: String, element: Bool) -> Name {
         var number: Int32 = 0
         if element {
             if let known = elementNumbers[text] {
@@ -451,22 +472,17 @@ struct HTMLTreeBuilder {
                 elementNumbers[text] = number
             }
         }
-        let name = Name(text: text, number: number, role: Role(of: text), tag: element ? HTMLTag(name: text) : .other)
-        // Half full at most, so probes stay short; a page with more distinct names makes the
-        // rest each time they come.
-        if element ? namesKept.elements < 256 : namesKept.attributes < 256 {
-            nameSlots[half + slot] = (address, name)
-            if element { namesKept.elements += 1 } else { namesKept.attributes += 1 }
-        }
-        return name
+        return Name(text: text, number: number, role: Role(of: text), tag: element ? HTMLTag(name: text) : .other)
     }
 
     /// The name as libxml2's tree names it: lower-cased as read, and with a namespace prefix
     /// (`fb:share-button`, `o:p`) split off the way libxml2 splits it.
-    private func localName(_ name: UnsafePointer<xmlChar>) -> String {
+    func localName(_ name: UnsafePointer<xmlChar>) -> String {
         var cursor = name
         while cursor.pointee != 0 && cursor.pointee != 0x3A { cursor += 1 }
-        guard cursor.pointee == 0x3A, let context else { return String(cString: name) }
+        // Without a parser (maqal's own reader) libxml2 splits the name the same way; only its
+        // error reports would go elsewhere, and they are silenced.
+        guard cursor.pointee == 0x3A else { return String(cString: name) }
         var prefix: UnsafeMutablePointer<xmlChar>?
         guard let local = xmlSplitQName(context, name, &prefix) else { return String(cString: name) }
         if let prefix { maqal_xml_free(prefix) }
@@ -475,19 +491,51 @@ struct HTMLTreeBuilder {
     }
 
     /// The bytes of a C string of libxml2's, up to its NUL.
-    private static func bytes(of text: UnsafePointer<xmlChar>) -> UnsafeBufferPointer<UInt8> {
+    fileprivate static func bytes(of text: UnsafePointer<xmlChar>) -> UnsafeBufferPointer<UInt8> {
         let count = UnsafeRawPointer(text).withMemoryRebound(to: CChar.self, capacity: 1) { strlen($0) }
         return UnsafeBufferPointer(start: text, count: count)
     }
+}
 
-    private static func attribute(_ name: String, in attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> String? {
-        guard var cursor = attributes else { return nil }
-        while let attributeName = cursor.pointee {
-            if String(cString: attributeName) == name {
-                return (cursor + 1).pointee.map { String(cString: $0) } ?? ""
-            }
-            cursor += 2
+/// A start tag's attributes as a reader hands them to ``HTMLTreeBuilder``: names the builder
+/// knows (``HTMLTreeBuilder/Name``) and values as UTF-8 bytes.
+protocol StartTagAttributes {
+    var count: Int { get }
+    /// The name of attribute `position`, made known to `builder` if it is new.
+    func name(at position: Int, builder: inout HTMLTreeBuilder) -> HTMLTreeBuilder.Name
+    /// The value of attribute `position`, character references resolved; `nil` when written bare.
+    func value(at position: Int) -> UnsafeBufferPointer<UInt8>?
+}
+
+extension StartTagAttributes {
+    /// The value of the first `type` attribute ("" when written bare), as a script's is read.
+    func type(builder: inout HTMLTreeBuilder) -> String? {
+        for position in 0..<count where name(at: position, builder: &builder).text == "type" {
+            return value(at: position).map { String(decoding: $0, as: UTF8.self) } ?? ""
         }
         return nil
+    }
+}
+
+/// libxml2's attribute list: name and value pointers in turn, ended by a null name.
+private struct LibXML2Attributes: StartTagAttributes {
+    let list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    let count: Int
+
+    init(list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        self.list = list
+        var count = 0
+        if let list {
+            while list[2 * count] != nil { count += 1 }
+        }
+        self.count = count
+    }
+
+    func name(at position: Int, builder: inout HTMLTreeBuilder) -> HTMLTreeBuilder.Name {
+        builder.interned(list![2 * position]!, element: false)
+    }
+
+    func value(at position: Int) -> UnsafeBufferPointer<UInt8>? {
+        list![2 * position + 1].map { HTMLTreeBuilder.bytes(of: $0) }
     }
 }
