@@ -30,6 +30,8 @@ let package = Package(
             name: "MaqalCLI",
             dependencies: [
                 "Maqal",
+                // Only for glibc's malloc settings (ParseArena.h), which Swift's Glibc module leaves out.
+                "CLibXML2",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -29,6 +29,9 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 #include <pthread.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -263,6 +266,23 @@ static inline void maqal_parse_arena_end(void) {
     } else {
         a->next = a->end = NULL;
     }
+}
+
+// glibc's mmap and trim thresholds for a process that parses page after page (MaqalCLI's
+// MallocSettings says why); in this header because Swift's Glibc module leaves out <malloc.h>.
+// An environment that tunes malloc itself (GLIBC_TUNABLES, MALLOC_*_) is left as it asks.
+// Returns 1 when both were set.
+static inline int maqal_malloc_thresholds(int mmapThreshold, int trimThreshold) {
+#ifdef __GLIBC__
+    extern char **environ;
+    for (char **variable = environ; variable && *variable; variable++) {
+        if (strncmp(*variable, "GLIBC_TUNABLES=", 15) == 0 || strncmp(*variable, "MALLOC_", 7) == 0) return 0;
+    }
+    return mallopt(M_MMAP_THRESHOLD, mmapThreshold) && mallopt(M_TRIM_THRESHOLD, trimThreshold);
+#else
+    (void)mmapThreshold; (void)trimThreshold;
+    return 0;
+#endif
 }
 
 static inline unsigned long maqal_parse_arena_retired(void) { return maqal_arena_current()->retiredCount; }

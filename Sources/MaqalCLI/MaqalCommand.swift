@@ -37,6 +37,7 @@ struct MaqalCommand: ParsableCommand {
 
     /// Usage errors exit 2, like other Unix tools (argument-parser's default is 64).
     static func main() {
+        MallocSettings.apply()
         signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         let frontDoor = FrontDoor.setting
