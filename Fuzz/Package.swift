@@ -22,6 +22,10 @@ let package = Package(
             dependencies: ["FuzzDriver", .product(name: "Maqal", package: mainPackage)]
         ),
         .executableTarget(
+            name: "FuzzReaders",
+            dependencies: ["FuzzDriver", .product(name: "Maqal", package: mainPackage)]
+        ),
+        .executableTarget(
             name: "FuzzText",
             dependencies: ["FuzzDriver", .product(name: "Maqal", package: mainPackage)]
         ),

@@ -10,7 +10,7 @@ FUZZ_BUILD = $(SWIFT) build -c $(FUZZ_CONFIG) --package-path Fuzz --scratch-path
 FUZZ_SEEDS = Fixtures/html Fixtures/text Fixtures/robustness Fixtures/saved ../shared/corpus/html ../shared/corpus/text \
 	../shared/corpus/legacy-encoding
 
-.PHONY: fuzz fuzz-text fuzz-containers test-asan test-tsan
+.PHONY: fuzz fuzz-text fuzz-readers fuzz-containers test-asan test-tsan
 
 ## fuzz: libFuzzer on the whole parse entry (bytes -> Document -> JSON, Markdown, text) for SECONDS (default 60).
 fuzz: deps
@@ -19,6 +19,11 @@ fuzz: deps
 ## fuzz-text: libFuzzer on the plain-text reader and segmenter alone for SECONDS (default 60).
 fuzz-text: deps
 	@$(MAKE) --no-print-directory fuzz-run FUZZ_TARGET=FuzzText FUZZ_DICT=Fuzz/text.dict FUZZ_MAX_LEN=16384
+
+## fuzz-readers: libFuzzer on the HTML readers: each input parsed with maqal's own reader and with libxml2 alone
+## must render the same JSON and Markdown (SECONDS, default 60).
+fuzz-readers: deps
+	@$(MAKE) --no-print-directory fuzz-run FUZZ_TARGET=FuzzReaders FUZZ_DICT=Fuzz/html.dict FUZZ_MAX_LEN=65536
 
 ## fuzz-containers: libFuzzer on the parse entry, seeded with saved pages (MHTML, webarchive, SingleFile, gzip).
 fuzz-containers: deps
