@@ -155,16 +155,20 @@ struct JSONWriter {
 
     private mutating func newline() {
         let length = 1 + depth * 2
-        if length <= Self.newlineAndIndent.count {
-            bytes.append(contentsOf: Self.newlineAndIndent[..<length])
+        if length <= Self.newlineAndIndent.utf8CodeUnitCount {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: Self.newlineAndIndent.utf8Start, count: length))
         } else {
             bytes.append(UInt8(ascii: "\n"))
             bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
         }
     }
 
-    /// A line break and the indent of 64 levels, whose prefixes are every shallower one.
-    private static let newlineAndIndent: [UInt8] = [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 128)
+    /// A line break and the indent of 64 levels (128 spaces), whose prefixes are every shallower
+    /// one. A static string, read in place: an array's slice was retained and appended through
+    /// the generic path at every line of the output.
+    private static var newlineAndIndent: StaticString {
+        "\n                                                                                                                                "
+    }
 
     /// Appends `text` as a JSON string: runs that need no escape are copied whole.
     mutating func appendQuoted(_ text: String) {

@@ -421,7 +421,8 @@ struct HTMLSegmenter {
                     paragraph.append(InlineBuffer.Run(text: " ", styles: []))
                 }
             }
-            paragraph += line
+            // A paragraph's first line is taken as it is, not copied run by run into a new array.
+            if paragraph.isEmpty { paragraph = line } else { paragraph += line }
         }
         endParagraph()
         endList()

@@ -23,11 +23,11 @@ enum BlockDirection {
     /// document's that direction. `own` holds their own directions in the order a
     /// ``BlockRewriter`` meets them (``BodyFacts`` reads them, in the same order, with the rest of
     /// each text's facts).
-    static func mark(_ blocks: [Block], documentDirection: TextDirection, own: [TextDirection?]) -> [Block] {
+    /// In place: the body is not held twice while it is rewritten.
+    static func mark(_ blocks: inout [Block], documentDirection: TextDirection, own: [TextDirection?]) {
         var marker = Marker(document: documentDirection, own: own)
-        let marked = marker.rewriting(blocks)
+        marker.rewrite(&blocks)
         assert(marker.next == own.count, "BodyFacts and BlockDirection walk the body in different orders")
-        return marked
     }
 
     private struct Marker: BlockRewriter {

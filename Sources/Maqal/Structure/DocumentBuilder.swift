@@ -25,7 +25,7 @@ enum DocumentBuilder {
             document.metadata.direction = ScriptDetector.direction(language: document.metadata.language, counts: script)
         }
         if let direction = document.metadata.direction {
-            document.body = BlockDirection.mark(document.body, documentDirection: direction, own: facts.directions)
+            BlockDirection.mark(&document.body, documentDirection: direction, own: facts.directions)
         }
         if document.body.isEmpty {
             document.diagnostics.append(
