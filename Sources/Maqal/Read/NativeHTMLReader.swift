@@ -26,7 +26,11 @@ struct NativeHTMLReader {
         _ input: UnsafeBufferPointer<UInt8>, classNames: any ClassNameReader, wellFormed: Bool = false
     ) -> HTMLTreeBuilder? {
         guard input.count > 0, wellFormed ? hasNoOddCharacters(input) : isReadable(input) else { return nil }
-        var reader = NativeHTMLReader(input: input, builder: HTMLTreeBuilder(byteCount: input.count, classNames: classNames))
+        var builder = HTMLTreeBuilder(byteCount: input.count, classNames: classNames)
+        // The page is well-formed UTF-8 (checked above, or by Decode) and references resolve to
+        // characters, so every text is.
+        builder.textIsWellFormed = true
+        var reader = NativeHTMLReader(input: input, builder: builder)
         guard reader.run() else { return nil }
         reader.builder.flushText()
         return reader.builder
