@@ -90,7 +90,7 @@ enum Pipeline {
             // Containers were unwrapped above: what is read here is the page inside, which is HTML.
             // Read: the tree, then mojibake repaired in the text runs the reader flagged.
             // libxml2's allocations come from the thread's arena while it reads (``ParseArena``).
-            var tree = ParseArena.run { HTMLTree.parse(utf8: decoded.utf8, classNames: MarkupClassNames()) }
+            var tree = ParseArena.run { HTMLTree.parse(utf8: decoded.utf8, classNames: MarkupClassNames(), wellFormed: true) }
             let repaired = tree.repairMojibake()
             if repaired > 0 {
                 source.encodingFrom = .repaired

@@ -255,6 +255,20 @@ import Testing
         #expect(Self.expectSameTree(invalid, "ill-formed UTF-8") == .libxml2)
     }
 
+    @Test("the check for well-formed bytes finds what the full check finds")
+    func wellFormedCheck() {
+        var random = SeededGenerator("NativeReaderTests.wellFormedCheck")
+        let pieces = ["a", "ب", "\n", "\t", "\r", " ", "<p>", "\u{01}", "\u{0C}", "\u{1F}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}",
+                      "\u{FEFF}", "ﻻ", "😀", "\u{7F}", "\u{85}"]
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 1...30, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let bytes = Array(text.utf8)
+            let full = bytes.withUnsafeBufferPointer { NativeHTMLReader.isReadable($0) }
+            let quick = bytes.withUnsafeBufferPointer { NativeHTMLReader.hasNoOddCharacters($0) }
+            #expect(full == quick, "\(text.debugDescription)")
+        }
+    }
+
     /// Random pieces of markup, seeded and replayable: the tree is libxml2's whichever reader read it.
     @Test("the same tree on random markup")
     func randomMarkup() {

@@ -173,10 +173,12 @@ struct HTMLTree: Sendable {
     /// `options` other than ``parseOptions`` only in tests that show what libxml2's own defaults
     /// would do. `lean` off hands libxml2 the page as it is (but for ``ExcessAttributes``), for
     /// tests that compare the two. `reader` `.libxml2` skips maqal's own reader, for tests and
-    /// benchmarks that compare the two; it is used only with ``parseOptions``.
+    /// benchmarks that compare the two; it is used only with ``parseOptions``. `wellFormed` says
+    /// the bytes are well-formed UTF-8 (the Decode stage makes them so), which the reader then
+    /// does not check again.
     static func parse(
         utf8 bytes: [UInt8], classNames: any ClassNameReader, options: Int32 = parseOptions, lean: Bool = true,
-        reader: Reader = defaultReader
+        reader: Reader = defaultReader, wellFormed: Bool = false
     ) -> HTMLTree {
         var tree = HTMLTree()
         _ = libxml2Ready
@@ -200,7 +202,7 @@ struct HTMLTree: Sendable {
         }
         var builder: HTMLTreeBuilder
         if reader == .native && options == parseOptions,
-            let native = bytes.withUnsafeBufferPointer({ NativeHTMLReader.read($0, classNames: classNames) })
+            let native = bytes.withUnsafeBufferPointer({ NativeHTMLReader.read($0, classNames: classNames, wellFormed: wellFormed) })
         {
             builder = native
             tree.reader = .native

@@ -39,6 +39,9 @@ struct HTMLTreeBuilder {
     /// emptying it after each node is setting the count to zero.
     private var pending = [UInt8](repeating: 0, count: 4096)
     private var pendingCount = 0
+    /// Set by a reader whose text is well-formed UTF-8 (maqal's own, which reads only such pages):
+    /// the text is then not checked again.
+    var textIsWellFormed = false
     /// Whether something other than the root element came first in the document (a doctype, a
     /// comment), so a later top-level element is out of libxml2's tree.
     fileprivate var rootIsFirst = true
@@ -371,7 +374,7 @@ struct HTMLTreeBuilder {
             }
             let start = blank ? 0 : columns.text.count
             if blank {
-            } else if bytes.isValidUTF8 {
+            } else if textIsWellFormed || bytes.isValidUTF8 {
                 columns.text.append(contentsOf: bytes)
             } else {
                 // Ill-formed sequences become U+FFFD, as a `String` made from the bytes has them.

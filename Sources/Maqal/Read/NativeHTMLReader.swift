@@ -20,10 +20,17 @@ import Foundation
 /// libxml2 instead: a page is either read exactly as libxml2 reads it, or not read here at all.
 struct NativeHTMLReader {
     /// The tree builder fed with `input` (UTF-8 without NULs), class and id values read by
-    /// `classNames`; `nil` when the page needs libxml2.
-    static func read(_ input: UnsafeBufferPointer<UInt8>, classNames: any ClassNameReader) -> HTMLTreeBuilder? {
-        guard input.count > 0, isReadable(input) else { return nil }
-        var reader = NativeHTMLReader(input: input, builder: HTMLTreeBuilder(byteCount: input.count, classNames: classNames))
+    /// `classNames`; `nil` when the page needs libxml2. `wellFormed` says the bytes are known to
+    /// be well-formed UTF-8 already (the Decode stage's), so only what else matters is checked.
+    static func read(
+        _ input: UnsafeBufferPointer<UInt8>, classNames: any ClassNameReader, wellFormed: Bool = false
+    ) -> HTMLTreeBuilder? {
+        guard input.count > 0, wellFormed ? hasNoOddCharacters(input) : isReadable(input) else { return nil }
+        var builder = HTMLTreeBuilder(byteCount: input.count, classNames: classNames)
+        // The page is well-formed UTF-8 (checked above, or by Decode) and references resolve to
+        // characters, so every text is.
+        builder.textIsWellFormed = true
+        var reader = NativeHTMLReader(input: input, builder: builder)
         guard reader.run() else { return nil }
         reader.builder.flushText()
         return reader.builder
@@ -720,6 +727,40 @@ struct NativeHTMLReader {
     /// And go on with: those, digits and `-`.
     @inline(__always) private func isNameByte(_ byte: UInt8) -> Bool {
         isNameStart(byte) || (byte &- 0x30 < 10) || byte == 0x2D
+    }
+
+    /// ``isReadable(_:)`` for bytes known to be well-formed UTF-8: no control character (but tab,
+    /// newline and carriage return), no U+FFFE or U+FFFF. Eight bytes at a time: a word with
+    /// neither a byte below 0x20 nor 0xEF is passed at once.
+    static func hasNoOddCharacters(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = input.count
+        let base = UnsafeRawPointer(input.baseAddress!)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var position = 0
+        while position < count {
+            if position + 8 <= count {
+                let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                // Bytes below 0x20 among the ASCII ones, and 0xEF bytes (the classic test for a
+                // zero byte, which may also flag a byte next to one: those are then looked at).
+                let low = (word &- 0x20 &* ones) & ~word & highs
+                let ef = word ^ (0xEF &* ones)
+                if low | ((ef &- ones) & ~ef & highs) == 0 {
+                    position += 8
+                    continue
+                }
+            }
+            let end = min(count, position + 8)
+            while position < end {
+                let byte = input[position]
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+                if byte == 0xEF && position + 2 < count && input[position + 1] == 0xBF && input[position + 2] >= 0xBE {
+                    return false
+                }
+                position += 1
+            }
+        }
+        return true
     }
 
     /// Whether the page is made only of what this reader reads as libxml2 does: well-formed
