@@ -10,7 +10,7 @@ comparison runs --repeat times (the ratios of one run matter more than its absol
 table goes to Benchmarks/RESULTS.md with the date, the machine and the command. A tool whose package does not install is named with
 pip's own reason in the output and in RESULTS.md, and its targets are reported as not measured.
 
-    python3 Benchmarks/compare.py [--corpus ../shared/corpus] [--rounds 5] [--repeat 2] [--maqal PATH]
+    python3 Benchmarks/compare.py [--corpus ../shared/corpus] [--rounds 5] [--repeat 2] [--maqal PATH] [--before PATH]
 """
 import argparse
 import codecs
@@ -173,27 +173,35 @@ def measure(args, python, missing, pages):
             continue
         results[tool] = {"seconds": data["seconds"], "texts": data["texts"], "rss": rss}
 
-    maqal = args.maqal
+    # --before times a second binary the same way in the same run (an earlier build, say), its runs taken
+    # in turn with the first's, so a change's effect is a ratio taken on one machine in one hour; only
+    # `--maqal` is judged against the targets.
+    binaries = [("maqal", args.maqal)] + ([("maqal before", args.before)] if args.before else [])
 
-    def maqal_run(passes):
-        """Best CPU time of one `maqal parse` process over the pages `passes` times; its stdout and RSS."""
-        best, stdout, rss = None, b"", 0.0
+    def maqal_runs(passes):
+        """{label: (best CPU time, stdout, RSS)} of `maqal parse` processes over the pages `passes` times."""
+        best = {label: (None, b"", 0.0) for label, _ in binaries}
         for _ in range(args.rounds + 1):
-            stdout, rss, _, cpu = run_child([maqal, "parse", *(pages * passes), "--format", "ndjson"], cpu=True)
-            best = cpu if best is None else min(best, cpu)
-        return best, stdout, rss
+            for label, binary in binaries:
+                stdout, rss, _, cpu = run_child([binary, "parse", *(pages * passes), "--format", "ndjson"], cpu=True)
+                fastest = best[label][0]
+                best[label] = (cpu if fastest is None else min(fastest, cpu), stdout, rss)
+        return best
 
-    once, stdout, rss = maqal_run(1)
-    texts = {}
-    for line, page in zip(stdout.decode().splitlines(), pages):
-        document = json.loads(line)
-        title = document["metadata"]["title"] or ""
-        texts[page] = title + "\n" + "\n".join(scoring.block_texts(document["body"]))
-    results["maqal"] = {"seconds": once, "texts": texts, "rss": rss}
+    once = maqal_runs(1)
     # The peers are timed warm, in-process, without their start-up; maqal's like of that is the CPU time
     # its process takes for each further pass over the pages, start-up and first pass taken away.
-    repeated, _, repeated_rss = maqal_run(1 + args.rounds)
-    results["maqal, warm"] = {"seconds": (repeated - once) / args.rounds, "texts": texts, "rss": repeated_rss}
+    repeated = maqal_runs(1 + args.rounds)
+    for label, _ in binaries:
+        seconds, stdout, rss = once[label]
+        texts = {}
+        for line, page in zip(stdout.decode().splitlines(), pages):
+            document = json.loads(line)
+            title = document["metadata"]["title"] or ""
+            texts[page] = title + "\n" + "\n".join(scoring.block_texts(document["body"]))
+        results[label] = {"seconds": seconds, "texts": texts, "rss": rss}
+        results[f"{label}, warm"] = {"seconds": (repeated[label][0] - seconds) / args.rounds, "texts": texts,
+                                     "rss": repeated[label][2]}
     return results
 
 
@@ -234,6 +242,10 @@ def table_and_verdict(args, results, missing, pages, megabytes):
                        f"{judged(speeds['maqal'] / rival, PROCESS_TARGET)}")
     else:
         verdict.append(f"maqal ÷ {RIVAL}: not measured ({missing.get(RIVAL, 'no result')})")
+    if "maqal before" in speeds:
+        verdict.append(f"maqal ÷ maqal before (`{args.before}`): whole process "
+                       f"{speeds['maqal'] / speeds['maqal before']:.3f}×, warm "
+                       f"{speeds['maqal, warm'] / speeds['maqal before, warm']:.3f}×")
     f1 = next(row[4] for row in rows if row[0] == "maqal")
     verdict.append(f"maqal text F1 {f1:.3f} (target ≥ {F1_BASELINE:.3f}, today's at issue 14: "
                    f"{'met' if round(f1, 3) >= F1_BASELINE else 'MISSED'})")
@@ -251,6 +263,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=2, help="whole comparisons in a row, each reported")
     parser.add_argument("--maqal", default=os.path.join(ROOT, ".build", "release", "maqal"),
                         help="the maqal binary to time (a static-stdlib build, say)")
+    parser.add_argument("--before", help="another maqal binary timed the same way in the same run, for a before/after ratio")
     parser.add_argument("--worker")
     parser.add_argument("--pages", nargs="*")
     args = parser.parse_args()
