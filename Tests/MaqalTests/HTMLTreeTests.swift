@@ -102,4 +102,14 @@ struct HTMLTreeTests {
             }
         }
     }
+
+    /// The tag table is written out by hand; a case missing from it, or named wrongly, would make
+    /// that element `other` and lose what the stages know of it (a heading, a list, a paragraph).
+    @Test func everyTagIsFoundByItsName() {
+        for tag in HTMLTag.allCases where tag != .other {
+            #expect(HTMLTag(name: "\(tag)") == tag, "\(tag)")
+        }
+        #expect(HTMLTag.byName.count == HTMLTag.allCases.count - 1)
+        #expect(HTMLTag(name: "blink") == .other)
+    }
 }
