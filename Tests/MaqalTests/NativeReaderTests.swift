@@ -100,6 +100,7 @@ import Testing
             if HTMLTree.parse(utf8: bytes, classNames: MarkupClassNames()).reader != .native { fallbacks.append(path) }
         }
         // The robustness fixtures are broken on purpose (control characters, pages that end in a tag).
+        print("NativeReaderTests: \(Self.fixturePages.count - fallbacks.count) of \(Self.fixturePages.count) fixture pages read natively; libxml2 for \(fallbacks)")
         let unexpected = fallbacks.filter { !$0.hasPrefix("robustness/") }
         #expect(unexpected.isEmpty, "read by libxml2: \(unexpected)")
         #expect(Self.fixturePages.count > 40)

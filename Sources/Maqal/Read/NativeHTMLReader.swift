@@ -130,7 +130,7 @@ struct NativeHTMLReader {
                 continue
             }
             if index < count && (current == HTMLTreeRules.script || current == HTMLTreeRules.style) {
-                rawText()
+                guard rawText() else { return false }
                 continue
             }
             guard index < count else {
@@ -539,8 +539,10 @@ struct NativeHTMLReader {
 
     /// The content of the `script` or `style` just opened, raw, up to `</` and its name in any
     /// case (`htmlParseScript`, recovering).
-    private mutating func rawText() {
-        let name = Array(names.bytes(of: stack.last!))
+    private mutating func rawText() -> Bool {
+        // The element just opened is still open (`current` is reset whenever the stack is emptied).
+        guard let top = stack.last else { return false }
+        let name = Array(names.bytes(of: top))
         var cursor = index
         var end = count
         while let open = find(0x3C, from: cursor) {
@@ -559,6 +561,7 @@ struct NativeHTMLReader {
         }
         if end > index { characters(index, end) }
         index = end
+        return true
     }
 
     // MARK: - Comments, instructions, doctype
@@ -869,10 +872,15 @@ private struct NativeAttributes: StartTagAttributes {
 
 /// Lower-case names numbered as they are first read; ``HTMLTreeRules/names`` first, with their
 /// numbers there.
+///
+/// A name's first eight bytes, lower-cased, are one word: most names fit in it, so hashing and
+/// comparing them takes a few instructions instead of a loop over their bytes.
 private struct NameTable {
     /// Open addressing by hash: each slot holds a name's number, or -1.
     private var slots: [Int32]
     private var hashes: [UInt32] = []
+    /// Each name's first eight bytes, lower-cased, as a little-endian word (zero past its end).
+    private var heads: [UInt64] = []
     private var starts: [Int32] = []
     private var lengths: [Int32] = []
     /// Every name's bytes, one after the other.
@@ -896,10 +904,20 @@ private struct NameTable {
         return text[start..<start + Int(lengths[Int(number)])]
     }
 
-    /// The number of the name `input[range]` in lower case, numbering it if it is new.
+    /// The number of the name `input[range]` (ASCII name bytes) in lower case, numbering it if it is new.
     mutating func number(_ input: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
-        var hash: UInt32 = 2_166_136_261
-        for position in range {
+        let length = range.count
+        let headLength = min(length, 8)
+        var head: UInt64 = 0
+        if range.lowerBound + 8 <= input.count {
+            head = UnsafeRawPointer(input.baseAddress! + range.lowerBound).loadUnaligned(as: UInt64.self)
+            if headLength < 8 { head &= (1 << UInt64(headLength * 8)) &- 1 }
+        } else {
+            for offset in 0..<headLength { head |= UInt64(input[range.lowerBound + offset]) << UInt64(offset * 8) }
+        }
+        head = Self.lowered(head)
+        var hash = UInt32(truncatingIfNeeded: (head &* 0x9E37_79B9_7F4A_7C15) >> 32) ^ UInt32(length)
+        for position in (range.lowerBound + headLength)..<range.upperBound {
             hash = (hash ^ UInt32(lower(input[position]))) &* 16_777_619
         }
         let mask = slots.count - 1
@@ -907,23 +925,28 @@ private struct NameTable {
         while true {
             let number = slots[slot]
             if number < 0 { break }
-            if hashes[Int(number)] == hash && same(input, range, number) { return number }
+            if hashes[Int(number)] == hash && heads[Int(number)] == head && Int(lengths[Int(number)]) == length
+                && (length <= 8 || sameTail(input, range, number))
+            {
+                return number
+            }
             slot = (slot + 1) & mask
         }
         let number = Int32(hashes.count)
         hashes.append(hash)
+        heads.append(head)
         starts.append(Int32(text.count))
-        lengths.append(Int32(range.count))
+        lengths.append(Int32(length))
         for position in range { text.append(lower(input[position])) }
         slots[slot] = number
         if hashes.count * 2 > slots.count { grow() }
         return number
     }
 
-    private func same(_ input: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ number: Int32) -> Bool {
-        guard Int(lengths[Int(number)]) == range.count else { return false }
-        var stored = Int(starts[Int(number)])
-        for position in range {
+    /// Whether the bytes past the first eight of `input[range]` are those of name `number`.
+    private func sameTail(_ input: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ number: Int32) -> Bool {
+        var stored = Int(starts[Int(number)]) + 8
+        for position in (range.lowerBound + 8)..<range.upperBound {
             if lower(input[position]) != text[stored] { return false }
             stored += 1
         }
@@ -942,20 +965,16 @@ private struct NameTable {
 
     @inline(__always)
     private func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
-}
 
-extension Maqal {
-    /// Whether maqal's own reader reads the decoded page `utf8`, or hands it to libxml2 (the
-    /// benchmark counts the pages handed over).
-    @_spi(Benchmark)
-    public static func readsNatively(_ utf8: [UInt8]) -> Bool {
-        HTMLTree.parse(utf8: utf8, classNames: MarkupClassNames()).reader == .native
-    }
-
-    /// Makes every later parse read HTML with libxml2 alone (`true`) or with maqal's own reader
-    /// first (`false`, the default), for benchmarks that compare the two; set it before parsing.
-    @_spi(Benchmark)
-    public static func readWithLibXML2Only(_ only: Bool) {
-        HTMLTree.defaultReader = only ? .libxml2 : .native
+    /// `word`'s eight bytes (all below 0x80, as name bytes are) with `A`–`Z` made `a`–`z`: adding
+    /// 0x3F sets a byte's top bit from `A` on, adding 0x25 from past `Z` on, and neither carries
+    /// into the next byte.
+    @inline(__always)
+    static func lowered(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let fromA = word &+ 0x3F &* ones
+        let pastZ = word &+ 0x25 &* ones
+        let upper = fromA & ~pastZ & 0x8080_8080_8080_8080
+        return word | (upper >> 2)
     }
 }
