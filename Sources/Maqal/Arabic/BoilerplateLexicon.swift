@@ -161,7 +161,7 @@ struct BoilerplateLexicon: Sendable {
 
     /// No phrase plus its title runs longer (in UTF-8 bytes); a paragraph of prose is never
     /// furniture by the lexicon.
-    private static let longestText = 400
+    static let longestText = 400
 
     /// Phrases of comment policies, opinion disclaimers and site notices ("الآراء الواردة في
     /// التعليقات تعبر عن رأي أصحابها…", "… لا تعبر بالضرورة عن رأي الموقع"): a paragraph that uses

@@ -39,8 +39,18 @@ struct MetadataLine: Sendable, Equatable {
         // Labels are short: the key of the line's start is enough to know whether one is there.
         let key = ArabicKey.make(CharacterCount.prefix(48, of: text))
         // Bytes first: keys hold no combining marks, so a label the key starts with is also at the
-        // start of its bytes, and most labels differ from the key's start in a byte or two.
-        for (label, field) in TextCues.metadataLabels where key.utf8.starts(with: label.utf8) && key.hasPrefix(label) {
+        // start of its bytes, and most labels differ from the key's start in a byte or two. Most
+        // lines start with no label, and all labels are compared in one pass over the key's bytes.
+        let starting: [Int] = key.utf8.withContiguousStorageIfAvailable { keyBytes in
+            var found: [Int] = []
+            for (position, label) in labelBytes.enumerated() where label.count <= keyBytes.count {
+                if label.indices.allSatisfy({ label[$0] == keyBytes[$0] }) { found.append(position) }
+            }
+            return found
+        } ?? TextCues.metadataLabels.indices.filter { key.utf8.starts(with: TextCues.metadataLabels[$0].key.utf8) }
+        for position in starting {
+            let (label, field) = TextCues.metadataLabels[position]
+            guard key.hasPrefix(label) else { continue }
             let after = key.dropFirst(label.count)
             guard after.isEmpty || after.first == " " else { continue }
             guard let value = valueAfterLabel(text, labelKey: label, field: field) else { continue }
@@ -56,6 +66,9 @@ struct MetadataLine: Sendable, Equatable {
         }
         return nil
     }
+
+    /// The UTF-8 of each of ``TextCues/metadataLabels``' keys, in its order.
+    private static let labelBytes = TextCues.metadataLabels.map { Array($0.key.utf8) }
 
     /// The original text after the label and its separator.
     private static func valueAfterLabel(_ text: String, labelKey: String, field: TextCues.Field) -> String? {

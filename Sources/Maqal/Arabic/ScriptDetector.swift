@@ -43,3 +43,25 @@ enum ScriptDetector {
         return counts.arabicShare >= 0.5 ? .rtl : .ltr
     }
 }
+
+extension ScriptDetector.Counts {
+    /// The letters of `text` by script, counted as ``TextFacts`` counts them, for a caller
+    /// that needs no more of its facts (its words and characters cost as much again).
+    init(lettersOf text: String) {
+        var text = text
+        var counts = ScriptDetector.Counts()
+        text.withUTF8 { bytes in
+            bytes.forEachClassedScalar { _, scalar, _ in
+                guard scalar.contains(.letter) else { return true }
+                counts.letters += 1
+                if scalar.contains(.arabicLetter) {
+                    counts.arabicScript += 1
+                    if scalar.contains(.persianLetter) { counts.persian += 1 }
+                    if scalar.contains(.urduLetter) { counts.urdu += 1 }
+                }
+                return true
+            }
+        }
+        self = counts
+    }
+}

@@ -33,10 +33,13 @@ enum BlockCleaner {
                     continue
                 }
                 role = words <= 30 ? lexicon.role(of: paragraph.text, key: key) : nil
-                    ?? (CommentsTail.isHead(paragraph.text) ? .boxTitle : nil)
+                    ?? (CommentsTail.isHead(paragraph.text, key: key) ? .boxTitle : nil)
             case .heading(let heading):
-                // A comments head with its count (`التعليقات (3)`) opens the comments box too.
-                role = lexicon.role(of: heading.text) ?? (CommentsTail.isHead(heading.text) ? .boxTitle : nil)
+                // A comments head with its count (`التعليقات (3)`) opens the comments box too. Both
+                // tests read the heading's key; neither reads that of a text past the lexicon's length.
+                let key = heading.text.utf8.count <= BoilerplateLexicon.longestText ? ArabicKey.make(heading.text) : ""
+                role = lexicon.role(of: heading.text, key: key)
+                    ?? (CommentsTail.isHead(heading.text, key: key) ? .boxTitle : nil)
             default:
                 role = nil
             }
@@ -78,7 +81,7 @@ enum BlockCleaner {
         var script = ScriptDetector.Counts()
         var paragraphs = 0
         for case .block(.paragraph(let paragraph)) in blocks {
-            script.add(TextFacts(paragraph.text).script)
+            script.add(ScriptDetector.Counts(lettersOf: paragraph.text))
             paragraphs += 1
         }
         guard script.arabicShare >= 0.6 else { return blocks }
@@ -148,8 +151,13 @@ enum BlockCleaner {
 
     /// A paragraph of digits alone (`17302`): a counter or id a CMS left at the article's edge.
     static func isStrayNumber(_ text: String) -> Bool {
-        let scalars = text.unicodeScalars.filter { !ArabicScalar.isSpace($0.value) }
-        return !scalars.isEmpty && scalars.allSatisfy { ArabicScalar.isDigit($0.value) }
+        // Asked of the first and last paragraphs, which are mostly prose: the first letter ends it.
+        var sawDigit = false
+        for scalar in text.unicodeScalars where !ArabicScalar.isSpace(scalar.value) {
+            guard ArabicScalar.isDigit(scalar.value) else { return false }
+            sawDigit = true
+        }
+        return sawDigit
     }
 
     /// A metadata label set as its own line with its value in a short list under it

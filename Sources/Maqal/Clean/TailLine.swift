@@ -53,7 +53,13 @@ enum CommentsTail {
     /// Whether `text` heads a comments section, with or without its count.
     static func isHead(_ text: String) -> Bool {
         guard text.utf8.count <= 120 else { return false }
-        let words = ArabicKey.make(text).split(separator: " ").filter { !$0.allSatisfy(\.isNumber) }
+        return isHead(text, key: ArabicKey.make(text))
+    }
+
+    /// ``isHead(_:)`` for a text whose key (``ArabicKey/make(_:)``) the caller has made already.
+    static func isHead(_ text: String, key: String) -> Bool {
+        guard text.utf8.count <= 120 else { return false }
+        let words = key.split(separator: " ").filter { !$0.allSatisfy(\.isNumber) }
         return !words.isEmpty && TailLexicon.commentHeadKeys.contains(words.joined(separator: " "))
     }
 

@@ -69,8 +69,7 @@ enum HeadlineDate: Sendable {
             if tree.tag(at: index) == .html || tree.tag(at: index) == .body { continue }
             // Only elements that hold text of their own: their wrappers would repeat the same line.
             let ownsText = tree.children(of: index).contains { child in
-                tree.isText(child)
-                    && tree.nodeText(at: child).unicodeScalars.contains { !ArabicScalar.isSpace($0.value) }
+                tree.isText(child) && tree.withText(at: child, holdsNonSpace)
             }
             // A date has digits (`ArabicDateParser.find` gives none without): most short lines
             // near the headline have none, and their text is not built.
@@ -85,6 +84,18 @@ enum HeadlineDate: Sendable {
             }
         }
         return before ?? inside
+    }
+
+    /// Whether valid UTF-8 `bytes` hold a scalar that is not white space (``ArabicScalar/isSpace(_:)``),
+    /// read on the bytes rather than from a `String` made of them.
+    private static func holdsNonSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let (value, length) = bytes.scalar(at: index)
+            if !ArabicScalar.isSpace(value) { return true }
+            index += length
+        }
+        return false
     }
 
     /// Whether a text node under `index` has an ASCII or Arabic-Indic digit

@@ -130,6 +130,7 @@ enum ArticleExtractor {
         let lengths = ArticleRoot(tree: tree, removed: hidden)
         let total = Double(max(lengths.textLength[0], 1))
         var removed = hidden
+        var furnitureNames = FurnitureNames()
         for index in tree.indices where !removed[index] && tree.isElement(index) {
             let parent = tree.parent(of: index)
             if parent >= 0 && removed[parent] {
@@ -138,7 +139,8 @@ enum ArticleExtractor {
             }
             let tag = tree.tag(at: index)
             guard tag != .html && tag != .body,
-                MarkupHints.isFurniture(tag: tag, attributes: tree.attributes(at: index), names: tree.names(at: index))
+                MarkupHints.furnitureByMarkup(tag: tag, attributes: tree.attributes(at: index))
+                    ?? furnitureNames.markFurniture(tree.names(at: index))
             else { continue }
             let share = Double(lengths.textLength[index]) / total
             if share > 0.9 || (share > protectedShare && lengths.linkDensity(index) < 0.5) { continue }
@@ -153,6 +155,29 @@ enum ArticleExtractor {
             removed[index] = removed[tree.parent(of: index)]
         }
         return (removed, lengths, hidden)
+    }
+
+    /// ``MarkupHints/namesMarkFurniture(_:)`` of a tree's lists of class and id names, each list
+    /// worked out once: the elements that share a class value share one list in the tree
+    /// (``HTMLTree/names(at:)``), known here by the address of its elements, which the tree keeps
+    /// alive and unchanged. A verdict depends only on the names, so a slot taken over by another
+    /// list only costs that list's verdict being worked out again.
+    private struct FurnitureNames {
+        private static let slots = 256
+        private var addresses = [UInt](repeating: 0, count: slots)
+        private var verdicts = [Bool](repeating: false, count: slots)
+
+        mutating func markFurniture(_ names: [String]) -> Bool {
+            guard !names.isEmpty else { return false }
+            let address = names.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+            // Allocations are 16-byte aligned: the low four bits are always zero.
+            let slot = Int(truncatingIfNeeded: address >> 4) & (Self.slots - 1)
+            if addresses[slot] == address { return verdicts[slot] }
+            let verdict = MarkupHints.namesMarkFurniture(names)
+            addresses[slot] = address
+            verdicts[slot] = verdict
+            return verdict
+        }
     }
 
     /// Footnote markers and edit links that only make noise in the text.

@@ -148,6 +148,8 @@ struct FurnitureMetadata {
         }
         let whole = authors(text)
         if !whole.isEmpty { return whole }
+        // Most boxes hold no separator, and then there are no parts to read.
+        guard text.utf8.contains(where: { Self.separatorBytes.contains($0) }) else { return [] }
         // A dash between spaces only: one inside a word joins a name or an ISO date.
         let parts = text.split(whereSeparator: { "|·•".contains($0) }).flatMap { part in
             [" - ", " – ", " — "].reduce([String(part)]) { pieces, dash in
@@ -157,6 +159,10 @@ struct FurnitureMetadata {
         guard parts.count > 1 else { return [] }
         return parts.flatMap { authors($0.trimmingCharacters(in: .whitespaces)) }
     }
+
+    /// The bytes every separator of ``labelledAuthors(in:)`` holds one of: `|`, `-`, and the lead
+    /// byte of `·` (C2) and of `•`, `–`, `—` (E2).
+    private static let separatorBytes: [UInt8] = [0x7C, 0x2D, 0xC2, 0xE2]
 
     private static func linkTexts(under index: Int, in tree: HTMLTree) -> [String] {
         tree.descendants(of: index).filter { tree.tag(at: $0) == .a }.map { tree.text(of: $0) }

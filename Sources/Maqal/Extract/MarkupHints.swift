@@ -253,17 +253,32 @@ enum MarkupHints {
         return false
     }
 
-    /// Site furniture by tag, role or class/id name.
-    static func isFurniture(tag: HTMLTag, attributes: HTMLTree.Attributes, names: [String]) -> Bool {
+    /// Site furniture by tag, role or class/id name: what the tag, `role` and `itemprop` say, or
+    /// `nil` when they leave it to the class and id names (``namesMarkFurniture(_:)``).
+    static func furnitureByMarkup(tag: HTMLTag, attributes: HTMLTree.Attributes) -> Bool? {
         if isFurnitureTag(tag) { return true }
-        func attribute(_ wanted: String) -> String? { HTMLTree.attribute(wanted, in: attributes) }
-        if let role = attribute("role")?.lowercased(),
+        // Both attributes found in one pass; as `attribute(_:)` does, the first of a repeated name counts.
+        var role: String?
+        var itemprop: String?
+        for position in attributes.indices {
+            switch attributes[position].name.utf8.count {
+            case 4 where attributes[position].name == "role": role = role ?? attributes[position].value
+            case 8 where attributes[position].name == "itemprop": itemprop = itemprop ?? attributes[position].value
+            default: break
+            }
+        }
+        if let role = role?.lowercased(),
             ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog",
              "alert"].contains(role)
         {
             return true
         }
-        if attribute("itemprop")?.lowercased() == "articlebody" { return false }
+        if itemprop?.lowercased() == "articlebody" { return false }
+        return nil
+    }
+
+    /// Whether the class and id names, read in order, name furniture before any article body.
+    static func namesMarkFurniture(_ names: [String]) -> Bool {
         for name in names {
             let found = classFragments.sets(in: name)
             if found & bodySet != 0 { return false }
