@@ -3,8 +3,9 @@ import Foundation
 
 /// A compact, immutable-after-build tree of an HTML page: elements and text in document order,
 /// so every subtree is one run of indices and children are found by hopping from one sibling's
-/// run to the next (no list per element). ``HTMLTreeBuilder`` builds it from libxml2's parse
-/// events inside one function, so no C pointer outlives the parse (STYLE.md).
+/// run to the next (no list per element). ``HTMLTreeBuilder`` builds it from parse events:
+/// maqal's own reader's (``NativeHTMLReader``), or libxml2's for a page that reader leaves to
+/// it, inside one function, so no C pointer outlives the parse (STYLE.md).
 ///
 /// The nodes are stored as columns (``TreeColumns``), one array per field, and read through
 /// accessors by index (``tag(at:)``, ``attribute(_:at:)``, ``children(of:)``): a pass that asks

@@ -1,8 +1,9 @@
 import CLibXML2
 import Foundation
 
-/// Builds an ``HTMLTree`` straight from libxml2's parse events (its SAX interface), so libxml2
-/// never builds a tree of its own that would then be copied and freed.
+/// Builds an ``HTMLTree`` straight from parse events: those maqal's own reader
+/// (``NativeHTMLReader``) hands it, or libxml2's (its SAX interface) for the pages that reader
+/// leaves to libxml2, so libxml2 never builds a tree of its own that would then be copied and freed.
 ///
 /// libxml2's own tree is made from these same events (its default handler turns each start,
 /// end and text event into a node), so the element structure is the one its tree would have:

@@ -978,3 +978,19 @@ private struct NameTable {
         return word | (upper >> 2)
     }
 }
+
+extension Maqal {
+    /// Whether maqal's own reader reads the decoded page `utf8`, or hands it to libxml2 (the
+    /// benchmark counts the pages handed over).
+    @_spi(Benchmark)
+    public static func readsNatively(_ utf8: [UInt8]) -> Bool {
+        HTMLTree.parse(utf8: utf8, classNames: MarkupClassNames()).reader == .native
+    }
+
+    /// Makes every later parse read HTML with libxml2 alone (`true`) or with maqal's own reader
+    /// first (`false`, the default), for benchmarks that compare the two; set it before parsing.
+    @_spi(Benchmark)
+    public static func readWithLibXML2Only(_ only: Bool) {
+        HTMLTree.defaultReader = only ? .libxml2 : .native
+    }
+}
