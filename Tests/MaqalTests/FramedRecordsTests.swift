@@ -53,7 +53,9 @@ struct FramedRecordsTests {
         let big = String(repeating: sentence, count: 40_000)
         var input = Self.frame(["id": "big", "body": "text"], Array(big.utf8))
         input.append(Self.frame(["id": "after", "body": "text"], Array(sentence.utf8)))
-        let result = try run(["--fields", "words"], input)
+        // No time limit: a debug build spends seconds of CPU on 3 MB of text, and on a loaded
+        // machine the default 10 s would answer `timeout` — this test is about framing, not time.
+        let result = try run(["--fields", "words", "--record-timeout-ms", "0"], input)
         #expect(result.answers.map { $0["id"] as? String } == ["big", "after"])
         let small = try #require(result.answers[1]["words"] as? Int)
         #expect(result.answers[0]["words"] as? Int == small * 40_000)
