@@ -22,34 +22,48 @@ struct ArticleRoot {
     init(tree: HTMLTree, removed: [Bool], reusing earlier: ArticleRoot? = nil) {
         self.tree = tree
         self.removed = removed
-        var text = NodeCounts(count: tree.count)
-        var link = NodeCounts(count: tree.count)
-        var prose = NodeCounts(count: tree.count)
-        var images = NodeCounts(count: tree.count)
-        // Children always follow their parent in the node array: walk backwards to sum up.
-        for index in tree.indices.reversed() where !removed[index] {
-            if tree.isText(index) {
-                text[index] = earlier?.textLength[index] ?? tree.withText(at: index, Self.visibleLength)
-            } else {
-                switch tree.tag(at: index) {
-                case .a: link[index] = text[index]
-                case .p: if text[index] - link[index] >= 80 { prose[index] += 1 }
-                case .img: images[index] += 1
-                default: break
+        var text = [Int32](repeating: 0, count: tree.count)
+        var link = text
+        var prose = text
+        var images = text
+        // Every node of the page, twice per page: on buffers, where the four arrays' bounds and
+        // uniqueness were checked at each of the sums' reads and writes. The sums are taken in
+        // 32 bits, as `NodeCounts` keeps them.
+        text.withUnsafeMutableBufferPointer { text in
+            link.withUnsafeMutableBufferPointer { link in
+                prose.withUnsafeMutableBufferPointer { prose in
+                    images.withUnsafeMutableBufferPointer { images in
+                        removed.withUnsafeBufferPointer { removed in
+                            // Children always follow their parent in the node array: walk backwards to sum up.
+                            for index in tree.indices.reversed() where !removed[index] {
+                                if tree.isText(index) {
+                                    text[index] = Int32(truncatingIfNeeded: earlier?.textLength[index]
+                                        ?? tree.withText(at: index, Self.visibleLength))
+                                } else {
+                                    switch tree.tag(at: index) {
+                                    case .a: link[index] = text[index]
+                                    case .p: if Int(text[index]) - Int(link[index]) >= 80 { prose[index] &+= 1 }
+                                    case .img: images[index] &+= 1
+                                    default: break
+                                    }
+                                }
+                                let parent = tree.parent(of: index)
+                                if parent >= 0 {
+                                    text[parent] &+= text[index]
+                                    link[parent] &+= link[index]
+                                    prose[parent] &+= prose[index]
+                                    images[parent] &+= images[index]
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            let parent = tree.parent(of: index)
-            if parent >= 0 {
-                text[parent] += text[index]
-                link[parent] += link[index]
-                prose[parent] += prose[index]
-                images[parent] += images[index]
-            }
         }
-        self.textLength = text
-        self.linkLength = link
-        self.proseCount = prose
-        self.imageCount = images
+        self.textLength = NodeCounts(text)
+        self.linkLength = NodeCounts(link)
+        self.proseCount = NodeCounts(prose)
+        self.imageCount = NodeCounts(images)
     }
 
     /// Scalars of `text` that are not white space (``ArabicScalar/isSpace(_:)``), counted on its
@@ -280,8 +294,8 @@ struct ArticleRoot {
 struct NodeCounts: Sendable {
     private var values: [Int32]
 
-    init(count: Int) {
-        values = [Int32](repeating: 0, count: count)
+    init(_ values: [Int32]) {
+        self.values = values
     }
 
     subscript(index: Int) -> Int {
