@@ -46,7 +46,8 @@ enum FrontDoor {
         if rest.first == "parse" { rest = rest.dropFirst() }
 
         var request = ParseRequest(
-            inputs: [], format: .markdown, output: nil, style: .init(), reading: .init(), chattiness: .init())
+            inputs: [], format: .markdown, output: nil, jobs: nil, style: .init(), reading: .init(),
+            chattiness: .init())
         // Each option at most once (but --normalize, which adds up): a repeat is the parser's to judge.
         var seen: UInt32 = 0
         func firstTime(_ bit: Int) -> Bool {
@@ -108,6 +109,9 @@ enum FrontDoor {
                 guard let number = Int(value) else { return nil }
                 request.reading.wpm = number
             case .normalize: request.reading.normalize.append(value)
+            case .jobs:
+                guard let number = Int(value) else { return nil }
+                request.jobs = number
             }
         }
 
@@ -143,7 +147,7 @@ enum FrontDoor {
 
     /// parse's options that take a value.
     private enum Valued: Int {
-        case format, output, inputFormat, encoding, maxBytes, wpm, normalize
+        case format, output, inputFormat, encoding, maxBytes, wpm, normalize, jobs
 
         /// The option by any name it goes by.
         init?(_ name: Substring) {
@@ -155,6 +159,7 @@ enum FrontDoor {
             case "--max-bytes": self = .maxBytes
             case "--wpm": self = .wpm
             case "--normalize": self = .normalize
+            case "--jobs": self = .jobs
             default: return nil
             }
         }

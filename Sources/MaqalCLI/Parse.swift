@@ -116,6 +116,9 @@ struct Parse: ParsableCommand {
         valueName: "file"))
     var output: String?
 
+    @Option(help: "Files parsed at once when several are named (default: the number of cores).")
+    var jobs: Int?
+
     @OptionGroup var rendering: RenderingOptions
 
     @OptionGroup var reading: ReadingOptions
@@ -125,8 +128,8 @@ struct Parse: ParsableCommand {
     /// The command as plain values, which the front door also makes without argument-parser.
     var request: ParseRequest {
         ParseRequest(
-            inputs: inputs, format: format, output: output, style: rendering.style, reading: reading.values,
-            chattiness: chattiness.level)
+            inputs: inputs, format: format, output: output, jobs: jobs, style: rendering.style,
+            reading: reading.values, chattiness: chattiness.level)
     }
 
     func validate() throws { try request.validate() }
@@ -139,6 +142,8 @@ struct ParseRequest: Sendable {
     var inputs: [String]
     var format: OutputFormat
     var output: String?
+    /// Files parsed at once; `nil` for one per core.
+    var jobs: Int?
     var style: RenderingOptions.Style
     var reading: ReadingOptions.Values
     var chattiness: Chattiness.Level
@@ -153,6 +158,7 @@ struct ParseRequest: Sendable {
         if sources.count > 1 && format == .json {
             throw ValidationError("several inputs need --format ndjson (one JSON document per line)")
         }
+        if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be between 1 and 1024") }
         if sources.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
         if let output, output != "-" { try Self.checkOutput(output, inputs: sources) }
     }
@@ -262,7 +268,7 @@ struct ParseRequest: Sendable {
     /// being written) to a few per core, as `maqal records` does, so memory stays flat however many
     /// files are named.
     private func parseAll(_ deliver: @escaping (Outcome, String) -> Bool) -> Bool {
-        let jobs = min(ProcessInfo.processInfo.activeProcessorCount, sources.count)
+        let jobs = min(self.jobs ?? ProcessInfo.processInfo.activeProcessorCount, sources.count)
         let window = OrderedWindow<(Outcome, String)>(jobs: jobs, timeout: nil) { deliver($0.0, $0.1) }
         for input in sources {
             let work: @Sendable () -> (Outcome, String) = { [self] in (outcome(for: input), input) }

@@ -29,6 +29,8 @@ OPTIONS:
                           markdown)
   -o, --output <file>     Write to this file instead of standard output (- is
                           standard output); never one of the inputs.
+  --jobs <jobs>           Files parsed at once when several are named (default:
+                          the number of cores).
   --compact               JSON on one line.
   --front-matter          Start Markdown with YAML front matter holding the
                           metadata.

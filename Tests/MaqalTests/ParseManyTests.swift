@@ -42,6 +42,22 @@ struct ParseManyTests {
         #expect(result.stderr == messages)
     }
 
+    @Test("--jobs 1 and --jobs 3 print exactly what the default (one job a core) prints")
+    func jobsChangeNothingButSpeed() throws {
+        let inputs = Self.inputs()
+        let all = try TestSupport.run(binary, inputs + ["--format", "ndjson"])
+        for jobs in ["1", "3"] {
+            let result = try TestSupport.run(binary, inputs + ["--format", "ndjson", "--jobs", jobs])
+            #expect(result.status == all.status)
+            #expect(result.stdout == all.stdout)
+            #expect(result.stderr == all.stderr)
+        }
+        let refused = try TestSupport.run(binary, inputs + ["--format", "ndjson", "--jobs", "0"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--jobs must be between 1 and 1024"))
+        #expect(refused.stdout.isEmpty)
+    }
+
     @Test("Markdown: each document after the line naming it, in input order")
     func markdownInOrder() throws {
         let inputs = Self.inputs()
