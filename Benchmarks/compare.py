@@ -183,7 +183,8 @@ def measure(args, python, missing, pages):
         best = {label: (None, b"", 0.0) for label, _ in binaries}
         for _ in range(args.rounds + 1):
             for label, binary in binaries:
-                stdout, rss, _, cpu = run_child([binary, "parse", *(pages * passes), "--format", "ndjson"], cpu=True)
+                command = [binary, "parse", *(pages * passes), "--format", "ndjson", "--jobs", "1"]
+                stdout, rss, _, cpu = run_child(command, cpu=True)
                 fastest = best[label][0]
                 best[label] = (cpu if fastest is None else min(fastest, cpu), stdout, rss)
         return best
@@ -307,7 +308,8 @@ legacy-encoding/, {megabytes:.2f} MB); the whole comparison ran {args.repeat} ti
 
 Time is CPU time (user + system), not wall time: on a shared machine a process's wall time also counts the time it
 waited for a core, which moved the ratios by a third from one run to the next; its CPU time hardly moves. All the tools
-here work on one core. Each peer runs in-process in its own Python process: one warm-up pass over the pages (whose
+here work on one core: the peers are single-threaded, and maqal is run with `--jobs 1` (by default `maqal parse`
+parses several files on every core, which spends ≈ 2 % more CPU in all on a second thread and its own heap). Each peer runs in-process in its own Python process: one warm-up pass over the pages (whose
 texts are scored), then the best of {args.rounds} timed passes (text extraction with metadata where the tool offers
 it). Resiliparse parses the bytes with the encoding `detect_encoding` finds in them (`HTMLTree.parse_from_bytes`, then
 `extract_plain_text(tree, main_content=True)`); go-readability (the `pygoreadability` wheel, whose `from_string` takes a
