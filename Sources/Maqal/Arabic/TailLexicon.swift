@@ -47,5 +47,9 @@ enum TailLexicon {
     static let forwardSourceKeys: Set<String> = keys("قناة", "قناه", "مجموعة", "جروب", "صفحة", "موقع", "حساب")
     static let forwardFromKeys: Set<String> = keys("من", "عن")
 
+    /// The first word of each of ``commentHeadKeys``: a heading whose first word (numbers aside)
+    /// is none of them is no comments head.
+    static let commentHeadFirstWords: Set<String> = Set(commentHeadKeys.compactMap { $0.split(separator: " ").first.map(String.init) })
+
     private static func keys(_ phrases: String...) -> Set<String> { Set(phrases.map(ArabicKey.make)) }
 }

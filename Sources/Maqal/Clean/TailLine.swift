@@ -59,8 +59,13 @@ enum CommentsTail {
     /// ``isHead(_:)`` for a text whose key (``ArabicKey/make(_:)``) the caller has made already.
     static func isHead(_ text: String, key: String) -> Bool {
         guard text.utf8.count <= 120 else { return false }
-        let words = key.split(separator: " ").filter { !$0.allSatisfy(\.isNumber) }
-        return !words.isEmpty && TailLexicon.commentHeadKeys.contains(words.joined(separator: " "))
+        let words = key.split(separator: " ")
+        // Asked of every heading: most start with a word no head starts with, and are let go
+        // before their words are filtered and joined.
+        guard let first = words.first(where: { !$0.allSatisfy(\.isNumber) }),
+            TailLexicon.commentHeadFirstWords.contains(String(first))
+        else { return false }
+        return TailLexicon.commentHeadKeys.contains(words.filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " "))
     }
 
     /// Whether `text` reads as one comment: a short name, a colon, what they wrote
