@@ -130,7 +130,7 @@ enum ArticleExtractor {
         let lengths = ArticleRoot(tree: tree, removed: hidden)
         let total = Double(max(lengths.textLength[0], 1))
         var removed = hidden
-        var furnitureNames = FurnitureNames()
+        var furnitureNames = FurnitureNames(lists: tree.nameListCount)
         for index in tree.indices where !removed[index] && tree.isElement(index) {
             let parent = tree.parent(of: index)
             if parent >= 0 && removed[parent] {
@@ -140,7 +140,7 @@ enum ArticleExtractor {
             let tag = tree.tag(at: index)
             guard tag != .html && tag != .body,
                 MarkupHints.furnitureByMarkup(tag: tag, attributes: tree.attributes(at: index))
-                    ?? furnitureNames.markFurniture(tree.names(at: index))
+                    ?? furnitureNames.markFurniture(tree, index)
             else { continue }
             let share = Double(lengths.textLength[index]) / total
             if share > 0.9 || (share > protectedShare && lengths.linkDensity(index) < 0.5) { continue }
@@ -159,24 +159,20 @@ enum ArticleExtractor {
 
     /// ``MarkupHints/namesMarkFurniture(_:)`` of a tree's lists of class and id names, each list
     /// worked out once: the elements that share a class value share one list in the tree
-    /// (``HTMLTree/names(at:)``), known here by the address of its elements, which the tree keeps
-    /// alive and unchanged. A verdict depends only on the names, so a slot taken over by another
-    /// list only costs that list's verdict being worked out again.
+    /// (``HTMLTree/nameList(at:)``), and a verdict depends only on the names.
     private struct FurnitureNames {
-        private static let slots = 256
-        private var addresses = [UInt](repeating: 0, count: slots)
-        private var verdicts = [Bool](repeating: false, count: slots)
+        /// By list number: 0 not yet asked, 1 furniture, 2 not.
+        private var verdicts: [UInt8]
 
-        mutating func markFurniture(_ names: [String]) -> Bool {
-            guard !names.isEmpty else { return false }
-            let address = names.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
-            // Allocations are 16-byte aligned: the low four bits are always zero.
-            let slot = Int(truncatingIfNeeded: address >> 4) & (Self.slots - 1)
-            if addresses[slot] == address { return verdicts[slot] }
-            let verdict = MarkupHints.namesMarkFurniture(names)
-            addresses[slot] = address
-            verdicts[slot] = verdict
-            return verdict
+        init(lists: Int) { verdicts = [UInt8](repeating: 0, count: lists) }
+
+        mutating func markFurniture(_ tree: HTMLTree, _ index: Int) -> Bool {
+            let list = tree.nameList(at: index)
+            if verdicts[list] == 0 {
+                let names = tree.names(at: index)
+                verdicts[list] = !names.isEmpty && MarkupHints.namesMarkFurniture(names) ? 1 : 2
+            }
+            return verdicts[list] == 1
         }
     }
 

@@ -108,6 +108,12 @@ struct HTMLTree: Sendable {
 
     /// Class and id names, as the ``ClassNameReader`` the tree was built with splits them.
     func names(at index: Int) -> [String] { storage.columns.nameLists[Int(storage.columns.nameListOf[index])].names }
+    /// The number of the node's list of class and id names: nodes with the same number have the
+    /// same ``names(at:)`` (elements sharing a class value share one list), so what depends only on
+    /// the names can be worked out once per number, from 0 to ``nameListCount``.
+    func nameList(at index: Int) -> Int { Int(storage.columns.nameListOf[index]) }
+    /// How many lists of class and id names the tree holds.
+    var nameListCount: Int { storage.columns.nameLists.count }
     /// What the class and id names say, worked out with ``names(at:)`` by the ``ClassNameReader``
     /// the tree was built with.
     func nameFacts(at index: Int) -> NameFlags { storage.columns.nameLists[Int(storage.columns.nameListOf[index])].facts }
