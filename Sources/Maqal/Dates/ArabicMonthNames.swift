@@ -124,7 +124,8 @@ enum ArabicMonthNames {
     /// Every month spelling, as a key (two-word names joined by one space), to its month; the Solar
     /// Hijri months of ``PersianDate`` too.
     static let monthsByKey: [String: Month] = {
-        var table: [String: Month] = [:]
+        // Sized once: the table is built in a process's first page, and growing it rehashed every key.
+        var table: [String: Month] = Dictionary(minimumCapacity: 160)
         let gregorian = [egyptianGulf, levantine, algerianTunisian, moroccan, urdu, persianGregorian]
         for system in gregorian {
             for (index, spellings) in system.enumerated() {

@@ -15,7 +15,7 @@ private struct MachineCursor {
         return true
     }
 
-    mutating func take(anyOf values: Set<UInt32>) -> UInt32? {
+    mutating func take(anyOf values: [UInt32]) -> UInt32? {
         guard let value = peek, values.contains(value) else { return nil }
         index += 1
         return value
@@ -59,9 +59,17 @@ extension ArabicDateParser {
         "z": 0, "ut": 0, "utc": 0, "gmt": 0, "est": -300, "edt": -240, "cst": -360, "cdt": -300,
         "mst": -420, "mdt": -360, "pst": -480, "pdt": -420,
     ]
-    private static let dateSeparators: Set<UInt32> = [0x2D, 0x2F, 0x2E]
-    private static let fractionMarks: Set<UInt32> = [0x2E, 0x2C]
-    private static let signs: [UInt32: Int] = [0x2B: 1, 0x2D: -1, 0x2212: -1]
+    // Arrays and a switch, not a `Set<UInt32>` or `[UInt32: Int]`: the first hashed collection of a
+    // key type costs a process a protocol-conformance scan of the whole binary (see TextDateScanner).
+    private static let dateSeparators: [UInt32] = [0x2D, 0x2F, 0x2E]
+    private static let fractionMarks: [UInt32] = [0x2E, 0x2C]
+    private static func sign(_ scalar: UInt32) -> Int? {
+        switch scalar {
+        case 0x2B: 1
+        case 0x2D, 0x2212: -1
+        default: nil
+        }
+    }
     private static let colon: UInt32 = 0x3A
 
     /// `Mar`, `march`, `Sept`: an English name of at least three letters that starts a full name.
@@ -141,7 +149,7 @@ extension ArabicDateParser {
             cursor.skipSpaces()
             if cursor.atEnd { return base }
         }
-        guard let sign = cursor.peek.flatMap({ signs[$0] }) else { return nil }
+        guard let sign = cursor.peek.flatMap({ sign($0) }) else { return nil }
         cursor.index += 1
         guard let hours = cursor.digits() else { return nil }
         var minutes: Int

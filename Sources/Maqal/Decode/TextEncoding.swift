@@ -32,10 +32,19 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
         var end = bytes.count
         while start < end && isSpace(bytes[start]) { start += 1 }
         while end > start && isSpace(bytes[end - 1]) { end -= 1 }
-        return String(decoding: bytes[start..<end].lazy.map { byte -> UInt8 in
-            if byte &- 0x41 < 26 { return byte | 0x20 }
-            return byte == UInt8(ascii: "_") ? UInt8(ascii: "-") : byte
-        }, as: UTF8.self)
+        // Written straight into the string's storage: `String(decoding:as:)` over a lazy map is
+        // generic code that asks the runtime for the sequence's type and conformances, a
+        // protocol-conformance scan of the whole binary in a process's first page.
+        return String(unsafeUninitializedCapacity: end - start) { out in
+            for (offset, byte) in bytes[start..<end].enumerated() {
+                if byte &- 0x41 < 26 {
+                    out[offset] = byte | 0x20
+                } else {
+                    out[offset] = byte == UInt8(ascii: "_") ? UInt8(ascii: "-") : byte
+                }
+            }
+            return end - start
+        }
     }
 
     private init?(key: String) {

@@ -84,6 +84,12 @@ struct JSONLDArticle {
     }
 
     private func string(_ value: Any?) -> String? {
+        guard let value else { return nil }
+        // Arrays, objects and nulls are told by their type before any cast: `as? String` of one
+        // of them looks for a bridge from it, a protocol-conformance scan of the whole binary for
+        // each type in a process's first page. Any other type goes on to the casts.
+        let valueType = type(of: value)
+        if valueType == [Any].self || valueType == [String: Any].self || valueType == NSNull.self { return nil }
         if let text = value as? String {
             let decoded = HTMLEntities.decode(text).trimmingWhitespaceAndNewlines()
             return decoded.isEmpty ? nil : decoded

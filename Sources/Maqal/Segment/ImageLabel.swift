@@ -27,10 +27,12 @@ enum ImageLabel {
         return longestDigitRun(scalars) >= 4 || isHexID(scalars)
     }
 
-    private static let numberPunctuation: Set<Unicode.Scalar> = [
+    // Arrays, not `Set<Unicode.Scalar>`: the first set of that type costs a process a
+    // protocol-conformance scan of the whole binary, more than these short searches cost.
+    private static let numberPunctuation: [Unicode.Scalar] = [
         " ", ".", ",", "-", "_", "/", "#", "(", ")", "٫", "٬", "،", "\u{00A0}",
     ]
-    private static let tokenPunctuation: Set<Unicode.Scalar> = ["-", "_", "."]
+    private static let tokenPunctuation: [Unicode.Scalar] = ["-", "_", "."]
 
     /// `name.jpg`: a file extension after a dot, with no space before the dot.
     private static func hasFileExtension(_ text: String) -> Bool {

@@ -73,7 +73,8 @@ struct ListMarker: Sendable, Equatable {
             if opensParen {
                 guard separator == ")" else { return nil }
             } else {
-                let allowed: Set<Unicode.Scalar> =
+                // Arrays, not a `Set<Unicode.Scalar>` made on every call (see ``bulletSymbols``).
+                let allowed: [Unicode.Scalar] =
                     kind == .number ? [".", "-", ")", "/", ":", "ـ", "–"] : [".", "-", ")", "ـ", "–"]
                 guard allowed.contains(separator) else { return nil }
             }
@@ -122,8 +123,10 @@ struct ListMarker: Sendable, Equatable {
         return ListMarker(text: String(text), kind: kind, value: value, rest: rest, isEmoji: true)
     }
 
-    /// Symbols used as bullets in Arabic text, left-pointing arrows included.
-    static let bulletSymbols: Set<UInt32> = [
+    /// Symbols used as bullets in Arabic text, left-pointing arrows included. An array, not a
+    /// `Set<UInt32>`: it is asked once per line, and the first set of that type costs a process a
+    /// protocol-conformance scan of the whole binary.
+    static let bulletSymbols: [UInt32] = [
         0x2022, 0x25CF, 0x25AA, 0x25A0, 0x25C6, 0x25C7, 0x25CB, 0x25E6, 0x2605, 0x2606, 0x2713, 0x2714,
         0x2705, 0x2756, 0x27A4, 0x25BA, 0x25C4, 0x25C0, 0x2B05, 0x2190, 0x066D, 0x2A, 0x2D, 0x2013, 0x2014,
         0x0640, 0x1F539, 0x1F538, 0x25AB, 0x2043, 0x00B7,

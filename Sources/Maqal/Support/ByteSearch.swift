@@ -94,7 +94,11 @@ struct FragmentMatcher: Sendable {
     init(sets: [[String]]) {
         precondition(sets.count <= 32)
         var storage: [UInt8] = []
-        var byPair: [Int: [Fragment]] = [:]
+        // Every (pair, fragment) entry in a flat list sorted by pair, fragments of one pair in the
+        // order they were given, rather than grouped in an `[Int: [Fragment]]`: the matchers are
+        // built in a process's first page, and its first dictionary of that type cost a
+        // protocol-conformance scan of the whole binary.
+        var entries: [(pair: Int, fragment: Fragment)] = []
         var index = 0
         for (number, set) in sets.enumerated() {
             for fragment in set where !fragment.isEmpty {
@@ -103,18 +107,25 @@ struct FragmentMatcher: Sendable {
                 storage += bytes
                 index += 1
                 let first = Int(bytes[0]) << 8
-                for next in bytes.count == 1 ? Array(0..<256) : [Int(bytes[1])] {
-                    byPair[first | next, default: []].append(entry)
+                if bytes.count == 1 {
+                    for next in 0..<256 { entries.append((first | next, entry)) }
+                } else {
+                    entries.append((first | Int(bytes[1]), entry))
                 }
             }
         }
+        // Ties are broken by the fragment's place, so the order within a group does not depend
+        // on the sort being stable.
+        entries.sort { ($0.pair, $0.fragment.index) < ($1.pair, $1.fragment.index) }
         var pairs = [UInt64](repeating: 0, count: 1024)
         var groups: [Fragment] = []
         var groupStarts: [Int] = []
-        for pair in byPair.keys.sorted() {
-            pairs[pair >> 6] |= 1 << UInt64(pair & 63)
-            groupStarts.append(groups.count)
-            groups += byPair[pair]!
+        for (position, entry) in entries.enumerated() {
+            if position == 0 || entries[position - 1].pair != entry.pair {
+                pairs[entry.pair >> 6] |= 1 << UInt64(entry.pair & 63)
+                groupStarts.append(groups.count)
+            }
+            groups.append(entry.fragment)
         }
         groupStarts.append(groups.count)
         self.pairs = pairs
