@@ -287,6 +287,7 @@ extension BoilerplateLexicon {
         P0 انضم الي قناتنا
         P0 اشترك في قناتنا
         P0 شارك المقال علي
+        P0 شارك هذا المقال
         P0 we use cookies
         P0 قد يعجبك ايضا
         P0 ارسال التعليق
@@ -303,8 +304,10 @@ extension BoilerplateLexicon {
         P0 حمل التطبيق
         P0 حمل التطبيق
         P0 تحميل تطبيق
+        P0 شارك المقال
         P0 suivez nous
         P0 cliquez ici
+        P0 شارك الخبر
         P0 share this
         P0 click here
         P0 lire aussi

@@ -235,6 +235,9 @@ struct BoilerplateLexicon: Sendable {
         add(.furniture, .prefix, "تابعونا", "تابعنا", "تابعوا", "انضم إلى قناتنا", "تابع آخر الأخبار",
             "اشترك في قناتنا", "اشترك في النشرة البريدية", "أدخل بريدك الإلكتروني", "شارك المقال على",
             "شارك على", "حمل التطبيق", "حمّل التطبيق", "تحميل تطبيق")
+        // A share label with the networks' names after it on one line (`شارك المقال: فيسبوك تويتر`);
+        // the bare verb `شارك` ("took part") starts prose too often to be a prefix.
+        add(.furniture, .prefix, "شارك المقال", "شارك الخبر", "شارك هذا المقال")
         // §4 #28–29: WordPress comment form.
         add(.furniture, .prefix, "لن يتم نشر عنوان بريدك الإلكتروني", "احفظ اسمي", "إرسال التعليق")
         add(.furniture, .whole, "الاسم", "التعليق", "الموقع الإلكتروني")
