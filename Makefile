@@ -13,7 +13,13 @@ BIN = .build/$(CONFIG)/maqal
 # relocations took 1.8 MB of tables the loader read and applied at every start; packed they take 15 KB.
 # It needs glibc 2.36 at run time; `make release RELEASE_LINK=` builds for an older one.
 RELEASE_LINK = -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs
-RELEASE_FLAGS = -c release --static-swift-stdlib $(RELEASE_LINK)
+# libxml2 is opened when a page first needs its parser (Sources/CLibXML2/LibXML2.h): maqal's own
+# reader reads the common pages, and loading libxml2 with ICU and liblzma at every start cost about
+# 0.8 ms of a 5 ms run. SwiftPM puts a system library's pkg-config Libs on the link line, which would
+# load it at start all the same, so the release build finds libxml-2.0 in a .pc file written from
+# pkg-config's own answer for it: its Cflags (the headers), no Libs.
+HEADERS_PC = .build/pkgconfig-headers
+RELEASE_FLAGS = -c release --static-swift-stdlib --pkg-config-path $(HEADERS_PC) $(RELEASE_LINK)
 # Debug builds take the flags `make test` builds with, so `make run` after `make test` rebuilds nothing.
 BUILD_FLAGS = $(if $(filter release,$(CONFIG)),$(RELEASE_FLAGS),-c $(CONFIG) $(WERROR))
 # Foundation's static library warns about its own use of mktemp when linked in; nothing of ours.
@@ -80,8 +86,13 @@ test-deps: deps
 	    exit 1; }; }
 
 ## build: compile maqal (CONFIG=debug, or release).
-build: deps
+build: deps $(if $(filter release,$(CONFIG)),$(HEADERS_PC)/libxml-2.0.pc)
 	@$(SWIFT) build $(BUILD_FLAGS) 2>&1 | grep -v "$(LINK_NOISE)"; exit $${PIPESTATUS[0]}
+
+$(HEADERS_PC)/libxml-2.0.pc: deps
+	@mkdir -p $(HEADERS_PC)
+	@printf 'Name: libxml-2.0\nDescription: libxml2 headers only: maqal opens the library at run time\nVersion: %s\nCflags: %s\n' \
+	  "$$(pkg-config --modversion libxml-2.0)" "$$(pkg-config --cflags libxml-2.0)" > $@
 
 ## release: the optimised binary, Swift runtime linked in (.build/release/maqal).
 release:

@@ -86,6 +86,36 @@ else
         || fail "does not run with no library path"
 fi
 
+# 5. libxml2 is loaded only for a page maqal's own reader hands to it (Sources/CLibXML2/LibXML2.h):
+# not at start, not for a text file; and without it the other pages are read and such a page is an
+# error naming the library, exit 1.
+grep -q libxml2 <<<"$needed" && fail "the binary loads libxml2 at every start: $needed" \
+    || pass "libxml2 is not among the libraries loaded at start"
+loads() { LD_DEBUG=files "$binary" "$1" --format json 2>&1 >/dev/null | grep -c 'file=libxml2\.so' || true; }
+odd=$here/Fixtures/robustness/billion-laughs.html
+[ "$(loads "$sample")" = 0 ] && pass "a text file runs without loading libxml2" \
+    || fail "parsing $sample loaded libxml2"
+[ "$(loads "$odd")" != 0 ] && "$binary" "$odd" --format json >/dev/null 2>&1 \
+    && pass "a page libxml2 reads loads it, and parses" || fail "$odd did not load libxml2 or failed"
+library=$(ldconfig -p 2>/dev/null | sed -n 's/^[[:space:]]*libxml2\.so\.[0-9]* .* => //p' | head -1)
+if [ -n "$library" ] && [ "$(id -u)" = 0 ] && command -v unshare >/dev/null; then
+    # /dev/null mounted over the library in a private mount namespace: dlopen finds no ELF file there.
+    without=$(unshare --mount --propagation private bash -c '
+        mount --bind /dev/null "$(readlink -f "$1")" || exit 3
+        "$2" "$3" --format json --compact || exit 4
+        "$2" "$4" --format json 2>&1 && exit 5 || echo "exit $?"' _ "$library" "$binary" "$sample" "$odd") \
+        && status=0 || status=$?
+    if [ "$status" = 0 ] && [ "$(head -1 <<<"$without")" = "$expected" ] \
+        && grep -q "needs libxml2's parser, and libxml2 could not be loaded" <<<"$without" \
+        && [ "$(tail -1 <<<"$without")" = "exit 1" ]; then
+        pass "with libxml2 hidden a text file parses the same, a page that needs it is an error (exit 1)"
+    else
+        fail "with libxml2 hidden (status $status): $without"
+    fi
+else
+    echo "install-check: note: not root, no unshare or no libxml2 in ldconfig's cache; libxml2 not hidden"
+fi
+
 if [ "$failures" -gt 0 ]; then
     echo "install-check: $failures check(s) failed" >&2
     exit 1

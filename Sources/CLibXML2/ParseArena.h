@@ -28,6 +28,7 @@
 #include <libxml/xmlmemory.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+#include "LibXML2.h"
 #include <pthread.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -211,20 +212,25 @@ static inline char *maqal_arena_hook_strdup(const char *string) {
 }
 
 static inline void maqal_arena_install(void) {
-    // libxml2's global tables are made before any of its memory can come from an arena.
-    xmlInitParser();
+    // libxml2's global tables were made when it was loaded (maqal_libxml2), before any of its
+    // memory can come from an arena.
+    const MaqalLibXML2 *libxml2 = maqal_libxml2();
+    if (!libxml2) return;
     pthread_key_create(&maqal_arena_hooks()->threadExit, maqal_arena_thread_ended);
-    xmlMemGet(&maqal_arena_hooks()->free, &maqal_arena_hooks()->malloc, &maqal_arena_hooks()->realloc, &maqal_arena_hooks()->strdup);
-    xmlMemSetup(maqal_arena_hook_free, maqal_arena_hook_malloc, maqal_arena_hook_realloc, maqal_arena_hook_strdup);
+    libxml2->memoryGet(&maqal_arena_hooks()->free, &maqal_arena_hooks()->malloc, &maqal_arena_hooks()->realloc, &maqal_arena_hooks()->strdup);
+    libxml2->memorySetup(maqal_arena_hook_free, maqal_arena_hook_malloc, maqal_arena_hook_realloc, maqal_arena_hook_strdup);
 }
 
+// Opens the calling thread's window; libxml2 must be loaded (maqal_libxml2() not NULL).
 static inline void maqal_parse_arena_begin(void) {
+    const MaqalLibXML2 *libxml2 = maqal_libxml2();
+    if (!libxml2) return;
     pthread_once(&maqal_arena_hooks()->installed, maqal_arena_install);
     MaqalArena *a = maqal_arena_current();
     if (a->depth == 0) {
         // This thread's libxml2 state (made with the C allocator on first use) exists before
         // the window opens.
-        xmlResetLastError();
+        libxml2->resetLastError();
     }
     a->depth += 1;
 }
@@ -238,7 +244,7 @@ static inline void maqal_parse_arena_end(void) {
     }
     // The last error's message and file name were copied into the arena; drop them while the
     // frees still find their chunk.
-    xmlResetLastError();
+    maqal_libxml2()->resetLastError();
     a->depth = 0;
     // Chunks whose blocks are all freed are reused (the newest, if not too large) or returned;
     // one with a block still live is set aside, still recognised by the free hook, never reused.

@@ -13,11 +13,13 @@
 #include <libxml/parserInternals.h>
 #include <libxml/encoding.h>
 #include <libxml/xmlerror.h>
+#include "LibXML2.h"
 
-// xmlFree is a global function pointer variable, which Swift 6 rejects as
-// shared mutable state; a static inline wrapper is safe to call.
+// Frees what libxml2 allocated (through its `xmlFree`, a variable Swift 6 would reject as shared
+// mutable state); only ever called once libxml2 is loaded.
 static inline void maqal_xml_free(void *pointer) {
-    xmlFree(pointer);
+    const MaqalLibXML2 *libxml2 = maqal_libxml2();
+    if (libxml2) (*libxml2->freeFunction)(pointer);
 }
 
 // Silence libxml2's generic error printing for the calling thread.
@@ -25,7 +27,8 @@ static void maqal_xml_ignore_error(void *context, const char *message, ...) {
     (void)context; (void)message;
 }
 static inline void maqal_xml_silence(void) {
-    xmlSetGenericErrorFunc(NULL, maqal_xml_ignore_error);
+    const MaqalLibXML2 *libxml2 = maqal_libxml2();
+    if (libxml2) libxml2->setGenericErrorFunction(NULL, maqal_xml_ignore_error);
 }
 
 #endif

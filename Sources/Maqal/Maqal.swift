@@ -7,14 +7,21 @@ public enum Maqal {
     public static let version = "0.1.0"
 
     /// The version of the libxml2 library loaded at run time (`2.9.14`), which can differ from
-    /// the headers maqal was built with.
+    /// the headers maqal was built with (``libxml2HeaderVersion``). Reading it loads the library,
+    /// which maqal otherwise does only for a page its own reader hands to libxml2; "unavailable"
+    /// when it cannot be loaded.
     public static var libxml2Version: String {
-        guard let pointer = __xmlParserVersion()?.pointee, let digits = Int(String(cString: pointer)) else {
+        guard let libxml2 = LibXML2.functions else { return "unavailable" }
+        guard let pointer = libxml2.pointee.parserVersion()?.pointee, let digits = Int(String(cString: pointer)) else {
             return "unknown"
         }
         // libxml2 spells 2.9.14 as "20914".
         return "\(digits / 10000).\(digits / 100 % 100).\(digits % 100)"
     }
+
+    /// The version of the libxml2 headers maqal was built with (`2.9.14`); the library of the same
+    /// soname is the one loaded at run time. Known without loading it, so `maqal --version` stays quick.
+    public static var libxml2HeaderVersion: String { LibXML2.headerVersion }
 
     /// Parses one saved article.
     ///
@@ -181,6 +188,10 @@ public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A saved-page container (MHTML, webarchive, gzip) that holds no page that can be read; the
     /// reason says what is wrong with it.
     case brokenContainer(String)
+    /// The page holds markup maqal's own reader hands to libxml2's parser, and libxml2 could not
+    /// be loaded (the reason says why: not installed, another version): the installation, not the
+    /// page, is at fault. Text files and the common pages never need it.
+    case libxml2Unavailable(String)
 
     public var description: String {
         switch self {
@@ -192,6 +203,8 @@ public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
             "this is \(Self.indefiniteArticle(kind)) \(kind) file, not an article (HTML or text)"
         case .brokenContainer(let reason):
             reason
+        case .libxml2Unavailable(let reason):
+            "this page needs libxml2's parser, and libxml2 could not be loaded (\(reason))"
         }
     }
 

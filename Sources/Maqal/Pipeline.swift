@@ -89,8 +89,8 @@ enum Pipeline {
         case .html, .mhtml, .webarchive:
             // Containers were unwrapped above: what is read here is the page inside, which is HTML.
             // Read: the tree, then mojibake repaired in the text runs the reader flagged.
-            // libxml2's allocations come from the thread's arena while it reads (``ParseArena``).
-            var tree = ParseArena.run { HTMLTree.parse(utf8: decoded.utf8, classNames: MarkupClassNames(), wellFormed: true) }
+            var tree = HTMLTree.parse(utf8: decoded.utf8, classNames: MarkupClassNames(), wellFormed: true)
+            if let reason = tree.libxml2Unavailable { throw .libxml2Unavailable(reason) }
             let repaired = tree.repairMojibake()
             if repaired > 0 {
                 source.encodingFrom = .repaired

@@ -33,7 +33,7 @@ struct MaqalCommand: ParsableCommand {
     )
 
     /// What `maqal --version` prints.
-    static var versionLine: String { "maqal \(Maqal.version) (libxml2 \(Maqal.libxml2Version))" }
+    static var versionLine: String { "maqal \(Maqal.version) (libxml2 \(Maqal.libxml2HeaderVersion))" }
 
     /// Usage errors exit 2, like other Unix tools (argument-parser's default is 64).
     static func main() {

@@ -16,7 +16,7 @@ struct Records: ParsableCommand {
 
             Each output line is {"id", "url", "ok": true, "document": {maqal/1}} (with --fields: the fields \
             instead of "document"), {"id", "url", "ok": false, "skipped": "language" | "min-words"}, or \
-            {"id", "url", "ok": false, "error": {"kind": "empty|too-large|binary|broken-container|invalid-record|timeout", \
+            {"id", "url", "ok": false, "error": {"kind": "empty|too-large|binary|broken-container|libxml2-unavailable|invalid-record|timeout", \
             "message"}}. --fields document adds the whole document beside the fields. A bad line never ends the stream; stdout carries only these lines; the end of input \
             ends the process with exit 0. `maqal schema records` prints the JSON Schema of the lines.
 

@@ -87,7 +87,9 @@ struct CLITests {
         #expect(help.status == 0)
         #expect(help.stdout.contains("maqal article.html -f json"))
         let version = try TestSupport.run(binary, ["--version"])
-        #expect(version.stdout == "maqal \(Maqal.version) (libxml2 \(Maqal.libxml2Version))\n")
+        // The headers' version, known without loading libxml2; the library of their soname is the one loaded.
+        #expect(version.stdout == "maqal \(Maqal.version) (libxml2 \(Maqal.libxml2HeaderVersion))\n")
+        #expect(Maqal.libxml2Version.split(separator: ".").first == Maqal.libxml2HeaderVersion.split(separator: ".").first)
         #expect(version.stdout.wholeMatch(of: /maqal \d+\.\d+\.\d+ \(libxml2 2\.\d+\.\d+\)\n/) != nil, "\(version.stdout)")
     }
 

@@ -313,6 +313,24 @@ import Testing
         #expect(mismatches.isEmpty, "\(mismatches)")
     }
 
+    @Test("a namespaced element name loses its prefix as libxml2's xmlSplitQName splits it")
+    func namespacePrefixes() {
+        let builder = HTMLTreeBuilder(classNames: MarkupClassNames())
+        let names = ["fb:share-button", "o:p", "v:shape", ":p", "p:", "a::b", "a:b:c", "xml:lang", "x:1", "x:-y",
+                     "w:ب", "ب:ت", "st1:personname", "a:" + String(repeating: "b", count: 150),
+                     String(repeating: "a", count: 150) + ":b", "plain"]
+        for name in names {
+            // What libxml2 gives without a parser: the local part, or the whole name when it does not split.
+            var prefix: UnsafeMutablePointer<xmlChar>?
+            let split = name.withCString { xmlSplitQName(nil, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), &prefix) }
+            let expected = split.map { String(cString: $0) } ?? name
+            maqal_xml_free(split)
+            maqal_xml_free(prefix)
+            let ours = name.withCString { builder.localName(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+            #expect(ours == expected, "\(name)")
+        }
+    }
+
     @Test("elements without content and boolean attributes are libxml2's")
     func emptyElementsAndBooleans() {
         let rules = HTMLTreeRules.tables

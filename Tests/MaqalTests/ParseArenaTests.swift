@@ -34,9 +34,10 @@ import Testing
         } + tree.jsonLD + [tree.stoppedEarly ?? "-", "\(tree.flattened)", "\(tree.mojibakeSuspects)"]
     }
 
-    /// The tree libxml2 reads (maqal's own reader, which allocates nothing in the arena, left out).
+    /// The tree libxml2 reads (maqal's own reader, which allocates nothing in the arena, left out),
+    /// with the C allocator unless a test opens the arena's window around it.
     static func parsed(_ page: String) -> HTMLTree {
-        HTMLTree.parse(utf8: Array(page.utf8), classNames: MarkupClassNames(), reader: .libxml2)
+        HTMLTree.parse(utf8: Array(page.utf8), classNames: MarkupClassNames(), reader: .libxml2, arena: false)
     }
 
     @Test("a page read with the arena gives the tree it gives without, on four threads at once")

@@ -8,6 +8,8 @@ public enum RecordFailure: String, Sendable, CaseIterable {
     case binary
     /// The page is a saved-page container (MHTML, a web archive, gzip) too damaged to read.
     case brokenContainer = "broken-container"
+    /// The page needs libxml2's parser, which could not be loaded (``ParseError/libxml2Unavailable(_:)``).
+    case libxml2Unavailable = "libxml2-unavailable"
     /// The line is not a JSON record with an id and one page.
     case invalidRecord = "invalid-record"
     /// The page took longer than `--record-timeout-ms`.
@@ -19,6 +21,7 @@ public enum RecordFailure: String, Sendable, CaseIterable {
         case .tooLarge: self = .tooLarge
         case .binary: self = .binary
         case .brokenContainer: self = .brokenContainer
+        case .libxml2Unavailable: self = .libxml2Unavailable
         }
     }
 }

@@ -23,7 +23,7 @@ public enum RecordSchema {
           "required": ["kind", "message"],
           "additionalProperties": false,
           "properties": {
-            "kind": {"enum": ["empty", "too-large", "binary", "broken-container", "invalid-record", "timeout"]},
+            "kind": {"enum": ["empty", "too-large", "binary", "broken-container", "libxml2-unavailable", "invalid-record", "timeout"]},
             "message": {"type": "string"}
           }
         },

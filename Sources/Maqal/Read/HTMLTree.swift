@@ -33,6 +33,8 @@ struct HTMLTree: Sendable {
     private(set) var inlinedData: [[UInt8]] = []
     /// Why libxml2 stopped before the end of the page, if it did: what follows is missing.
     private(set) var stoppedEarly: String?
+    /// Why the page was not read at all: it needs libxml2's parser, which could not be loaded.
+    private(set) var libxml2Unavailable: String?
     /// Which reader read the page: maqal's own, or libxml2 where the page has what maqal's own
     /// does not model.
     private(set) var reader = Reader.libxml2
@@ -133,13 +135,6 @@ struct HTMLTree: Sendable {
     /// but for benchmarks that measure libxml2's (`maqal-bench` with `MAQAL_READER=libxml2`).
     nonisolated(unsafe) static var defaultReader = Reader.native
 
-    /// libxml2's global state, initialised once before any thread parses (its documented rule
-    /// for use from several threads).
-    private static let libxml2Ready: Bool = {
-        xmlInitParser()
-        return true
-    }()
-
     /// libxml2's options for every page: recover from broken markup, never touch the network,
     /// never print, and take the bytes as the UTF-8 they are.
     ///
@@ -152,44 +147,43 @@ struct HTMLTree: Sendable {
 
     /// Parses and frees, keeping nothing: the floor the benchmark compares the pipeline with.
     static func parseAndDiscard(_ utf8: [UInt8]) {
-        guard !utf8.isEmpty else { return }
-        _ = libxml2Ready
+        guard !utf8.isEmpty, let libxml2 = LibXML2.functions?.pointee else { return }
         maqal_xml_silence()
         let document: htmlDocPtr? = utf8.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                htmlReadMemory(pointer, Int32(buffer.count), nil, "UTF-8", parseOptions)
+                libxml2.readMemory(pointer, Int32(buffer.count), nil, "UTF-8", parseOptions)
             }
         }
-        if let document { xmlFreeDoc(document) }
+        if let document { libxml2.freeDocument(document) }
     }
 
     /// Runs libxml2's parser over the bytes with every event ignored: no tree is built.
     static func tokenizeAndDiscard(_ utf8: [UInt8]) {
-        guard !utf8.isEmpty else { return }
-        _ = libxml2Ready
+        guard !utf8.isEmpty, let libxml2 = LibXML2.functions?.pointee else { return }
         maqal_xml_silence()
         utf8.withUnsafeBufferPointer { buffer in
-            guard let context = HTMLTreeBuilder.parserContext(for: buffer, options: parseOptions) else { return }
+            guard let context = HTMLTreeBuilder.parserContext(for: buffer, options: parseOptions, libxml2: libxml2)
+            else { return }
             context.pointee.sax.pointee = htmlSAXHandler()
-            htmlParseDocument(context)
-            htmlFreeParserCtxt(context)
+            _ = libxml2.parseDocument(context)
+            libxml2.freeParserContext(context)
         }
     }
 
-    /// Parses UTF-8 `bytes` with libxml2 into the tree, class and id values read by `classNames`;
+    /// Parses UTF-8 `bytes` into the tree, with maqal's own reader or, for a page it hands on,
+    /// libxml2's, class and id values read by `classNames`;
     /// `options` other than ``parseOptions`` only in tests that show what libxml2's own defaults
     /// would do. `lean` off hands libxml2 the page as it is (but for ``ExcessAttributes``), for
     /// tests that compare the two. `reader` `.libxml2` skips maqal's own reader, for tests and
     /// benchmarks that compare the two; it is used only with ``parseOptions``. `wellFormed` says
     /// the bytes are well-formed UTF-8 (the Decode stage makes them so), which the reader then
-    /// does not check again.
+    /// does not check again. `arena` off leaves libxml2's allocations to the C allocator, for the
+    /// tests that show the arena (``ParseArena``) changes nothing.
     static func parse(
         utf8 bytes: [UInt8], classNames: any ClassNameReader, options: Int32 = parseOptions, lean: Bool = true,
-        reader: Reader = defaultReader, wellFormed: Bool = false
+        reader: Reader = defaultReader, wellFormed: Bool = false, arena: Bool = true
     ) -> HTMLTree {
         var tree = HTMLTree()
-        _ = libxml2Ready
-        maqal_xml_silence()
         var bytes = bytes
         // libxml2 reads a C string's worth: a NUL would end the page there.
         let hasNUL = bytes.withUnsafeBufferPointer { buffer in
@@ -213,9 +207,15 @@ struct HTMLTree: Sendable {
         {
             builder = native
             tree.reader = .native
-        } else {
+        } else if let libxml2 = LibXML2.functions?.pointee {
             builder = HTMLTreeBuilder(byteCount: bytes.count, classNames: classNames)
-            tree.stoppedEarly = bytes.withUnsafeBufferPointer { builder.parse($0, options: options) }
+            maqal_xml_silence()
+            // libxml2's allocations come from the thread's arena while it reads (``ParseArena``).
+            let parse = { bytes.withUnsafeBufferPointer { builder.parse($0, options: options, libxml2: libxml2) } }
+            tree.stoppedEarly = arena ? ParseArena.run(parse) : parse()
+        } else {
+            tree.libxml2Unavailable = LibXML2.failure
+            return tree
         }
         tree.jsonLD = builder.jsonLD
         tree.flattened = builder.flattened

@@ -121,18 +121,20 @@ struct HTMLTreeBuilder {
     }
 
     /// Parses `bytes` (UTF-8, no NUL) with `options`; returns why libxml2 stopped early, if it did.
-    mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>, options: Int32) -> String? {
-        guard let context = HTMLTreeBuilder.parserContext(for: bytes, options: options) else { return nil }
+    mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>, options: Int32, libxml2: MaqalLibXML2) -> String? {
+        guard let context = HTMLTreeBuilder.parserContext(for: bytes, options: options, libxml2: libxml2) else {
+            return nil
+        }
         self.context = context
         defer {
             self.context = nil
-            htmlFreeParserCtxt(context)
+            libxml2.freeParserContext(context)
         }
         context.pointee.sax.pointee = HTMLTreeBuilder.handler
         // The events reach the builder through this pointer, valid for the parse alone.
         withUnsafeMutablePointer(to: &self) { builder in
             context.pointee.userData = UnsafeMutableRawPointer(builder)
-            htmlParseDocument(context)
+            _ = libxml2.parseDocument(context)
             context.pointee.userData = nil
         }
         flushText()
@@ -147,9 +149,11 @@ struct HTMLTreeBuilder {
     /// A parser context over UTF-8 `bytes` with `options`, set up as `htmlReadMemory` sets it
     /// up for the encoding "UTF-8" (but for its copy of the page); the caller sets the event
     /// handler, parses and frees it.
-    static func parserContext(for bytes: UnsafeBufferPointer<UInt8>, options: Int32) -> htmlParserCtxtPtr? {
+    static func parserContext(
+        for bytes: UnsafeBufferPointer<UInt8>, options: Int32, libxml2: MaqalLibXML2
+    ) -> htmlParserCtxtPtr? {
         let context: htmlParserCtxtPtr? = bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-            htmlCreateMemoryParserCtxt($0, Int32(bytes.count))
+            libxml2.createMemoryParserContext($0, Int32(bytes.count))
         }
         guard let context else { return nil }
         // What `xmlSwitchToEncoding` leaves behind for UTF-8, without its conversion: for an HTML
@@ -157,15 +161,15 @@ struct HTMLTreeBuilder {
         // (UTF-8 to UTF-8 is a copy) and keeps the first one too. The handler is set on the input
         // as the switch sets it, so the parser takes the bytes as UTF-8 and, as after the switch,
         // reads an ill-formed sequence as one byte's character instead of switching to Latin-1.
-        if let utf8 = xmlFindCharEncodingHandler("UTF-8"), let input = context.pointee.input,
+        if let utf8 = libxml2.findEncodingHandler("UTF-8"), let input = context.pointee.input,
             let buffer = input.pointee.buf, buffer.pointee.encoder == nil
         {
             buffer.pointee.encoder = utf8
             context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
             if let old = input.pointee.encoding { maqal_xml_free(UnsafeMutableRawPointer(mutating: old)) }
-            input.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
+            input.pointee.encoding = UnsafePointer(libxml2.duplicate("UTF-8"))
         }
-        htmlCtxtUseOptions(context, options)
+        _ = libxml2.useOptions(context, options)
         return context
     }
 
@@ -482,16 +486,23 @@ struct HTMLTreeBuilder {
     /// The name as libxml2's tree names it: lower-cased as read, and with a namespace prefix
     /// (`fb:share-button`, `o:p`) split off the way libxml2 splits it.
     func localName(_ name: UnsafePointer<xmlChar>) -> String {
-        var cursor = name
-        while cursor.pointee != 0 && cursor.pointee != 0x3A { cursor += 1 }
-        // Without a parser (maqal's own reader) libxml2 splits the name the same way; only its
-        // error reports would go elsewhere, and they are silenced.
-        guard cursor.pointee == 0x3A else { return String(cString: name) }
-        var prefix: UnsafeMutablePointer<xmlChar>?
-        guard let local = xmlSplitQName(context, name, &prefix) else { return String(cString: name) }
-        if let prefix { maqal_xml_free(prefix) }
-        defer { maqal_xml_free(local) }
-        return String(cString: local)
+        let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+        var colon = 0
+        while colon < length && name[colon] != 0x3A { colon += 1 }
+        guard colon < length else { return String(cString: name) }
+        // While libxml2 parses, its own split, which reports an odd name to the parser.
+        if let context, let libxml2 = LibXML2.functions?.pointee {
+            var prefix: UnsafeMutablePointer<xmlChar>?
+            guard let local = libxml2.splitQName(context, name, &prefix) else { return String(cString: name) }
+            if let prefix { maqal_xml_free(prefix) }
+            defer { maqal_xml_free(local) }
+            return String(cString: local)
+        }
+        // maqal's own reader: `xmlSplitQName` without a parser, which has no one to report to. The
+        // name is whole when it starts with `:` or ends at its first `:`; else what follows that
+        // `:`, later ones included.
+        guard colon > 0, colon + 1 < length else { return String(cString: name) }
+        return String(decoding: UnsafeBufferPointer(start: name + colon + 1, count: length - colon - 1), as: UTF8.self)
     }
 
     /// The bytes of a C string of libxml2's, up to its NUL.

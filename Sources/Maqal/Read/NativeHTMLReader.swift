@@ -531,7 +531,7 @@ struct NativeHTMLReader {
             return known.value.isEmpty ? nil : (known.value, end + 1)
         }
         var value: [UInt8] = []
-        let entity = (Array(name) + [0]).withUnsafeBufferPointer { htmlEntityLookup($0.baseAddress!) }
+        let entity = (Array(name) + [0]).withUnsafeBufferPointer { LibXML2.functions?.pointee.entityLookup($0.baseAddress!) } ?? nil
         if let entity, entity.pointee.value > 0 { appendUTF8(entity.pointee.value, to: &value) }
         entities.append((Array(name), value))
         return value.isEmpty ? nil : (value, end + 1)
