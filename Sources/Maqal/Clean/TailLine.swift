@@ -39,8 +39,12 @@ extension TailLine {
         {
             return true
         }
-        let lower = text.lowercased()
-        if channelHosts.contains(where: { lower.contains($0) }) { return words.count <= 14 }
+        // Every host ends with a slash, which no other character lower-cases to: a line without
+        // one is neither lower-cased nor searched.
+        if text.utf8.contains(0x2F) {
+            let lower = text.lowercased()
+            if channelHosts.contains(where: { lower.contains($0) }) { return words.count <= 14 }
+        }
         // A handle alone: `@qanat_alfawaid`.
         let trimmed = text.trimmingLeadingSpaces()
         return trimmed.hasPrefix("@") && !trimmed.contains(" ") && trimmed.count > 2
@@ -63,7 +67,7 @@ enum CommentsTail {
         // Asked of every heading: most start with a word no head starts with, and are let go
         // before their words are filtered and joined.
         guard let first = words.first(where: { !$0.allSatisfy(\.isNumber) }),
-            TailLexicon.commentHeadFirstWords.contains(String(first))
+            TailLexicon.commentHeadFirstWords.contains(first)
         else { return false }
         return TailLexicon.commentHeadKeys.contains(words.filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " "))
     }
