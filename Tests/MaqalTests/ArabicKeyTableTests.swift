@@ -28,6 +28,21 @@ struct ArabicKeyTableTests {
         #expect(ArabicKey.arabicBlockStored[0x0C] == ArabicKey.separator)
     }
 
+    @Test("a key's words split on its bytes are the words split by characters")
+    func wordsOfKey() {
+        let texts = [
+            "", " ", "تعليقات", "التعليقات (3)", "  اترك   تعليقاً  ", "شارك المقال عبر فيسبوك | تويتر", "Leave a Reply",
+            // Not plain: a letter with a hamza of its own, Latin with an accent, and Thai, whose
+            // SARA AM joins the space before it into one character.
+            "ؤلؤ ئ", "café au lait", "คำ ำคำ", "x \u{0E33}y",
+        ]
+        for text in texts {
+            let key = ArabicKey.make(text)
+            #expect(ArabicKey.words(of: key) == key.split(separator: " "), "\(text)")
+        }
+        #expect(ArabicKey.words(of: ArabicKey.make("أضف تعليقاً")) == ["اضف", "تعليقا"])
+    }
+
     /// The Swift source of the table: 8 values a line, a comment naming the first scalar of every 64.
     static func source(_ values: [UInt32]) -> String {
         var lines = [

@@ -121,6 +121,27 @@ enum ArabicKey {
         return true
     }
 
+    /// The words of a key (``make(_:)``), as `key.split(separator: " ")` gives them. A plain key
+    /// (``isPlain(_:)``), as most are, is split on its bytes: each of its scalars is a character of
+    /// its own, and splitting by characters (grapheme breaking, scalar by scalar) cost more than the
+    /// lookups of the words after it.
+    static func words(of key: String) -> [Substring] {
+        guard isPlain(key) else { return key.split(separator: " ") }
+        var words: [Substring] = []
+        let utf8 = key.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x20 {
+                if index != start { words.append(key[start..<index]) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start != utf8.endIndex { words.append(key[start...]) }
+        return words
+    }
+
     /// A key built scalar by scalar, so a text and its key can be walked together.
     struct Builder {
         private var bytes: [UInt8] = []

@@ -6,7 +6,7 @@ enum TailLine {
     static func reason(_ text: String) -> RemovalReason? {
         guard text.utf8.count <= 300 else { return nil }
         let key = ArabicKey.make(text)
-        let words = key.split(separator: " ").map(String.init)
+        let words = ArabicKey.words(of: key).map(String.init)
         guard !words.isEmpty, words.count <= 14 else { return nil }
         if isForwardTrailer(text, key: key, words: words) { return .furnitureForward }
         if words.allSatisfy({ TailLexicon.shareTargetKeys.contains($0) || TailLexicon.shareWordKeys.contains($0) }) {
@@ -63,7 +63,7 @@ enum CommentsTail {
     /// ``isHead(_:)`` for a text whose key (``ArabicKey/make(_:)``) the caller has made already.
     static func isHead(_ text: String, key: String) -> Bool {
         guard text.utf8.count <= 120 else { return false }
-        let words = key.split(separator: " ")
+        let words = ArabicKey.words(of: key)
         // Asked of every heading: most start with a word no head starts with, and are let go
         // before their words are filtered and joined.
         guard let first = words.first(where: { !$0.allSatisfy(\.isNumber) }),
