@@ -12,11 +12,7 @@ import Testing
         if !stale.isEmpty, ProcessInfo.processInfo.environment["MAQAL_WRITE_LEXICON_TABLE"] != nil {
             let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("Sources/Maqal/Arabic/TailLexicon+Table.swift")
-            let tables = TailLexicon.tables.map { table in
-                "    static let \(table.name) = KeyTable(\n        \"\"\"\n"
-                    + KeyTable.text(of: table.phrases).split(separator: "\n").map { "        " + $0 + "\n" }.joined()
-                    + "        \"\"\")\n"
-            }
+            let tables = TailLexicon.tables.map { Self.keyTableSource(name: $0.name, phrases: $0.phrases) + "\n" }
             let source = """
                 // Written by TailLexiconTableTests (MAQAL_WRITE_LEXICON_TABLE=1 swift test --filter TailLexiconTable)
                 // from TailLexicon's phrase lists: edit the phrases, not this file. Each table: the keys as
@@ -27,6 +23,13 @@ import Testing
             try source.write(to: file, atomically: true, encoding: .utf8)
         }
         #expect(stale.isEmpty, "TailLexicon+Table.swift is stale for \(stale.map(\.name)): run MAQAL_WRITE_LEXICON_TABLE=1 swift test --filter TailLexiconTable")
+    }
+
+    /// The declaration of the key table `name` made of `phrases`, in an extension's body.
+    static func keyTableSource(name: String, phrases: [String]) -> String {
+        "    static let \(name) = KeyTable(\n        \"\"\"\n"
+            + KeyTable.text(of: phrases).split(separator: "\n").map { "        " + $0 + "\n" }.joined()
+            + "        \"\"\")"
     }
 
     @Test("a tail table answers as the set of its phrases' keys does")

@@ -1,5 +1,4 @@
-// Written by `RECORD=1 swift test --filter MetadataLabelTable` from TextCues.metadataLabelPhrases;
-// edit those, not this.
+// Written by `RECORD=1 swift test --filter TextCuesTable` from TextCues' phrases; edit those, not this.
 
 extension TextCues {
     /// The keys of ``metadataLabelPhrases`` with their fields, longest first, as
@@ -56,4 +55,36 @@ extension TextCues {
         ("نشر", .published),
         ("نشر", .published),
     ]
+
+    /// The keys of ``captionPhrases``, in their order.
+    static let captionKeys: [String] = [
+        "صوره توضيحيه",
+        "صوره ارشيفيه",
+        "صوره تعبيريه",
+        "صوره ارشيف",
+        "ارشيفيه",
+        "مصدر الصوره",
+        "الصوره",
+        "صوره",
+        "صور",
+        "تصوير",
+        "رسم توضيحي",
+        "انفوجراف",
+    ]
+
+    static let ordinalKeys = KeyTable(
+        """
+        اخيرا
+        اولا
+        تاسعا
+        ثالثا
+        ثامنا
+        ثانيا
+        خامسا
+        رابعا
+        سابعا
+        سادسا
+        عاشرا
+        واخيرا
+        """)
 }

@@ -1,11 +1,12 @@
 /// Word lists that tell what a line of an article is: ordinals, speech verbs, caption cues and
 /// the labels of metadata lines (ARABIC.md §3 and §4 M-class rows).
 enum TextCues {
-    /// Adverbial ordinals that open heading lines (`أولاً:` … `عاشراً:`), as keys.
-    static let ordinalKeys: Set<String> = Set([
+    /// Adverbial ordinals that open heading lines (`أولاً:` … `عاشراً:`); looked up by their keys,
+    /// ``ordinalKeys`` (`TextCues+Table.swift`).
+    static let ordinalPhrases: [String] = [
         "أولاً", "ثانياً", "ثالثاً", "رابعاً", "خامساً", "سادساً", "سابعاً", "ثامناً", "تاسعاً", "عاشراً",
         "أخيراً", "وأخيراً",
-    ].map(ArabicKey.make))
+    ]
 
     /// Heads of a questions-and-answers section, as keys: `أسئلة شائعة`, `الأسئلة المتكررة`, `س و ج`.
     static let faqHeadKeys: [String] = [
@@ -30,11 +31,12 @@ enum TextCues {
         "حذرت", "شدد", "شددت", "قائلا", "قائلة", "مضيفا",
     ].map(ArabicKey.make))
 
-    /// Words in a line that name an illustration: `… - صورة توضيحية`, `(صورة أرشيفية)`.
-    static let captionKeys: [String] = [
+    /// Words in a line that name an illustration: `… - صورة توضيحية`, `(صورة أرشيفية)`; their
+    /// keys, in this order, are ``captionKeys`` (`TextCues+Table.swift`).
+    static let captionPhrases: [String] = [
         "صورة توضيحية", "صورة أرشيفية", "صورة تعبيرية", "صورة ارشيف", "أرشيفية", "مصدر الصورة",
         "الصورة", "صورة", "صور", "تصوير", "رسم توضيحي", "إنفوجراف",
-    ].map(ArabicKey.make)
+    ]
 
     /// A metadata label at the start of a line and the field its value goes to.
     enum Field: Sendable, Equatable {
