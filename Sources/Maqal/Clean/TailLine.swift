@@ -79,6 +79,9 @@ enum CommentsTail {
         if RelativeDate.isDateLine(text) || (WordCounter.count(text, upTo: 12) <= 12 && MetadataLine.dateLine(text) != nil) {
             return true
         }
+        // A colon is a byte of its own, a full-width one three: a line with neither goes before
+        // its characters are walked.
+        guard text.utf8.contains(0x3A) || text.includes("：") else { return false }
         let start = CharacterCount.prefix(60, of: text)
         guard let colon = start.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
         let name = text[..<colon]
