@@ -127,6 +127,11 @@ struct DecodeInPlaceTests {
             }
             let found = haystack.withUnsafeBufferPointer { hay in needle.withUnsafeBufferPointer { ByteSearch.offset(of: $0, in: hay) } }
             #expect(found == expected, "\(needle) in \(haystack)")
+            // One byte, the word-at-a-time search of a single byte.
+            if let byte = needle.first {
+                let foundByte = haystack.withUnsafeBufferPointer { ByteSearch.offset(of: byte, in: $0) }
+                #expect(foundByte == haystack.firstIndex(of: byte), "\(byte) in \(haystack)")
+            }
         }
     }
 

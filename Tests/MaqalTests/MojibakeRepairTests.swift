@@ -78,6 +78,18 @@ struct MojibakeRepairTests {
         }
     }
 
+    @Test("The windows-1256 continuation scalars are the code page's, and none is ASCII or a plain Arabic letter")
+    func continuations1256() {
+        let continuations = Set(CodePage.windows1256.high[..<0x40].filter { $0 != 0 }.map(UInt32.init))
+        // The shortcut in isContinuation1256 turns these away without the bit set.
+        #expect(!continuations.contains { $0 < 0x80 || (0x0621...0x064A).contains($0) })
+        for value in UInt32(0)..<0x2300 {
+            #expect(MojibakeRepair.isContinuation1256(value) == continuations.contains(value), "U+\(String(value, radix: 16))")
+        }
+        // ، and پ are written 0xA1 and 0x81: a pair's second half.
+        #expect(MojibakeRepair.isContinuation1256(0x060C) && MojibakeRepair.isContinuation1256(0x067E))
+    }
+
     @Test("A text's one-letter line is repaired once another line was")
     func lines() {
         let heading = RepairCases.lossy1252("مواعيد الزيارة", lostAs: "")

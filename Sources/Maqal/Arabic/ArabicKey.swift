@@ -20,7 +20,7 @@ enum ArabicKey {
     private static func fastKey(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
         if utf8.isEmpty { return "" }
         var decomposes = false
-        let arabicBlock = arabicBlockKeys
+        let arabicBlock = arabicBlockStored
         let key = String(unsafeUninitializedCapacity: utf8.count) { out in
             var written = 0
             var pendingSpace = false
@@ -89,9 +89,10 @@ enum ArabicKey {
         return .separate
     }
 
-    /// What each scalar of the Arabic block (U+0600–06FF) gives in a key (``part(_:)``), as the
-    /// folded scalar, ``dropped`` or ``separator``: most scalars of an Arabic text are looked up here.
-    private static let arabicBlockKeys: [UInt32] = (UInt32(0x0600)...0x06FF).map { value in
+    /// What a scalar of the Arabic block (U+0600–06FF) gives in a key (``part(_:)``), as the
+    /// folded scalar, ``dropped`` or ``separator``: the rule of ``arabicBlockStored``
+    /// (`ArabicKey+Table.swift`), where most scalars of an Arabic text are looked up.
+    static func arabicBlockKey(_ value: UInt32) -> UInt32 {
         switch part(value) {
         case .keep(let kept): kept
         case .drop: dropped
@@ -99,9 +100,9 @@ enum ArabicKey {
         }
     }
 
-    /// Table entries of ``arabicBlockKeys`` for scalars a key drops and scalars that separate words.
-    private static let dropped: UInt32 = 0xFFFF_FFFF
-    private static let separator: UInt32 = 0xFFFF_FFFE
+    /// Table entries of ``arabicBlockStored`` for scalars a key drops and scalars that separate words.
+    static let dropped: UInt32 = 0xFFFF_FFFF
+    static let separator: UInt32 = 0xFFFF_FFFE
 
     /// Whether `key` holds only spaces, ASCII letters and digits and the plain Arabic letters
     /// (U+0621–063A, U+0641–064A): none of them combines with its neighbours or has another
@@ -118,6 +119,27 @@ enum ArabicKey {
             }
         }
         return true
+    }
+
+    /// The words of a key (``make(_:)``), as `key.split(separator: " ")` gives them. A plain key
+    /// (``isPlain(_:)``), as most are, is split on its bytes: each of its scalars is a character of
+    /// its own, and splitting by characters (grapheme breaking, scalar by scalar) cost more than the
+    /// lookups of the words after it.
+    static func words(of key: String) -> [Substring] {
+        guard isPlain(key) else { return key.split(separator: " ") }
+        var words: [Substring] = []
+        let utf8 = key.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x20 {
+                if index != start { words.append(key[start..<index]) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start != utf8.endIndex { words.append(key[start...]) }
+        return words
     }
 
     /// A key built scalar by scalar, so a text and its key can be walked together.

@@ -33,11 +33,12 @@ struct BoilerplateLexicon: Sendable {
     /// cost 1.8M instructions (a fifth of a one-line run), reading the table about 40,000.
     static let shared = BoilerplateLexicon(table: generatedTable)
 
-    /// Keys of every phrase, sorted by their UTF-8 bytes (the first entry of a key wins), one
-    /// after another; ``wholeEnds`` says where each ends and ``wholeRoles`` what it says.
-    private let wholeBytes: [UInt8]
+    /// The table's text (``init(table:)``): its `W` lines hold every phrase's key, sorted by their
+    /// UTF-8 bytes (the first entry of a key wins), and ``wholeStarts`` and ``wholeEnds`` say where
+    /// each key starts and ends; the role's digit stands two bytes before the key.
+    private let tableBytes: [UInt8]
+    private let wholeStarts: [Int]
     private let wholeEnds: [Int]
-    private let wholeRoles: [Role]
     /// Keys of the prefix phrases as UTF-8, longest first.
     private let prefixBytes: [(key: [UInt8], role: Role)]
 
@@ -53,29 +54,27 @@ struct BoilerplateLexicon: Sendable {
     }
 
     private init(lines text: UnsafeBufferPointer<UInt8>) {
-        var wholeBytes: [UInt8] = [], wholeEnds: [Int] = [], wholeRoles: [Role] = []
+        // The keys are read where they stand in one copy of the table, not gathered key by key:
+        // this runs in every process that reads a text or a page.
+        var wholeStarts: [Int] = [], wholeEnds: [Int] = []
         var prefixBytes: [(key: [UInt8], role: Role)] = []
-        wholeBytes.reserveCapacity(text.count)
-        do {
-            // Lines `W<role> <key>` (every key, sorted) and `P<role> <key>` (prefix keys, in order).
-            var start = 0
-            while start < text.count {
-                var end = start
-                while end < text.count && text[end] != 0x0A { end += 1 }
-                if end - start >= 3, let role = Role(rawValue: text[start + 1] &- 0x30) {
-                    let key = UnsafeBufferPointer(rebasing: text[(start + 3)..<end])
-                    if text[start] == 0x57 {  // W
-                        wholeBytes.append(contentsOf: key)
-                        wholeEnds.append(wholeBytes.count)
-                        wholeRoles.append(role)
-                    } else {
-                        prefixBytes.append((Array(key), role))
-                    }
+        wholeStarts.reserveCapacity(text.count / 16)
+        wholeEnds.reserveCapacity(text.count / 16)
+        // Lines `W<role> <key>` (every key, sorted) and `P<role> <key>` (prefix keys, in order).
+        var start = 0
+        while start < text.count {
+            let end = start + (ByteSearch.offset(of: 0x0A, in: UnsafeBufferPointer(rebasing: text[start...])) ?? text.count - start)
+            if end - start >= 3, let role = Role(rawValue: text[start + 1] &- 0x30) {
+                if text[start] == 0x57 {  // W
+                    wholeStarts.append(start + 3)
+                    wholeEnds.append(end)
+                } else {
+                    prefixBytes.append((Array(text[(start + 3)..<end]), role))
                 }
-                start = end + 1
             }
+            start = end + 1
         }
-        (self.wholeBytes, self.wholeEnds, self.wholeRoles, self.prefixBytes) = (wholeBytes, wholeEnds, wholeRoles, prefixBytes)
+        (self.tableBytes, self.wholeStarts, self.wholeEnds, self.prefixBytes) = (Array(text), wholeStarts, wholeEnds, prefixBytes)
     }
 
     /// The table of `entries` as ``init(table:)`` reads it, which `BoilerplateLexiconTableTests`
@@ -94,17 +93,17 @@ struct BoilerplateLexicon: Sendable {
 
     /// The role of a key in the sorted table, by binary search over its bytes.
     private func wholeRole(_ key: UnsafeBufferPointer<UInt8>) -> Role? {
-        wholeBytes.withUnsafeBufferPointer { bytes in
+        tableBytes.withUnsafeBufferPointer { bytes in
             var (low, high) = (0, wholeEnds.count)
             while low < high {
                 let middle = (low + high) / 2
-                let start = middle == 0 ? 0 : wholeEnds[middle - 1]
+                let start = wholeStarts[middle]
                 let candidate = UnsafeBufferPointer(rebasing: bytes[start..<wholeEnds[middle]])
                 let common = min(candidate.count, key.count)
                 var at = 0
                 while at < common && candidate[at] == key[at] { at += 1 }
                 let before = at < common ? candidate[at] < key[at] : candidate.count < key.count
-                if at == common && candidate.count == key.count { return wholeRoles[middle] }
+                if at == common && candidate.count == key.count { return Role(rawValue: bytes[start - 2] &- 0x30) }
                 if before { low = middle + 1 } else { high = middle }
             }
             return nil

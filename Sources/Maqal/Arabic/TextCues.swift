@@ -1,11 +1,12 @@
 /// Word lists that tell what a line of an article is: ordinals, speech verbs, caption cues and
 /// the labels of metadata lines (ARABIC.md §3 and §4 M-class rows).
 enum TextCues {
-    /// Adverbial ordinals that open heading lines (`أولاً:` … `عاشراً:`), as keys.
-    static let ordinalKeys: Set<String> = Set([
+    /// Adverbial ordinals that open heading lines (`أولاً:` … `عاشراً:`); looked up by their keys,
+    /// ``ordinalKeys`` (`TextCues+Table.swift`).
+    static let ordinalPhrases: [String] = [
         "أولاً", "ثانياً", "ثالثاً", "رابعاً", "خامساً", "سادساً", "سابعاً", "ثامناً", "تاسعاً", "عاشراً",
         "أخيراً", "وأخيراً",
-    ].map(ArabicKey.make))
+    ]
 
     /// Heads of a questions-and-answers section, as keys: `أسئلة شائعة`, `الأسئلة المتكررة`, `س و ج`.
     static let faqHeadKeys: [String] = [
@@ -30,11 +31,12 @@ enum TextCues {
         "حذرت", "شدد", "شددت", "قائلا", "قائلة", "مضيفا",
     ].map(ArabicKey.make))
 
-    /// Words in a line that name an illustration: `… - صورة توضيحية`, `(صورة أرشيفية)`.
-    static let captionKeys: [String] = [
+    /// Words in a line that name an illustration: `… - صورة توضيحية`, `(صورة أرشيفية)`; their
+    /// keys, in this order, are ``captionKeys`` (`TextCues+Table.swift`).
+    static let captionPhrases: [String] = [
         "صورة توضيحية", "صورة أرشيفية", "صورة تعبيرية", "صورة ارشيف", "أرشيفية", "مصدر الصورة",
         "الصورة", "صورة", "صور", "تصوير", "رسم توضيحي", "إنفوجراف",
-    ].map(ArabicKey.make)
+    ]
 
     /// A metadata label at the start of a line and the field its value goes to.
     enum Field: Sendable, Equatable {
@@ -60,31 +62,33 @@ enum TextCues {
     /// Byline labels that are also common words ("حوار خاص…" is a deck): labels only before `:` or `-`.
     static let separatedLabelKeys: Set<String> = Set(["حوار"].map(ArabicKey.make))
 
-    /// Labels of metadata lines (ARABIC.md §4 #43–47), longest first when matched.
-    static let metadataLabels: [(key: String, field: Field)] = {
-        let table: [(String, Field)] = [
-            ("بقلم", .author), ("كتب", .author), ("كتبت", .author), ("الكاتب", .author),
-            // "He/she wrote it": `كتبه: فلان`, `كتبها فلانة`, the forum and blog form of the byline.
-            ("كتبه", .author), ("كتبها", .author), ("كتبته", .author),
-            // Two credits joined in one label: `إعداد وتحرير: فلان`.
-            ("إعداد وتحرير", .author), ("تحرير وإعداد", .author), ("إعداد وتقديم", .author),
-            ("الكاتبة", .author), ("إعداد", .author), ("تحرير", .author), ("بواسطة", .author),
-            ("نشر بواسطة", .author), ("تقرير", .author), ("المؤلف", .author), ("اسم الكاتب", .author),
-            // Interview bylines, "حوار: فلان" (seen: assabah.com.tn).
-            ("حوار", .author), ("أجرى الحوار", .author), ("حاوره", .author), ("حاورها", .author),
-            ("تاريخ النشر", .published), ("نشر في", .published), ("نُشر في", .published),
-            ("نشر بتاريخ", .published), ("بتاريخ", .published), ("تاريخ", .published), ("التاريخ", .published),
-            ("نشر", .published), ("نُشر", .published),
-            ("آخر تحديث", .modified), ("تم التحديث", .modified), ("تاريخ التحديث", .modified),
-            ("المصدر", .source), ("مصدر الخبر", .source), ("المصادر", .source),
-            ("الوسوم", .tags), ("وسوم", .tags), ("الكلمات المفتاحية", .tags), ("كلمات مفتاحية", .tags),
-            ("الكلمات الدلالية", .tags), ("كلمات دلالية", .tags), ("الأوسمة", .tags), ("التسميات", .tags),
-            ("التصنيف", .categories), ("التصنيفات", .categories), ("القسم", .categories),
-            ("الأقسام", .categories),
-        ]
-        // By bytes, not characters (counting them was most of the start-up cost here): only
-        // labels that start one another can both match a line, and the longer of two such keys
-        // is longer in both.
-        return table.map { (ArabicKey.make($0.0), $0.1) }.sorted { $0.key.utf8.count > $1.key.utf8.count }
-    }()
+    /// Labels of metadata lines (ARABIC.md §4 #43–47) as sites write them; lines are matched
+    /// against their keys, ``metadataLabels`` (`TextCues+Table.swift`), longest first.
+    static let metadataLabelPhrases: [(phrase: String, field: Field)] = [
+        ("بقلم", .author), ("كتب", .author), ("كتبت", .author), ("الكاتب", .author),
+        // "He/she wrote it": `كتبه: فلان`, `كتبها فلانة`, the forum and blog form of the byline.
+        ("كتبه", .author), ("كتبها", .author), ("كتبته", .author),
+        // Two credits joined in one label: `إعداد وتحرير: فلان`.
+        ("إعداد وتحرير", .author), ("تحرير وإعداد", .author), ("إعداد وتقديم", .author),
+        ("الكاتبة", .author), ("إعداد", .author), ("تحرير", .author), ("بواسطة", .author),
+        ("نشر بواسطة", .author), ("تقرير", .author), ("المؤلف", .author), ("اسم الكاتب", .author),
+        // Interview bylines, "حوار: فلان" (seen: assabah.com.tn).
+        ("حوار", .author), ("أجرى الحوار", .author), ("حاوره", .author), ("حاورها", .author),
+        ("تاريخ النشر", .published), ("نشر في", .published), ("نُشر في", .published),
+        ("نشر بتاريخ", .published), ("بتاريخ", .published), ("تاريخ", .published), ("التاريخ", .published),
+        ("نشر", .published), ("نُشر", .published),
+        ("آخر تحديث", .modified), ("تم التحديث", .modified), ("تاريخ التحديث", .modified),
+        ("المصدر", .source), ("مصدر الخبر", .source), ("المصادر", .source),
+        ("الوسوم", .tags), ("وسوم", .tags), ("الكلمات المفتاحية", .tags), ("كلمات مفتاحية", .tags),
+        ("الكلمات الدلالية", .tags), ("كلمات دلالية", .tags), ("الأوسمة", .tags), ("التسميات", .tags),
+        ("التصنيف", .categories), ("التصنيفات", .categories), ("القسم", .categories),
+        ("الأقسام", .categories),
+    ]
+
+    /// ``metadataLabels`` as the phrases give it: their keys, longest first. By bytes, not
+    /// characters (counting them was most of the start-up cost here): only labels that start one
+    /// another can both match a line, and the longer of two such keys is longer in both.
+    static var metadataLabelsMade: [(key: String, field: Field)] {
+        metadataLabelPhrases.map { (ArabicKey.make($0.phrase), $0.field) }.sorted { $0.key.utf8.count > $1.key.utf8.count }
+    }
 }

@@ -9,7 +9,9 @@ enum BreadcrumbLine {
     /// The crumbs of `text` without the home crumb, or `nil` when the line is not a trail.
     static func crumbs(_ text: String) -> [String]? {
         guard text.utf8.count <= 300 else { return nil }
-        for separator in arrows + bars where text.contains(separator) {
+        // Foundation's search (which compares whole characters) runs only where the separator's
+        // bytes occur: no character holds them otherwise, and most lines have none of them.
+        for separator in arrows + bars where text.includes(separator) && text.contains(separator) {
             let parts = text.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count >= 2, parts.allSatisfy(isCrumb) else { continue }
             let startsHome = isHome(parts[0])

@@ -5,6 +5,9 @@
 enum PageFurniture {
     /// `lines` without page furniture, and `removals` with what went.
     static func remove(_ lines: [TextLine?], removals: Removals) -> (lines: [TextLine?], removals: Removals) {
+        // Furniture repeats a page apart: a text shorter than two pages' worth of lines has none,
+        // and its lines are not keyed and counted (first-use work a one-line text paid in full).
+        guard lines.count > pageGap else { return (lines, removals) }
         var drop = Set(pageNumbers(lines))
         drop.formUnion(runningLines(lines))
         guard !drop.isEmpty else { return (lines, removals) }
@@ -52,6 +55,9 @@ enum PageFurniture {
             && ListMarker.parse(after.text) == nil && after.indent <= before.indent + 1
     }
 
+    /// The fewest lines from one page's furniture to the next page's: nearer lines are no pages.
+    private static let pageGap = 8
+
     // MARK: - Page numbers
 
     /// Words that may stand with a page number: `صفحة 3`, `ص 3`, `3 من 12`, `Page 3 of 12`.
@@ -85,7 +91,7 @@ enum PageFurniture {
         // Page numbers count up, one page at a time or a few when pages had none printed.
         let counting = zip(found, found.dropFirst()).filter { pair in
             let step = pair.1.number - pair.0.number
-            return (1...3).contains(step) && pair.1.index - pair.0.index >= 8
+            return (1...3).contains(step) && pair.1.index - pair.0.index >= pageGap
         }
         guard counting.count * 2 >= found.count - 1 else { return [] }
         var indices = Set<Int>()
@@ -102,6 +108,8 @@ enum PageFurniture {
     /// never next to each other. The first line of the text, when prose follows it, is the title
     /// the running header repeats, and stays.
     private static func runningLines(_ lines: [TextLine?]) -> [Int] {
+        // Three pages' furniture spans two page gaps.
+        guard lines.count > 2 * pageGap else { return [] }
         var byKey: [String: [Int]] = [:]
         for (index, line) in lines.enumerated() {
             guard let line, line.text.utf8.count <= 200, WordCounter.count(line.text, upTo: 13) <= 12,
@@ -111,13 +119,19 @@ enum PageFurniture {
             // with them at the end: `العنوان        ص 5` is `العنوان`, as on the first page.
             var words = ArabicKey.make(line.text).filter { !$0.isNumber }.split(separator: " ")
             while words.count > 1, let last = words.last, pageWordKeys.contains(String(last)) { words.removeLast() }
-            let key = words.joined(separator: " ")
+            // Joined by hand: `joined(separator:)` over substrings is generic in the standard
+            // library, and its first call looks up associated types at run time.
+            var key = ""
+            for word in words {
+                if !key.isEmpty { key += " " }
+                key += word
+            }
             guard key.contains(where: \.isLetter) else { continue }
             byKey[key, default: []].append(index)
         }
         var indices: [Int] = []
         for (_, occurrences) in byKey where occurrences.count >= 3 {
-            let spread = zip(occurrences, occurrences.dropFirst()).allSatisfy { $1 - $0 >= 8 }
+            let spread = zip(occurrences, occurrences.dropFirst()).allSatisfy { $1 - $0 >= pageGap }
             guard spread else { continue }
             var running = occurrences
             if let first = running.first, isTitle(first, in: lines) { running.removeFirst() }

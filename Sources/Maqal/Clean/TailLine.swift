@@ -6,7 +6,7 @@ enum TailLine {
     static func reason(_ text: String) -> RemovalReason? {
         guard text.utf8.count <= 300 else { return nil }
         let key = ArabicKey.make(text)
-        let words = key.split(separator: " ").map(String.init)
+        let words = ArabicKey.words(of: key).map(String.init)
         guard !words.isEmpty, words.count <= 14 else { return nil }
         if isForwardTrailer(text, key: key, words: words) { return .furnitureForward }
         if words.allSatisfy({ TailLexicon.shareTargetKeys.contains($0) || TailLexicon.shareWordKeys.contains($0) }) {
@@ -39,8 +39,12 @@ extension TailLine {
         {
             return true
         }
-        let lower = text.lowercased()
-        if channelHosts.contains(where: { lower.contains($0) }) { return words.count <= 14 }
+        // Every host ends with a slash, which no other character lower-cases to: a line without
+        // one is neither lower-cased nor searched.
+        if text.utf8.contains(0x2F) {
+            let lower = text.lowercased()
+            if channelHosts.contains(where: { lower.contains($0) }) { return words.count <= 14 }
+        }
         // A handle alone: `@qanat_alfawaid`.
         let trimmed = text.trimmingLeadingSpaces()
         return trimmed.hasPrefix("@") && !trimmed.contains(" ") && trimmed.count > 2
@@ -59,11 +63,11 @@ enum CommentsTail {
     /// ``isHead(_:)`` for a text whose key (``ArabicKey/make(_:)``) the caller has made already.
     static func isHead(_ text: String, key: String) -> Bool {
         guard text.utf8.count <= 120 else { return false }
-        let words = key.split(separator: " ")
+        let words = ArabicKey.words(of: key)
         // Asked of every heading: most start with a word no head starts with, and are let go
         // before their words are filtered and joined.
         guard let first = words.first(where: { !$0.allSatisfy(\.isNumber) }),
-            TailLexicon.commentHeadFirstWords.contains(String(first))
+            TailLexicon.commentHeadFirstWords.contains(first)
         else { return false }
         return TailLexicon.commentHeadKeys.contains(words.filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " "))
     }
@@ -75,6 +79,9 @@ enum CommentsTail {
         if RelativeDate.isDateLine(text) || (WordCounter.count(text, upTo: 12) <= 12 && MetadataLine.dateLine(text) != nil) {
             return true
         }
+        // A colon is a byte of its own, a full-width one three: a line with neither goes before
+        // its characters are walked.
+        guard text.utf8.contains(0x3A) || text.includes("：") else { return false }
         let start = CharacterCount.prefix(60, of: text)
         guard let colon = start.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
         let name = text[..<colon]

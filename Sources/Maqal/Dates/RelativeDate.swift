@@ -20,13 +20,17 @@ enum RelativeDate {
         }
     }()
 
-    private static let agoKeys: Set<String> = Set(["منذ", "قبل"].map(ArabicKey.make))
+    private static let agoWords = ["منذ", "قبل"]
+    private static let todayWords = ["الآن", "للتو", "اليوم"]
+    private static let yesterdayWords = ["أمس", "الأمس"]
     /// Keyed once: keying these words anew for every word of every line was most of the time spent here.
-    private static let todayKeys: Set<String> = Set(["الآن", "للتو", "اليوم"].map(ArabicKey.make))
-    private static let yesterdayKeys: Set<String> = Set(["أمس", "الأمس"].map(ArabicKey.make))
+    private static let agoKeys: Set<String> = Set(agoWords.map(ArabicKey.make))
+    private static let todayKeys: Set<String> = Set(todayWords.map(ArabicKey.make))
+    private static let yesterdayKeys: Set<String> = Set(yesterdayWords.map(ArabicKey.make))
     private static let firstKey = ArabicKey.make("أول")
-    /// Every answer starts from one of these words.
-    private static let triggerKeys = Array(agoKeys.union(todayKeys).union(yesterdayKeys))
+    /// Every answer starts from one of these words. Keyed straight from the words, not from the
+    /// sets: a text without them is turned away before any set is hashed.
+    private static let triggerKeys = (agoWords + todayWords + yesterdayWords).map(ArabicKey.make)
 
     /// How long ago `text` says something happened, in seconds; `nil` when it says no such thing.
     static func secondsAgo(in text: String) -> TimeInterval? {

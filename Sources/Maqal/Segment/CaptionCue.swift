@@ -13,6 +13,10 @@ enum CaptionCue {
         guard text.utf8.count <= 400 else { return false }
         let shape = LineShape(text)
         guard shape.words <= 20, !shape.endsWithQuestion else { return false }
+        // A cue opens or closes the line as whole words, and keys put one space between words:
+        // the line's key holds the cue's bytes. Most lines hold none, and go before their words
+        // are split or the cues made.
+        guard TextCues.captionKeys.contains(where: key.includes) else { return false }
         // Words compared as strings are normalised at every comparison: with twelve cues, three
         // checks a line made this most of the time of a text of short lines. A plain key's words
         // compare as bytes with the same result.

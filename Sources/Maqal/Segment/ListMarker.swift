@@ -95,11 +95,18 @@ struct ListMarker: Sendable, Equatable {
     static func parseEmoji(_ line: String) -> ListMarker? {
         var scalars = line.unicodeScalars.prefix(6).makeIterator()
         guard let first = scalars.next() else { return nil }
-        var text = String.UnicodeScalarView([first])
+        // Only a digit or an emoji starts one: asked of every line, the rest go before any copying.
+        let keycapDigit = first.value < 0x80 ? ArabicScalar.digitValue(first.value) : nil
+        guard keycapDigit != nil || (first.value >= 0x2190 && (first.properties.isEmoji || first.properties.isEmojiPresentation))
+        else { return nil }
+        // Appended one scalar at a time: made from an array, the view's first use went through the
+        // standard library's generic append and looked its associated types up at run time.
+        var text = String.UnicodeScalarView()
+        text.append(first)
         var kind = Kind.bullet
         var value = 0
         var next = scalars.next()
-        if let digit = ArabicScalar.digitValue(first.value), first.value < 0x80 {
+        if let digit = keycapDigit {
             // A keycap: digit, optional U+FE0F, U+20E3.
             if next?.value == 0xFE0F {
                 text.append(next!)
@@ -111,7 +118,6 @@ struct ListMarker: Sendable, Equatable {
             kind = .number
             value = digit
         } else {
-            guard first.value >= 0x2190, first.properties.isEmoji || first.properties.isEmojiPresentation else { return nil }
             if next?.value == 0xFE0F {
                 text.append(next!)
                 next = scalars.next()

@@ -152,7 +152,7 @@ struct TextClassifier {
     /// `أولاً: …`, `ثانيًا - …`: an adverbial ordinal then a short title.
     private func isOrdinalHeading(_ unit: inout Unit) -> Bool {
         let firstWord = unit.facts.matchingKey().prefix { $0 != " " }
-        guard !firstWord.isEmpty, TextCues.ordinalKeys.contains(String(firstWord)) else {
+        guard !firstWord.isEmpty, TextCues.ordinalKeys.contains(firstWord) else {
             return false
         }
         return unit.shape.words <= 16 && !unit.shape.endsWithPeriod && !unit.shape.hasInnerSentenceBreak

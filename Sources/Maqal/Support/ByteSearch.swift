@@ -21,6 +21,21 @@ extension String {
 }
 
 enum ByteSearch {
+    /// Where `byte` first occurs in `haystack`, as a byte offset: eight bytes a step.
+    static func offset(of byte: UInt8, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        while index + 8 <= haystack.count {
+            let found = ByteMask.equal(ByteMask.word(haystack.baseAddress! + index), byte)
+            if found != 0 { return index + found.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        while index < haystack.count {
+            if haystack[index] == byte { return index }
+            index += 1
+        }
+        return nil
+    }
+
     /// Where `needle` first occurs in `haystack`, as a byte offset.
     static func offset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !needle.isEmpty else { return 0 }
