@@ -52,7 +52,6 @@ typedef struct MaqalLibXML2 {
     __typeof__(&xmlFindCharEncodingHandler) _Nonnull findEncodingHandler;
     __typeof__(&xmlStrdup) _Nonnull duplicate;
     __typeof__(&xmlSplitQName) _Nonnull splitQName;
-    __typeof__(&htmlEntityLookup) _Nonnull entityLookup;
     __typeof__(&xmlSetGenericErrorFunc) _Nonnull setGenericErrorFunction;
     __typeof__(&xmlResetLastError) _Nonnull resetLastError;
     __typeof__(&xmlMemGet) _Nonnull memoryGet;
@@ -101,7 +100,6 @@ static inline void maqal_libxml2_load(void) {
     maqal_libxml2_bind(table, handle, (void **)&table->findEncodingHandler, "xmlFindCharEncodingHandler");
     maqal_libxml2_bind(table, handle, (void **)&table->duplicate, "xmlStrdup");
     maqal_libxml2_bind(table, handle, (void **)&table->splitQName, "xmlSplitQName");
-    maqal_libxml2_bind(table, handle, (void **)&table->entityLookup, "htmlEntityLookup");
     maqal_libxml2_bind(table, handle, (void **)&table->setGenericErrorFunction, "xmlSetGenericErrorFunc");
     maqal_libxml2_bind(table, handle, (void **)&table->resetLastError, "xmlResetLastError");
     maqal_libxml2_bind(table, handle, (void **)&table->memoryGet, "xmlMemGet");

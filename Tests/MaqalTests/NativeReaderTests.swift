@@ -219,6 +219,29 @@ import Testing
         }
     }
 
+    /// Every name in the table and a near miss of each (without `;`, another case, one byte
+    /// more), in text and in values: what the reader makes of them is what libxml2 does.
+    @Test("every named reference, and near misses, in text and in values")
+    func everyNamedReference() {
+        var text = "<p>"
+        var values = ""
+        for entry in NamedCharacterReferences.entries {
+            text += "&\(entry.name); &\(entry.name) &\(entry.name.uppercased()); &\(entry.name)x;|"
+            values += "<a title=\"&\(entry.name);&\(entry.name)&\(entry.name.uppercased());&\(entry.name)x;\">x</a>"
+        }
+        let page = text + "</p>" + values
+        #expect(Self.expectSameTree(page, "every named reference") == .native)
+        // The references were resolved, not left as written.
+        let tree = HTMLTree.parse(utf8: Array(page.utf8), classNames: MarkupClassNames(), reader: .native)
+        let p = tree.indices.first { tree.elementName(at: $0) == "p" } ?? -1
+        let paragraph = tree.indices.filter { tree.parent(of: $0) == p }.map { tree.nodeText(at: $0) }.joined()
+        #expect(paragraph.hasPrefix("\u{C6} &AElig &AELIG; &AEligx;|\u{C1} "), "\(paragraph.prefix(40).debugDescription)")
+        #expect(paragraph.contains("|\u{A0} &nbsp &NBSP; &nbspx;|"))
+        let link = tree.indices.first { tree.elementName(at: $0) == "a" } ?? -1
+        let title = tree.attributes(at: link).first.map { "\($0.name)=\($0.value)" }
+        #expect(title == "title=\u{C6}&AElig&AELIG;&AEligx;")
+    }
+
     @Test("odd markup")
     func oddMarkup() {
         let pages = [

@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 
 /// maqal's own reading of an HTML page: one pass over the UTF-8 bytes that hands
@@ -58,8 +57,6 @@ struct NativeHTMLReader {
     private var attributeList = NativeAttributes()
     /// Values with character references resolved, for the start tag being read.
     private var scratch: [UInt8] = []
-    /// Named character references seen on the page, with their characters' UTF-8.
-    private var entities: [(name: [UInt8], value: [UInt8])] = []
 
     /// The start tag name last looked ahead at: where it was, its number and where it ended.
     private var lookahead = (at: -1, number: Int32(0), end: 0)
@@ -305,8 +302,8 @@ struct NativeHTMLReader {
                 guard scalar != 0 else { return nil }
                 appendUTF8(scalar, to: &scratch)
                 position = after
-            } else if let (value, after) = namedReference(at: position) {
-                scratch.append(contentsOf: value)
+            } else if let (scalar, after) = namedReference(at: position) {
+                appendUTF8(scalar, to: &scratch)
                 position = after
             } else {
                 scratch.append(0x26)
@@ -466,28 +463,28 @@ struct NativeHTMLReader {
 
     /// The character reference at `index` in text (`htmlParseReference`).
     private mutating func reference() {
+        let scalar: UInt32
         if index + 1 < count && input[index + 1] == 0x23 {  // &#
-            let (scalar, after) = characterReference(at: index)
+            let (number, after) = characterReference(at: index)
             index = after
             // A reference to no character gives nothing.
-            guard scalar != 0 else { return }
-            var bytes: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-            let length = withUnsafeMutableBytes(of: &bytes) { utf8(scalar, into: $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
-            checkParagraph()
-            withUnsafeBytes(of: &bytes) { builder.characters($0.baseAddress!.assumingMemoryBound(to: UInt8.self), length) }
-            return
-        }
-        if let (value, after) = namedReference(at: index) {
-            checkParagraph()
-            value.withUnsafeBufferPointer { builder.characters($0.baseAddress!, $0.count) }
+            guard number != 0 else { return }
+            scalar = number
+        } else if let (named, after) = namedReference(at: index) {
             index = after
+            scalar = named
+        } else {
+            // Not a known reference: `&` is text, and so is what follows it (libxml2 gives the name
+            // it read as text too, so the bytes are the page's either way).
+            checkParagraph()
+            characters(index, index + 1)
+            index += 1
             return
         }
-        // Not a known reference: `&` is text, and so is what follows it (libxml2 gives the name
-        // it read as text too, so the bytes are the page's either way).
+        var bytes: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        let length = withUnsafeMutableBytes(of: &bytes) { utf8(scalar, into: $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
         checkParagraph()
-        characters(index, index + 1)
-        index += 1
+        withUnsafeBytes(of: &bytes) { builder.characters($0.baseAddress!.assumingMemoryBound(to: UInt8.self), length) }
     }
 
     /// `&#…` at `position` as libxml2 reads it: decimal, or hexadecimal after `x`, up to `;` or
@@ -516,9 +513,10 @@ struct NativeHTMLReader {
         return (isCharacter ? value : 0, cursor)
     }
 
-    /// `&name;` at `position`, a name libxml2 knows (HTML 4's entities): its character's UTF-8
-    /// and where reading goes on; `nil` for anything else, which stays as written.
-    private mutating func namedReference(at position: Int) -> (value: [UInt8], after: Int)? {
+    /// `&name;` at `position`, a name libxml2 knows (``NamedCharacterReferences``): its code
+    /// point and where reading goes on; `nil` for anything else, which stays as written (a known
+    /// name without its `;` too).
+    private func namedReference(at position: Int) -> (scalar: UInt32, after: Int)? {
         let start = position + 1
         guard start < count else { return nil }
         let first = input[start]
@@ -526,15 +524,10 @@ struct NativeHTMLReader {
         var end = start + 1
         while end < count && isNameByte(input[end]) { end += 1 }
         guard end < count, input[end] == 0x3B else { return nil }
-        let name = UnsafeBufferPointer(rebasing: input[start..<end])
-        for known in entities where known.name.elementsEqual(name) {
-            return known.value.isEmpty ? nil : (known.value, end + 1)
+        guard let scalar = NamedCharacterReferences.scalar(named: UnsafeBufferPointer(rebasing: input[start..<end])) else {
+            return nil
         }
-        var value: [UInt8] = []
-        let entity = (Array(name) + [0]).withUnsafeBufferPointer { LibXML2.functions?.pointee.entityLookup($0.baseAddress!) } ?? nil
-        if let entity, entity.pointee.value > 0 { appendUTF8(entity.pointee.value, to: &value) }
-        entities.append((Array(name), value))
-        return value.isEmpty ? nil : (value, end + 1)
+        return (scalar, end + 1)
     }
 
     /// The content of the `script` or `style` just opened, raw, up to `</` and its name in any
