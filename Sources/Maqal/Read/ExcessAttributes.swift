@@ -156,10 +156,8 @@ enum ExcessAttributes {
         }
 
         private static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-            guard start < bytes.count, let base = bytes.baseAddress,
-                let found = memchr(base + start, Int32(byte), bytes.count - start)
-            else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard start < bytes.count else { return nil }
+            return ByteSearch.offset(of: byte, in: UnsafeBufferPointer(rebasing: bytes[start...])).map { start + $0 }
         }
 
         private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ pattern: [UInt8]) -> Bool {

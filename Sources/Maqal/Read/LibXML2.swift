@@ -11,9 +11,6 @@ enum LibXML2 {
     /// Why the library could not be loaded (empty when it was).
     static var failure: String { String(cString: maqal_libxml2_failure()) }
 
-    /// The soname maqal loads: the one of the headers it was built with.
-    static let soname = MAQAL_LIBXML2_SONAME
-
     /// The version of the headers maqal was built with (`2.9.14`).
     static let headerVersion = LIBXML_DOTTED_VERSION
 }

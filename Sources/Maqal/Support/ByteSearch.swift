@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension String {
     /// Whether `needle` occurs in the string, compared as UTF-8 bytes.
     ///
@@ -21,19 +25,10 @@ extension String {
 }
 
 enum ByteSearch {
-    /// Where `byte` first occurs in `haystack`, as a byte offset: eight bytes a step.
+    /// Where `byte` first occurs in `haystack`, as a byte offset (the C library's `memchr`).
     static func offset(of byte: UInt8, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-        var index = 0
-        while index + 8 <= haystack.count {
-            let found = ByteMask.equal(ByteMask.word(haystack.baseAddress! + index), byte)
-            if found != 0 { return index + found.trailingZeroBitCount >> 3 }
-            index += 8
-        }
-        while index < haystack.count {
-            if haystack[index] == byte { return index }
-            index += 1
-        }
-        return nil
+        guard let base = haystack.baseAddress, let found = memchr(base, Int32(byte), haystack.count) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Where `needle` first occurs in `haystack`, as a byte offset.
