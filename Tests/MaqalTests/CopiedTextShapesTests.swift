@@ -160,6 +160,7 @@ struct CopiedTextShapesTests {
         ("شاركها مع أصدقائك", "furniture.share"), ("لا تنس مشاركة المقال مع أصدقائك", "furniture.share"),
         ("انضموا إلى قناتنا على تيليجرام", "lexicon.follow-us"), ("تابع صفحتنا على فيسبوك", "lexicon.follow-us"),
         ("للاشتراك في قناتنا على واتساب اضغط هنا", "lexicon.follow-us"),
+        ("شارك القصيدة: فيسبوك | واتساب", "furniture.share"), ("شارك التدوينة عبر: تويتر | تيليجرام", "furniture.share"),
     ])
     func shareAndFollow(_ line: String, _ reason: String) throws {
         #expect(TailLine.reason(line)?.rawValue == reason)
@@ -168,6 +169,7 @@ struct CopiedTextShapesTests {
 
     @Test("sentences about networks and channels stay", arguments: [
         "تابع الوزير حديثه على قناة الجزيرة", "فيسبوك شركة أمريكية", "شارك الوزير في المؤتمر",
+        "شارك اللاعب في مباراة الأمس على يوتيوب", "شارك الفريق على فيسبوك", "شارك محمد صوره على فيسبوك وتويتر",
     ])
     func notShareOrFollow(_ line: String) {
         #expect(TailLine.reason(line) == nil)

@@ -9,9 +9,19 @@ enum TailLine {
         let words = ArabicKey.words(of: key).map(String.init)
         guard !words.isEmpty, words.count <= 14 else { return nil }
         if isForwardTrailer(text, key: key, words: words) { return .furnitureForward }
-        if words.allSatisfy({ TailLexicon.shareTargetKeys.contains($0) || TailLexicon.shareWordKeys.contains($0) }) {
+        let isShareWord = { (word: String) in
+            TailLexicon.shareTargetKeys.contains(word) || TailLexicon.shareWordKeys.contains(word)
+        }
+        if words.allSatisfy(isShareWord) {
             let targets = words.filter { TailLexicon.shareTargetKeys.contains($0) }.count
             if targets >= 2 || words.contains(where: TailLexicon.shareVerbKeys.contains) { return .furnitureShare }
+        }
+        // What is shared can be any noun (`شارك القصيدة: فيسبوك | واتساب`, `شارك الصفحة على …`): one word
+        // of no list right after the verb that opens the line, then share words naming two networks.
+        if words.count >= 4, TailLexicon.shareVerbKeys.contains(words[0]), words[2...].allSatisfy(isShareWord),
+            words[2...].filter({ TailLexicon.shareTargetKeys.contains($0) }).count >= 2
+        {
+            return .furnitureShare
         }
         // A follow line opens with its verb (after `لا تنس` at most) and names a network or our channel.
         if words.prefix(3).contains(where: TailLexicon.followVerbKeys.contains),
